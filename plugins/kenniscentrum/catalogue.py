@@ -1,0 +1,231 @@
+"""The Catalogue: all entries, loaded and validated once, with their cross-references and indexes resolved.
+
+Pages, listings, feeds, the calendar, exports and macros all read this one object; nothing re-parses content.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .load import iter_content_files, load_file
+from .model import Entry
+from .problems import ContentError, Problem
+from .schema import CONTENT_TYPES, Vocabularies, load_vocabularies
+from .validate import validate_entry
+
+VOCABULARY_FILE = "vocabularies.yml"
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug with accents folded: 'Stad Sint-Niklaas' -> 'stad-sint-niklaas'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = "".join(c if c.isalnum() else " " for c in folded).split()
+    return "-".join(words)
+
+
+@dataclass
+class Organisation:
+    slug: str
+    name: str
+    types: set[str] = field(default_factory=set)
+    projects: list[Entry] = field(default_factory=list)
+    consultations: list[Entry] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"organisaties/{self.slug}/"
+
+
+@dataclass
+class Catalogue:
+    """Published entries (plus drafts in preview) and every index derived from them."""
+
+    vocabularies: Vocabularies
+    today: date
+    entries: dict[str, list[Entry]]  # type name -> entries, newest first
+    by_key: dict[tuple[str, str], Entry]
+    consultations_of: dict[str, list[Entry]]  # project slug -> consultations
+    tips_of: dict[str, list[Entry]]  # project slug -> tips
+    by_theme: dict[str, list[Entry]]
+    organisations: dict[str, Organisation]
+    hidden: int = 0  # drafts and scheduled entries left out of this build
+
+    def all(self) -> list[Entry]:
+        """Every entry, newest first."""
+        return sorted(
+            (e for entries in self.entries.values() for e in entries),
+            key=lambda e: (e.published, e.title),
+            reverse=True,
+        )
+
+    def get(self, type_name: str, slug: str) -> Entry | None:
+        return self.by_key.get((type_name, slug))
+
+    def label(self, vocabulary: str, code: str) -> str:
+        return self.vocabularies.get(vocabulary, {}).get(code, code)
+
+    def project_of(self, entry: Entry) -> Entry | None:
+        slug = entry.get("project")
+        return self.get("project", slug) if slug else None
+
+    def projects_of_tip(self, entry: Entry) -> list[Entry]:
+        return [p for s in entry.get("projects", []) if (p := self.get("project", s))]
+
+    def organisation_of(self, entry: Entry) -> Organisation | None:
+        name = entry.get("organisation")
+        return self.organisations.get(slugify(name)) if name else None
+
+    def related_projects(self, project: Entry, limit: int = 4) -> list[Entry]:
+        """Projects sharing the organisation or the most themes; derived, never typed by editors."""
+        org = slugify(project["organisation"])
+        scored = []
+        for other in self.entries["project"]:
+            if other is project:
+                continue
+            score = 3 * (slugify(other["organisation"]) == org) + len(set(other.themes) & set(project.themes))
+            if score:
+                scored.append((-score, -other["year"], other.title, other))
+        return [item[-1] for item in sorted(scored, key=lambda s: s[:3])[:limit]]
+
+
+def is_visible(entry: Entry, today: date, include_drafts: bool) -> bool:
+    """Drafts show only in preview; an entry with a future `published` date waits for a build on that day."""
+    if entry.draft:
+        return include_drafts
+    return entry.published <= today or include_drafts
+
+
+def load_catalogue(content_dir: Path, today: date, include_drafts: bool = False) -> Catalogue:
+    """Load, validate and resolve all content; raises ContentError with every problem at once."""
+    content_dir = Path(content_dir)
+    root = content_dir.parent
+    problems: list[Problem] = []
+    vocabularies = _load_vocabularies(content_dir, root, problems)
+    entries: list[Entry] = []
+    for ctype, path in iter_content_files(content_dir):
+        entry, found = validate_entry(load_file(ctype, path, root), vocabularies)
+        problems.extend(found)
+        if entry:
+            entries.append(entry)
+    problems.extend(_check_unique_slugs(entries))
+    problems.extend(_check_references(entries))
+    if problems:
+        raise ContentError(problems)
+    visible = [e for e in entries if is_visible(e, today, include_drafts)]
+    catalogue = _index(visible, vocabularies, today)
+    catalogue.hidden = len(entries) - len(visible)
+    return catalogue
+
+
+def _load_vocabularies(content_dir: Path, root: Path, problems: list[Problem]) -> Vocabularies:
+    path = content_dir / VOCABULARY_FILE
+    rel = path.relative_to(root).as_posix()
+    try:
+        return load_vocabularies(path)
+    except FileNotFoundError:
+        problems.append(
+            Problem(rel, 1, "", "het bestand met woordenlijsten ontbreekt", "herstel het uit git")
+        )
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        problems.append(
+            Problem(
+                rel, line, "", f"ongeldige YAML: {exc.problem}", "controleer inspringing en dubbele punten"
+            )
+        )
+    return {}
+
+
+def _check_unique_slugs(entries: list[Entry]) -> list[Problem]:
+    """Two files with one name in different subfolders would publish at one URL: refuse both."""
+    seen: dict[tuple[str, str], Entry] = {}
+    problems = []
+    for entry in entries:
+        if (other := seen.get(entry.key)) is not None:
+            problems.append(
+                Problem(
+                    entry.path,
+                    1,
+                    "",
+                    f"de slug '{entry.slug}' wordt al gebruikt door {other.path}",
+                    "geef het bestand een andere, unieke naam",
+                )
+            )
+        else:
+            seen[entry.key] = entry
+    return problems
+
+
+def _check_references(entries: list[Entry]) -> list[Problem]:
+    known = {e.key for e in entries}
+    problems = []
+    for entry in entries:
+        for spec in entry.type.fields:
+            if spec.ref is None or spec.name not in entry.data:
+                continue
+            targets = entry.data[spec.name] if spec.many else [entry.data[spec.name]]
+            for slug in targets:
+                if (spec.ref, slug) not in known:
+                    candidates = [s for t, s in known if t == spec.ref]
+                    from .problems import did_you_mean
+
+                    hint = did_you_mean(slug, candidates)
+                    folder = CONTENT_TYPES[spec.ref].folder
+                    problems.append(
+                        Problem(
+                            entry.path,
+                            entry.lines.get(spec.name, 1),
+                            spec.name,
+                            f"verwijst naar '{slug}', maar content/{folder}/{slug}.md bestaat niet",
+                            hint or f"de bestandsnaam (zonder .md) van een bestaand {spec.ref}",
+                        )
+                    )
+    return problems
+
+
+def _index(entries: list[Entry], vocabularies: Vocabularies, today: date) -> Catalogue:
+    by_type: dict[str, list[Entry]] = {name: [] for name in CONTENT_TYPES}
+    for entry in sorted(entries, key=lambda e: (e.published, e.title), reverse=True):
+        by_type[entry.type.name].append(entry)
+    by_key = {e.key: e for e in entries}
+    consultations_of: dict[str, list[Entry]] = defaultdict(list)
+    tips_of: dict[str, list[Entry]] = defaultdict(list)
+    by_theme: dict[str, list[Entry]] = defaultdict(list)
+    organisations: dict[str, Organisation] = {}
+    for entry in by_type["consultation"]:
+        if (slug := entry.get("project")) and ("project", slug) in by_key:
+            consultations_of[slug].append(entry)
+    for entry in by_type["tip"]:
+        for slug in entry.get("projects", []):
+            if ("project", slug) in by_key:
+                tips_of[slug].append(entry)
+    for type_entries in by_type.values():
+        for entry in type_entries:
+            for theme in entry.themes:
+                by_theme[theme].append(entry)
+    for entry in by_type["project"] + by_type["consultation"]:
+        name = entry["organisation"]
+        org = organisations.setdefault(slugify(name), Organisation(slugify(name), name))
+        if entry.type.name == "project":
+            org.projects.append(entry)
+            org.types.add(entry["organisation_type"])
+        else:
+            org.consultations.append(entry)
+    for consultations in consultations_of.values():
+        consultations.sort(key=lambda e: e["starts"], reverse=True)
+    return Catalogue(
+        vocabularies=vocabularies,
+        today=today,
+        entries=by_type,
+        by_key=by_key,
+        consultations_of=dict(consultations_of),
+        tips_of=dict(tips_of),
+        by_theme=dict(by_theme),
+        organisations=dict(sorted(organisations.items())),
+    )

@@ -1,0 +1,67 @@
+"""Dutch (Belgian) dates, numbers and escaping, through Babel rather than hand-written month tables."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_currency, format_decimal
+
+from .model import BRUSSELS
+
+LOCALE = "nl_BE"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+def nl_date(value: date | datetime) -> str:
+    """'14 juni 2019'."""
+    if isinstance(value, datetime):
+        value = value.astimezone(BRUSSELS).date()
+    return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def nl_datetime(value: datetime) -> str:
+    """'vrijdag 14 juni 2019 om 14:00' in Brussels time, whatever offset the editor wrote."""
+    return format_datetime(value, "EEEE d MMMM y 'om' HH:mm", tzinfo=BRUSSELS, locale=LOCALE)
+
+
+def nl_time(value: datetime) -> str:
+    return format_datetime(value, "HH:mm", tzinfo=BRUSSELS, locale=LOCALE)
+
+
+def nl_deadline(value: date | datetime) -> str:
+    return nl_datetime(value) if isinstance(value, datetime) else nl_date(value)
+
+
+def euro(amount: float) -> str:
+    """'€ 180.000'."""
+    return format_currency(amount, "EUR", format="¤ #,##0", currency_digits=False, locale=LOCALE)
+
+
+def number(value: float) -> str:
+    return format_decimal(value, locale=LOCALE)
+
+
+def percent(value: float) -> str:
+    return f"{number(value)} %"
+
+
+def esc(text: object) -> str:
+    """Escape for HTML text and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def md_text(text: object) -> str:
+    """Editor text placed inline in generated Markdown: HTML-escaped and with Markdown syntax neutralised."""
+    return _MD_SPECIAL.sub(r"\\\1", esc(text))
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative href between two directory URLs ('projecten/' -> 'projecten/turing/' gives 'turing/')."""
+    rel = posixpath.relpath(to_url or ".", from_url or ".")
+    if rel == ".":
+        return "./"
+    return rel + "/" if to_url.endswith("/") and not rel.endswith("/") else rel

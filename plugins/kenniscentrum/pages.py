@@ -1,0 +1,223 @@
+"""Generate the Markdown of every entry page from the catalogue.
+
+Pages are plain strings keyed by their source path (`projecten/turing.md`): the MkDocs plugin wraps them in
+`File.generated`, and `kenniscentrum pages --out DIR` writes them to disk for any other engine. Editor text is
+escaped here (`md_text`); the body is Markdown that the plugin sanitizes after rendering.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable
+
+from .catalogue import Catalogue
+from .formatting import esc, euro, md_text, nl_date, nl_datetime, nl_deadline, number, percent
+from .listings import listing_pages
+from .model import Entry
+from .status import consultation_is_upcoming, funding_status
+
+GeneratedPages = dict[str, str]  # source path -> Markdown
+
+
+def generate_pages(catalogue: Catalogue) -> GeneratedPages:
+    """Every page the content produces: one per entry plus the listings, themes and organisations."""
+    pages: GeneratedPages = {}
+    renderers = {
+        "project": _project_meta,
+        "consultation": _consultation_meta,
+        "tip": _tip_meta,
+        "funding": _funding_meta,
+    }
+    for type_name, entries in catalogue.entries.items():
+        for entry in entries:
+            pages[entry.src_uri] = entry_page(
+                entry, renderers[type_name](catalogue, entry), _derived(catalogue, entry)
+            )
+    pages.update(listing_pages(catalogue))
+    return pages
+
+
+def front_matter(title: str, description: str = "", **extra: object) -> str:
+    """Front matter MkDocs reads for a generated page. JSON strings are valid YAML and need no further quoting."""
+    meta: dict[str, object] = {"title": title, "render_macros": False, **extra}
+    if description:
+        # Material prints this unescaped inside an attribute: escape it here, once.
+        meta["description"] = esc(description)
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def link(from_src: str, to_src: str, text: str) -> str:
+    """A Markdown link between two source files, so MkDocs validates it in strict mode."""
+    return f"[{md_text(text)}]({posixpath.relpath(to_src, posixpath.dirname(from_src) or '.')})"
+
+
+def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:
+    extra: dict[str, object] = {"kc_type": entry.type.name}
+    if entry.draft:
+        extra["kc_draft"] = True
+    draft = (
+        '!!! warning "Ontwerp"\n    Dit is een ontwerp: het verschijnt niet op de gepubliceerde site.\n\n'
+        if entry.draft
+        else ""
+    )
+    rows = "\n".join(f"{label}\n:   {value}\n" for label, value in meta if value)
+    return (
+        front_matter(entry.title, entry.description, **extra)
+        + f"# {md_text(entry.title)}\n\n{draft}"
+        + f'<div class="kc-meta" markdown>\n\n{rows}\n</div>\n\n'
+        + entry.body.strip()
+        + "\n\n"
+        + derived
+    )
+
+
+def _themes(catalogue: Catalogue, entry: Entry) -> str:
+    return ", ".join(
+        link(entry.src_uri, f"thema/{code}.md", catalogue.label("themes", code)) for code in entry.themes
+    )
+
+
+def _organisation(catalogue: Catalogue, entry: Entry) -> str:
+    org = catalogue.organisation_of(entry)
+    return (
+        link(entry.src_uri, f"organisaties/{org.slug}.md", org.name)
+        if org
+        else md_text(entry["organisation"])
+    )
+
+
+def _project_link(catalogue: Catalogue, entry: Entry, project: Entry | None) -> str:
+    return link(entry.src_uri, project.src_uri, project.title) if project else ""
+
+
+def _join(values: Iterable[str]) -> str:
+    return ", ".join(md_text(v) for v in values)
+
+
+def _project_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
+    links = entry.get("links", [])
+    return [
+        ("Organisatie", _organisation(catalogue, entry)),
+        ("Soort organisatie", md_text(catalogue.label("organisation_types", entry["organisation_type"]))),
+        ("Partners", _join(entry.get("partners", []))),
+        ("Thema's", _themes(catalogue, entry)),
+        ("Fase", md_text(catalogue.label("phases", entry["phase"]))),
+        (
+            "Soort opdracht",
+            md_text(catalogue.label("procurement_types", entry.get("procurement", "")))
+            if entry.get("procurement")
+            else "",
+        ),
+        ("PIO-oproep", md_text(entry.get("call", ""))),
+        ("Geselecteerd in", str(entry["year"])),
+        ("PIO-cofinanciering", euro(entry["cofinancing"]) if "cofinancing" in entry.data else ""),
+        ("Leveranciers", _join(entry.get("suppliers", []))),
+        ("Links", ", ".join(f"[{md_text(lk.title)}](<{lk.url}>)" for lk in links)),
+        ("Gepubliceerd", _published(entry)),
+    ]
+
+
+def _published(entry: Entry) -> str:
+    text = nl_date(entry.published)
+    return text + (f" (bijgewerkt {nl_date(entry.updated)})" if entry.updated else "")
+
+
+def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
+    starts = entry["starts"]
+    ends = entry.get("ends")
+    when = nl_datetime(starts) + (
+        f" tot {ends.astimezone(starts.tzinfo):%H:%M}"
+        if ends and ends.date() == starts.date()
+        else f" tot {nl_datetime(ends)}"
+        if ends
+        else ""
+    )
+    status = "Komt eraan" if consultation_is_upcoming(entry, catalogue.today) else "Afgelopen"
+    url = entry.get("registration_url")
+    return [
+        ("Status", status),
+        ("Wanneer", when),
+        ("Waar", md_text(entry["location"])),
+        ("Organisatie", _organisation(catalogue, entry)),
+        ("Project", _project_link(catalogue, entry, catalogue.project_of(entry))),
+        ("Thema's", _themes(catalogue, entry)),
+        (
+            "Inschrijven tot",
+            nl_date(entry["registration_deadline"]) if "registration_deadline" in entry.data else "",
+        ),
+        ("Inschrijven", f"[Schrijf je in](<{url}>)" if url and status == "Komt eraan" else ""),
+        ("Inschrijvingen", number(entry["registrations"]) if "registrations" in entry.data else ""),
+        ("Conclusies gepubliceerd", nl_date(entry["conclusions"]) if "conclusions" in entry.data else ""),
+        ("Gepubliceerd", _published(entry)),
+    ]
+
+
+def _tip_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
+    projects = catalogue.projects_of_tip(entry)
+    return [
+        ("Soort", md_text(catalogue.label("tip_kinds", entry["kind"]))),
+        ("Thema's", _themes(catalogue, entry)),
+        ("Projecten", ", ".join(_project_link(catalogue, entry, p) for p in projects)),
+        ("Auteur", md_text(entry.get("author", ""))),
+        ("Gepubliceerd", _published(entry)),
+    ]
+
+
+def _funding_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
+    return [
+        ("Status", funding_status(entry, catalogue.today).label),
+        ("Programma", md_text(entry["programme"])),
+        ("Instrument", md_text(catalogue.label("instruments", entry["instrument"]))),
+        ("Financiering", percent(entry["funding_rate"]) if "funding_rate" in entry.data else ""),
+        ("Opent", nl_date(entry["opens"]) if "opens" in entry.data else ""),
+        ("Deadline", nl_deadline(entry["deadline"])),
+        ("Thema's", _themes(catalogue, entry)),
+        ("Officiële oproep", f"[{md_text(entry['url'])}](<{entry['url']}>)"),
+        ("Gepubliceerd", _published(entry)),
+    ]
+
+
+def _derived(catalogue: Catalogue, entry: Entry) -> str:
+    """Sections computed from the other entries: an editor never types a cross-reference twice."""
+    sections: list[tuple[str, list[str]]] = []
+    if entry.type.name == "project":
+        consultations = catalogue.consultations_of.get(entry.slug, [])
+        sections.append(
+            ("Marktconsultaties", [_consultation_item(catalogue, entry, c) for c in consultations])
+        )
+        tips = catalogue.tips_of.get(entry.slug, [])
+        sections.append(
+            (
+                "Tips en verhalen",
+                [
+                    f"{link(entry.src_uri, t.src_uri, t.title)} ({md_text(catalogue.label('tip_kinds', t['kind']).lower())})"
+                    for t in tips
+                ],
+            )
+        )
+        related = catalogue.related_projects(entry)
+        sections.append(
+            (
+                "Verwante projecten",
+                [
+                    f"{link(entry.src_uri, p.src_uri, p.title)} — {md_text(p['organisation'])}"
+                    for p in related
+                ],
+            )
+        )
+    out = []
+    for heading, items in sections:
+        if items:
+            out.append(f"## {heading}\n\n" + "\n".join(f"- {item}" for item in items) + "\n")
+    return "\n".join(out)
+
+
+def _consultation_item(catalogue: Catalogue, project: Entry, consultation: Entry) -> str:
+    text = f"{link(project.src_uri, consultation.src_uri, consultation.title)} — {nl_date(consultation['starts'])}"
+    if "conclusions" in consultation.data:
+        text += f", conclusies gepubliceerd op {nl_date(consultation['conclusions'])}"
+    elif consultation_is_upcoming(consultation, catalogue.today):
+        text += " (komt eraan)"
+    return text

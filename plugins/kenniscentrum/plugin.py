@@ -1,0 +1,102 @@
+"""MkDocs adapter: wires MkDocs events to the engine-free core. No content logic lives here."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .catalogue import Catalogue, load_catalogue
+from .model import BRUSSELS
+from .outputs import write_outputs
+from .pages import generate_pages
+from .problems import ContentError
+from .sanitize import sanitize
+
+log = logging.getLogger("mkdocs.plugins.kenniscentrum")
+
+# Listing pages are the ways in and belong in the nav; entry, theme and organisation pages stay out of it.
+NAV_PAGES = {"projecten/index.md", "marktconsultaties/index.md", "tips/index.md", "financiering/index.md"}
+
+
+class KenniscentrumConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    # Build date for status and scheduling; tests fix it. Overridden by the KENNISCENTRUM_TODAY variable.
+    today = c.Optional(c.Type(str))
+    # Show drafts and scheduled entries: "auto" does so in `mkdocs serve` only.
+    drafts = c.Choice(("auto", "always", "never"), default="auto")
+    feed_items = c.Type(int, default=50)
+
+
+def build_date(configured: str | None) -> date:
+    value = os.environ.get("KENNISCENTRUM_TODAY") or configured
+    if value:
+        return date.fromisoformat(value)
+    return datetime.now(BRUSSELS).date()
+
+
+class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
+    """Loads the catalogue once per build and hands MkDocs the pages and files it produces."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.catalogue: Catalogue | None = None
+        self.pages: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Validate all content before MkDocs cleans or writes anything: a bad file leaves no half-built site."""
+        content_dir = Path(config.config_file_path).parent / self.config.content_dir
+        drafts = self.config.drafts == "always" or (self.config.drafts == "auto" and self.command == "serve")
+        try:
+            self.catalogue = load_catalogue(content_dir, build_date(self.config.today), include_drafts=drafts)
+        except ContentError as exc:
+            raise PluginError(str(exc)) from None
+        self.pages = generate_pages(self.catalogue)
+        if self.catalogue.hidden:
+            log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for src_uri, markdown in self.pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"docs/{src_uri} botst met een gegenereerde pagina: geef het bestand een andere naam"
+                )
+            inclusion = InclusionLevel.INCLUDED if src_uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Editor HTML is published inert; listings are built only from escaped values and keep their forms."""
+        if page.meta.get("kc_type") == "listing":
+            return html
+        return sanitize(html)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.catalogue is not None
+        write_outputs(self.catalogue, Path(config.site_dir), config.site_url or "", self.config.feed_items)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Never leave a half-written site behind for a deploy step to publish."""
+        site_dir = getattr(self, "_site_dir", None)
+        if site_dir and Path(site_dir).is_dir():
+            shutil.rmtree(site_dir, ignore_errors=True)
+            log.error("Bouw mislukt: de onvolledige site in %s is verwijderd", site_dir)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._site_dir = config.site_dir

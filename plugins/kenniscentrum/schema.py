@@ -1,0 +1,238 @@
+"""The content schema, declared once as data.
+
+The validator, the `new` scaffolding, the JSON Schema for editors' autocompletion and the field reference in
+the editor guide are all derived from the tables below, so a field is added in one place only. Vocabularies
+(themes, phases, …) are not here: they live in `content/vocabularies.yml`, which editors extend without code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import yaml
+
+
+class Kind(StrEnum):
+    """How a front matter value is read; each kind has one parser in `validate.py`."""
+
+    TEXT = "text"  # one line of plain text, no HTML
+    SLUG = "slug"  # reference to another entry by its file name
+    URL = "url"  # absolute http(s) URL
+    INT = "int"
+    MONEY = "money"  # euro amount, integer or decimal
+    PERCENT = "percent"
+    BOOL = "bool"
+    DATE = "date"  # 2024-03-12
+    DATETIME = "datetime"  # 2024-03-12 14:00, Europe/Brussels unless an offset is given
+    DATE_OR_DATETIME = "date_or_datetime"
+    VOCAB = "vocab"  # one code of a vocabulary
+    LINKS = "links"  # list of {title, url}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter field of a content type."""
+
+    name: str
+    kind: Kind
+    required: bool = False
+    many: bool = False  # a YAML list of `kind`
+    vocab: str | None = None  # vocabulary name for Kind.VOCAB
+    ref: str | None = None  # content type a Kind.SLUG points to
+    help: str = ""  # Dutch, for editors: shown by `new`, the guide and the JSON Schema
+    example: str = ""  # Dutch placeholder written by `new`
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """A content type: its folder under content/, its public URL prefix and its fields."""
+
+    name: str
+    folder: str
+    url_prefix: str
+    label: str  # Dutch singular, e.g. "project"
+    label_plural: str
+    fields: tuple[Field, ...]
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+_TITLE = Field("title", Kind.TEXT, True, help="Titel zoals lezers hem zien.", example="Titel")
+_DESCRIPTION = Field(
+    "description",
+    Kind.TEXT,
+    True,
+    help="Eén of twee zinnen: verschijnt op kaarten, in feeds en als beschrijving voor zoekmachines.",
+    example="Korte samenvatting in één of twee zinnen.",
+)
+_PUBLISHED = Field(
+    "published",
+    Kind.DATE,
+    True,
+    help="Publicatiedatum op de site (JJJJ-MM-DD). Een datum in de toekomst "
+    "houdt het item offline tot die dag.",
+)
+_UPDATED = Field("updated", Kind.DATE, help="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD).")
+_DRAFT = Field("draft", Kind.BOOL, help="true = ontwerp: zichtbaar in de preview, nooit gepubliceerd.")
+_ORGANISATION = Field(
+    "organisation",
+    Kind.TEXT,
+    True,
+    help="De aanbestedende overheid, voluit (bv. Stad Halle).",
+    example="Naam van de organisatie",
+)
+
+
+def _themes(required: bool) -> Field:
+    return Field(
+        "themes",
+        Kind.VOCAB,
+        required,
+        many=True,
+        vocab="themes",
+        help="Eén of meer thema's uit de woordenlijst (content/vocabularies.yml).",
+    )
+
+
+PROJECT = ContentType(
+    "project",
+    "projects",
+    "projecten",
+    "project",
+    "projecten",
+    (
+        _TITLE,
+        _DESCRIPTION,
+        _ORGANISATION,
+        Field(
+            "organisation_type",
+            Kind.VOCAB,
+            True,
+            vocab="organisation_types",
+            help="Soort organisatie, uit de woordenlijst.",
+        ),
+        Field("partners", Kind.TEXT, many=True, help="Andere betrokken overheden of organisaties."),
+        _themes(True),
+        Field("phase", Kind.VOCAB, True, vocab="phases", help="Fase van het project, uit de woordenlijst."),
+        Field(
+            "procurement", Kind.VOCAB, vocab="procurement_types", help="Soort innovatieve overheidsopdracht."
+        ),
+        Field("call", Kind.TEXT, help="PIO-oproep waarin het project geselecteerd werd, bv. 2019-1."),
+        Field("year", Kind.INT, True, help="Jaar waarin het project geselecteerd werd.", example="2026"),
+        Field(
+            "cofinancing",
+            Kind.MONEY,
+            help="Toegekende PIO-cofinanciering in euro, zonder punten (bv. 180000).",
+        ),
+        Field("suppliers", Kind.TEXT, many=True, help="Leveranciers die de opdracht uitvoeren."),
+        Field("links", Kind.LINKS, many=True, help="Nuttige links: lijst van {title, url}."),
+        _PUBLISHED,
+        _UPDATED,
+        _DRAFT,
+    ),
+)
+
+CONSULTATION = ContentType(
+    "consultation",
+    "consultations",
+    "marktconsultaties",
+    "marktconsultatie",
+    "marktconsultaties",
+    (
+        _TITLE,
+        _DESCRIPTION,
+        _ORGANISATION,
+        _themes(True),
+        Field(
+            "project", Kind.SLUG, ref="project", help="Bestandsnaam (zonder .md) van het bijhorende project."
+        ),
+        Field(
+            "starts",
+            Kind.DATETIME,
+            True,
+            help="Begin van de sessie, Belgische tijd (JJJJ-MM-DD UU:MM).",
+            example="2027-01-15 14:00",
+        ),
+        Field("ends", Kind.DATETIME, help="Einde van de sessie, Belgische tijd (JJJJ-MM-DD UU:MM)."),
+        Field("location", Kind.TEXT, True, help="Adres of plaats, of 'online'.", example="online"),
+        Field("registration_url", Kind.URL, help="Link naar het inschrijvingsformulier (https://…)."),
+        Field("registration_deadline", Kind.DATE, help="Uiterste inschrijvingsdatum (JJJJ-MM-DD)."),
+        Field("registrations", Kind.INT, help="Aantal inschrijvingen, achteraf in te vullen."),
+        Field(
+            "conclusions",
+            Kind.DATE,
+            help="Datum waarop de conclusies gepubliceerd werden; de tekst staat onder de front matter.",
+        ),
+        _PUBLISHED,
+        _UPDATED,
+        _DRAFT,
+    ),
+)
+
+TIP = ContentType(
+    "tip",
+    "tips",
+    "tips",
+    "tip",
+    "tips",
+    (
+        _TITLE,
+        _DESCRIPTION,
+        Field("kind", Kind.VOCAB, True, vocab="tip_kinds", help="tip, verhaal, getuigenis of weetje."),
+        _themes(False),
+        Field(
+            "projects",
+            Kind.SLUG,
+            many=True,
+            ref="project",
+            help="Bestandsnamen van projecten waarover het gaat.",
+        ),
+        Field("author", Kind.TEXT, help="Auteur of bron."),
+        _PUBLISHED,
+        _UPDATED,
+        _DRAFT,
+    ),
+)
+
+FUNDING = ContentType(
+    "funding",
+    "funding",
+    "financiering",
+    "financieringsoproep",
+    "financieringsoproepen",
+    (
+        _TITLE,
+        _DESCRIPTION,
+        Field("programme", Kind.TEXT, True, help="Programma, bv. Horizon Europe.", example="Horizon Europe"),
+        Field("instrument", Kind.VOCAB, True, vocab="instruments", help="Instrument uit de woordenlijst."),
+        _themes(False),
+        Field("funding_rate", Kind.PERCENT, help="Financieringspercentage (bv. 90)."),
+        Field("opens", Kind.DATE, help="Datum waarop de oproep opent (JJJJ-MM-DD)."),
+        Field(
+            "deadline",
+            Kind.DATE_OR_DATETIME,
+            True,
+            help="Uiterste indiendatum (JJJJ-MM-DD of JJJJ-MM-DD UU:MM, Belgische tijd).",
+            example="2027-04-15 17:00",
+        ),
+        Field("url", Kind.URL, True, help="Officiële pagina van de oproep (https://…).", example="https://"),
+        _PUBLISHED,
+        _UPDATED,
+        _DRAFT,
+    ),
+)
+
+CONTENT_TYPES: dict[str, ContentType] = {t.name: t for t in (PROJECT, CONSULTATION, TIP, FUNDING)}
+
+Vocabularies = dict[str, dict[str, str]]  # vocabulary name -> code -> Dutch label
+
+VOCABULARY_NAMES = ("themes", "organisation_types", "phases", "procurement_types", "tip_kinds", "instruments")
+
+
+def load_vocabularies(path: Path) -> Vocabularies:
+    """Read the editors' vocabulary file; a broken file is a build error, reported by the caller."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: {str(k): str(v) for k, v in (data.get(name) or {}).items()} for name in VOCABULARY_NAMES}
