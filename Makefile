@@ -1,0 +1,53 @@
+# kenniscentrum: every target sets up what it needs, so a fresh clone runs `make serve` or `make test` directly.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build check test test-fast lint bench system-deps setup clean
+
+serve: $(STAMP)  ## build and serve the site with the sample content on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/kenniscentrum check
+
+test: system-deps $(STAMP)  ## the whole suite, browser tests included
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest -n auto
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -n auto -m "not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+# Debian packages for the browser and feed-schema tests; installed only when missing and when we are root.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v jing >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium jing >/dev/null; \
+	  else \
+	    echo "chromium en jing ontbreken: installeer ze met 'sudo apt-get install chromium jing'"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site $(VENV) .pytest_cache
