@@ -47,8 +47,18 @@ def run_build(
     """`mkdocs build --strict` as an editor or CI runs it, with the build date fixed."""
     full_env = {**os.environ, "KENNISCENTRUM_TODAY": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir),
-         *extra],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+            *extra,
+        ],
         cwd=project,
         env=full_env,
         capture_output=True,
@@ -60,7 +70,12 @@ def run_build(
 def run_cli(*args: str, cwd: Path = ROOT, today: str = TODAY) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KENNISCENTRUM_TODAY": today}
     return subprocess.run(
-        [sys.executable, "-m", "kenniscentrum.cli", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "kenniscentrum.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -79,7 +94,7 @@ def project(tmp_path: Path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

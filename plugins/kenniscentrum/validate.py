@@ -125,7 +125,7 @@ def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any
             try:
                 result.append(_read_one(spec, item, vocabularies))
             except _Invalid as exc:
-                exc.line = node_line(item)  # type: ignore[attr-defined]
+                exc.line = getattr(exc, "line", None) or node_line(item)  # type: ignore[attr-defined]
                 raise
         if spec.required and not result:
             raise _Invalid("leeg", "vul minstens één waarde in")
@@ -264,8 +264,14 @@ def _read_link(node: yaml.Node) -> Link:
             "een link heeft precies de velden 'title' en 'url'",
             "bv. '- title: Projectpagina' en '  url: https://…'",
         )
-    title = _read_text(_scalar(parts["title"]), Field("title", Kind.TEXT), {})
-    return Link(title=title, url=_read_url(_scalar(parts["url"]), Field("url", Kind.URL), {}))
+    values = {}
+    for name, kind in (("title", Kind.TEXT), ("url", Kind.URL)):
+        try:
+            values[name] = _PARSERS[kind](_scalar(parts[name]), Field(name, kind), {})
+        except _Invalid as exc:
+            exc.line = node_line(parts[name])  # type: ignore[attr-defined]
+            raise
+    return Link(**values)
 
 
 _PARSERS: dict[Kind, Callable[[str, Field, Vocabularies], Any]] = {

@@ -1,0 +1,181 @@
+"""End-to-end builds: the sample site as readers get it, and broken content as editors will write it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import ROOT, run_build, run_cli
+
+PAGES = {
+    "index.html": "Kenniscentrum",
+    "projecten/index.html": "Projecten",
+    "projecten/cold2gold/index.html": "Cold2Gold",
+    "marktconsultaties/index.html": "Marktconsultaties",
+    "marktconsultaties/turing-workshop/index.html": "Turing",
+    "tips/index.html": "Tips",
+    "tips/tips-voor-je-pio-aanvraag/index.html": "",
+    "financiering/index.html": "Financiering",
+    "financiering/horizon-2020-pcp/index.html": "",
+    "traject/index.html": "traject",
+    "over/index.html": "PIO",
+    "contact/index.html": "Contact",
+    "toegankelijkheid/index.html": "Toegankelijkheid",
+    "thema/energie/index.html": "Energie",
+    "organisaties/sport-vlaanderen/index.html": "Sport Vlaanderen",
+}
+
+
+def html(site: Path, rel: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((site / rel).read_text(encoding="utf-8"))
+
+
+def heading(doc: lxml.html.HtmlElement) -> str:
+    """The page's h1 as a reader sees it, without the permalink anchor."""
+    return doc.cssselect("h1")[0].text_content().removesuffix("¶").strip()
+
+
+def meta_block(doc: lxml.html.HtmlElement) -> dict[str, str]:
+    block = doc.cssselect(".kc-meta dl")[0]
+    return {
+        dt.text_content().strip(): dd.text_content().strip()
+        for dt, dd in zip(block.cssselect("dt"), block.cssselect("dd"), strict=True)
+    }
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_every_public_url_is_built(site: Path, rel: str) -> None:
+    doc = html(site, rel)
+    assert doc.find(".//html") is None  # parsed as a document
+    assert PAGES[rel].lower() in doc.text_content().lower()
+    assert doc.get("lang") == "nl"
+
+
+def test_project_page_shows_its_metadata(site: Path) -> None:
+    doc = html(site, "projecten/cold2gold/index.html")
+    assert "Cold2Gold" in heading(doc)
+    meta = meta_block(doc)
+    assert meta["Organisatie"] == "Sport Vlaanderen"
+    assert meta["Soort organisatie"] == "Vlaamse overheid"
+    assert "Sport" in meta["Thema's"]
+    assert meta["Geselecteerd in"] == "2019"
+    org_link = doc.cssselect(".kc-meta dd a")[0]
+    assert org_link.get("href") == "../../organisaties/sport-vlaanderen/"
+
+
+def test_consultation_and_funding_dates_are_dutch(site: Path) -> None:
+    meta = meta_block(html(site, "marktconsultaties/turing-workshop/index.html"))
+    assert meta["Wanneer"].startswith("donderdag 10 december 2026 om 14:00")
+    assert meta["Status"] == "Komt eraan"
+    funding = meta_block(html(site, "financiering/pio-oproep-2019-juni/index.html"))
+    assert funding["Deadline"] == "vrijdag 14 juni 2019 om 23:59"
+    assert funding["Status"] == "Gesloten"
+
+
+def test_entries_stay_out_of_the_sidebar_nav(site: Path) -> None:
+    nav_links = {a.get("href") for a in html(site, "index.html").cssselect("nav.md-nav--primary a")}
+    assert "projecten/" in nav_links
+    assert not any(href and href.startswith("projecten/") and href != "projecten/" for href in nav_links)
+
+
+def test_no_third_party_requests_in_markup(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        doc = lxml.html.fromstring(page.read_bytes())
+        for el in doc.cssselect("script[src], link[href], img[src], iframe[src]"):
+            url = el.get("src") or el.get("href")
+            if el.tag == "link" and el.get("rel") in ("canonical", "alternate"):
+                continue
+            assert not url.startswith(("http:", "https:", "//")), f"{page}: {url}"
+
+
+def test_editor_text_is_escaped_and_body_html_sanitized(project: Path, tmp_path: Path) -> None:
+    (project / "content/tips/speciaal.md").write_text(
+        "---\n"
+        'title: Tom & "Jerry" *sterretjes* [link](https://example.org)\n'
+        "description: 'Aanhalingstekens \" en & en > blijven tekst'\n"
+        "kind: weetje\n"
+        "published: 2025-01-10\n"
+        "---\n"
+        "Tekst met <u>onderstreept</u>, <video src=x></video> en <details><summary>Meer</summary>Details</details>.\n",
+        encoding="utf-8",
+    )
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    source = (tmp_path / "site/tips/speciaal/index.html").read_text(encoding="utf-8")
+    doc = lxml.html.fromstring(source)
+    assert heading(doc) == 'Tom & "Jerry" *sterretjes* [link](https://example.org)'
+    assert (
+        doc.cssselect('meta[name="description"]')[0].get("content")
+        == 'Aanhalingstekens " en & en > blijven tekst'
+    )
+    article = doc.cssselect("article")[0]
+    assert not article.cssselect("video, script, h1 a[href^='https']")
+    assert article.cssselect("u") and article.cssselect("details summary")
+
+
+def test_broken_content_fails_the_build_and_writes_no_site(project: Path, tmp_path: Path) -> None:
+    bad = project / "content/projects/cold2gold.md"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("phase:", "fase:", 1), encoding="utf-8")
+    (project / "content/tips/nieuw.md").write_text("# geen front matter\n", encoding="utf-8")
+    site_dir = tmp_path / "site"
+    result = run_build(project, site_dir)
+    assert result.returncode != 0
+    assert "content/projects/cold2gold.md:" in result.stderr
+    assert "fase: onbekend veld voor een project — bedoelde je 'phase'?" in result.stderr
+    assert "phase: verplicht veld ontbreekt" in result.stderr
+    assert "content/tips/nieuw.md:1: geen front matter gevonden" in result.stderr
+    assert not site_dir.exists()
+
+
+def test_broken_link_in_a_body_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
+    tip = project / "content/tips/de-pio-principes.md"
+    tip.write_text(tip.read_text(encoding="utf-8") + "\nZie [dit project](../projecten/bestaat-niet.md).\n")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "bestaat-niet.md" in result.stderr
+
+
+def test_unknown_macro_fails_the_build(project: Path, tmp_path: Path) -> None:
+    (project / "docs/contact.md").write_text("# Contact\n\n{{ onbekende_macro() }}\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+
+
+def test_generated_page_may_not_shadow_a_docs_page(project: Path, tmp_path: Path) -> None:
+    (project / "docs/projecten").mkdir()
+    (project / "docs/projecten/cold2gold.md").write_text("# Dubbel\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/projecten/cold2gold.md botst met een gegenereerde pagina" in result.stderr
+
+
+def test_check_reports_without_building(project: Path) -> None:
+    ok = run_cli("check", "--content", str(project / "content"))
+    assert ok.returncode == 0, ok.stdout
+    assert ok.stdout.startswith("Alles in orde:")
+    tip = project / "content/tips/de-pio-principes.md"
+    tip.write_text(tip.read_text(encoding="utf-8").replace("kind:", "soort:", 1), encoding="utf-8")
+    bad = run_cli("check", "--content", str(project / "content"))
+    assert bad.returncode == 1
+    assert "content/tips/de-pio-principes.md" in bad.stdout
+    assert "soort: onbekend veld voor een tip" in bad.stdout
+    assert "kind: verplicht veld ontbreekt" in bad.stdout
+
+
+def test_repository_has_the_documented_layout() -> None:
+    for part in (
+        "mkdocs.yml",
+        "pyproject.toml",
+        "docs",
+        "content/projects",
+        "content/consultations",
+        "content/tips",
+        "content/funding",
+        "plugins/kenniscentrum",
+        "hooks",
+        "tests",
+        "overrides",
+    ):
+        assert (ROOT / part).exists(), part

@@ -1,0 +1,70 @@
+"""One case file per editor mistake (tests/cases/*.yml): the files an editor wrote and the Dutch messages expected.
+
+Adding a case is adding a file. Each case runs the real loader, validator and resolver over a content folder
+holding only the case's files plus the repository's vocabularies.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kenniscentrum.catalogue import load_catalogue
+from kenniscentrum.problems import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
+
+
+def write_content(tmp_path: Path, files: dict[str, str]) -> Path:
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(ROOT / "content" / "vocabularies.yml", content)
+    for rel, text in files.items():
+        target = content / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return content
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_case_reports_every_expected_problem(case: Path, tmp_path: Path) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    content = write_content(tmp_path, spec["files"])
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(content, date(2026, 11, 25))
+    assert [str(p) for p in caught.value.problems] == spec["expected"]
+
+
+def test_yaml_11_words_stay_text_in_text_fields(tmp_path: Path) -> None:
+    content = write_content(
+        tmp_path,
+        {
+            "tips/no.md": "---\ntitle: no\ndescription: yes\nkind: weetje\nauthor: on\npublished: 2025-01-10\n---\nT.\n",
+        },
+    )
+    tip = load_catalogue(content, date(2026, 11, 25)).get("tip", "no")
+    assert (tip.title, tip.description, tip["author"]) == ("no", "yes", "on")
+
+
+def test_sample_content_is_valid() -> None:
+    catalogue = load_catalogue(ROOT / "content", date(2026, 11, 25))
+    assert len(catalogue.entries["project"]) >= 11
+    assert len(catalogue.entries["consultation"]) >= 4
+    assert len(catalogue.entries["tip"]) >= 8
+    assert len(catalogue.entries["funding"]) >= 3
+
+
+def test_every_problem_of_every_file_is_reported_at_once(tmp_path: Path) -> None:
+    files: dict[str, str] = {}
+    for case in CASES:
+        for rel, text in yaml.safe_load(case.read_text(encoding="utf-8"))["files"].items():
+            files.setdefault(rel.replace(".md", f"-{case.stem}.md") if rel in files else rel, text)
+    content = write_content(tmp_path, files)
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(content, date(2026, 11, 25))
+    assert len({p.path for p in caught.value.problems}) >= 12
