@@ -135,6 +135,7 @@ def test_broken_link_in_a_body_fails_the_strict_build(project: Path, tmp_path: P
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "bestaat-niet.md" in result.stderr
+    assert not (tmp_path / "site").exists()  # the half-written site was removed
 
 
 def test_unknown_macro_fails_the_build(project: Path, tmp_path: Path) -> None:

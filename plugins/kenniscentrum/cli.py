@@ -1,74 +1,192 @@
-"""`kenniscentrum` command line: check content without building, and write generated pages for other engines."""
+"""`kenniscentrum` command line: what editors run besides `make serve`.
+
+`check` validates content without building, `new` scaffolds an entry, `schema` and `guide` regenerate the files
+derived from the schema, and `pages` writes the generated pages for engines that run no MkDocs plugins.
+Everything an editor reads here is Dutch.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
+from typing import TextIO
 
-from .catalogue import load_catalogue
-from .plugin import build_date
+import yaml
+
+from .catalogue import VOCABULARY_FILE, load_catalogue
+from .guide import GUIDE_FILE, update_guide
+from .jsonschema import SCHEMA_DIR, stale_schemas, write_schemas
+from .model import BRUSSELS
 from .problems import ContentError, Problem
+from .scaffold import ScaffoldError, new_entry
+from .schema import Vocabularies, load_vocabularies
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
+EPILOG = """\
+afsluitcodes:
+  0  alles in orde
+  1  problemen gevonden (check), of een gegenereerd bestand is verouderd (schema --check, guide --check)
+  2  verkeerd gebruik: onbekende opdracht of optie, map niet gevonden, bestand bestaat al (new)
 
-def main(argv: Sequence[str] | None = None) -> int:
+voorbeelden:
+  kenniscentrum new project "Slimme straatverlichting"
+  kenniscentrum check
+  kenniscentrum check --format github
+"""
+
+
+def build_date() -> date:
+    """The build date the site would use (KENNISCENTRUM_TODAY or today in Brussels), without importing MkDocs:
+    editors run `check` and `new` often, and MkDocs' import alone costs more than checking all content."""
+    value = os.environ.get("KENNISCENTRUM_TODAY")
+    return date.fromisoformat(value) if value else datetime.now(BRUSSELS).date()
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kenniscentrum", description="Werktuigen voor de inhoud van het kenniscentrum."
+        prog="kenniscentrum",
+        description="Werktuigen voor de inhoud van het kenniscentrum.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="controleer alle inhoud zonder de site te bouwen")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    check = command("check", "controleer alle inhoud zonder de site te bouwen")
     check.add_argument("--content", default="content", help="map met de inhoud (standaard: content)")
-    check.add_argument("--format", choices=("human", "github"), default="human", help="uitvoerformaat")
-    pages = sub.add_parser("pages", help="schrijf de gegenereerde Markdown-pagina's naar een map")
+    check.add_argument(
+        "--format",
+        choices=("human", "github"),
+        default="human",
+        help="human: per bestand, leesbaar (standaard); github: meldingen bij de regels van een pull request",
+    )
+
+    new = command("new", "maak een nieuw item aan, met alle velden en invulinstructies")
+    new.add_argument("soort", help="project, marktconsultatie, tip of financiering")
+    new.add_argument("titel", help='de titel, tussen aanhalingstekens: "Slimme straatverlichting"')
+    new.add_argument("--slug", help="bestandsnaam (zonder .md) als je een kortere wilt dan de titel")
+    new.add_argument("--content", default="content", help="map met de inhoud (standaard: content)")
+
+    schema = command("schema", "schrijf de JSON Schema's voor automatisch aanvullen in de editor")
+    schema.add_argument("--content", default="content", help="map met de inhoud (standaard: content)")
+    schema.add_argument("--out", default=SCHEMA_DIR, help="doelmap (standaard: schemas)")
+    schema.add_argument(
+        "--check", action="store_true", help="schrijf niets, meld alleen verouderde bestanden"
+    )
+
+    guide = command("guide", "werk de veldenlijst in de handleiding (CONTRIBUTING.md) bij")
+    guide.add_argument("--file", default=GUIDE_FILE, help="de handleiding (standaard: CONTRIBUTING.md)")
+    guide.add_argument("--check", action="store_true", help="schrijf niets, meld alleen of ze verouderd is")
+
+    pages = command("pages", "schrijf de gegenereerde Markdown-pagina's naar een map")
     pages.add_argument("--content", default="content")
     pages.add_argument("--out", required=True)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     if args.command == "check":
         return run_check(Path(args.content), args.format)
+    if args.command == "new":
+        return run_new(Path(args.content), args.soort, args.titel, args.slug)
+    if args.command == "schema":
+        return run_schema(Path(args.content), Path(args.out), args.check)
+    if args.command == "guide":
+        return run_guide(Path(args.file), args.check)
     return run_pages(Path(args.content), Path(args.out))
 
 
-def run_check(content: Path, fmt: str, out=None) -> int:
+def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
+    """Validate everything, drafts and scheduled entries included: they are published later as they are."""
     out = out or sys.stdout
     if not content.is_dir():
         print(f"De map '{content}' bestaat niet.", file=out)
         return EXIT_USAGE
+    problems: list[Problem] = []
+    count = 0
     try:
-        catalogue = load_catalogue(content, build_date(None), include_drafts=True)
+        catalogue = load_catalogue(content, build_date(), include_drafts=True)
+        count = sum(len(v) for v in catalogue.entries.values())
     except ContentError as exc:
-        print(format_report(exc.problems, fmt, color=fmt == "human" and out.isatty()), file=out)
+        problems.extend(exc.problems)
+    problems.extend(_schema_problems(content))
+    if problems:
+        color = fmt == "human" and out.isatty() and not os.environ.get("NO_COLOR")
+        print(format_report(problems, fmt, color=color), file=out)
         return EXIT_PROBLEMS
-    count = sum(len(v) for v in catalogue.entries.values())
-    if fmt == "human":
-        print(f"Alles in orde: {count} items gecontroleerd.", file=out)
+    print(f"Alles in orde: {count} items gecontroleerd.", file=out)
     return EXIT_OK
 
 
-def format_report(problems: list[Problem], fmt: str, color: bool = False) -> str:
-    if fmt == "github":
-        return "\n".join(
-            f"::error file={_gh(p.path, True)},line={p.line},title={_gh(p.field or 'inhoud', True)}::{_gh(str(p))}"
-            for p in problems
+def _schema_problems(content: Path) -> list[Problem]:
+    """Checked-in JSON Schemas that lag behind the schema or the vocabularies, when the project has them."""
+    schema_dir = content.parent / SCHEMA_DIR
+    if not schema_dir.is_dir() or not (content / VOCABULARY_FILE).is_file():
+        return []
+    try:
+        vocabularies = load_vocabularies(content / VOCABULARY_FILE)
+    except (OSError, yaml.YAMLError):  # a broken vocabulary file is already reported by the content check
+        return []
+    return [
+        Problem(
+            f"{SCHEMA_DIR}/{name}",
+            1,
+            "",
+            "is verouderd: de velden of de woordenlijsten zijn gewijzigd",
+            "voer 'kenniscentrum schema' uit en neem het bijgewerkte bestand mee in je wijziging",
         )
-    lines: list[str] = []
+        for name in stale_schemas(schema_dir, vocabularies)
+    ]
+
+
+def format_report(problems: list[Problem], fmt: str, color: bool = False) -> str:
+    """Every problem, grouped per file (human) or as GitHub annotations on the lines of a pull request."""
+    problems = sorted(problems)
+    noun = "probleem" if len(problems) == 1 else "problemen"
+    files = len({p.path for p in problems})
+    summary = f"{len(problems)} {noun} in {files} bestand{'en' if files != 1 else ''}."
+    if fmt == "github":
+        lines = [
+            f"::error file={_gh(p.path, True)},line={p.line},title={_gh(_title(p), True)}::{_gh(_what(p))}"
+            for p in problems
+        ]
+        return "\n".join([*lines, summary])
+    bold, red, reset = ("\033[1m", "\033[31m", "\033[0m") if color else ("", "", "")
+    lines = []
     current = None
     for problem in problems:
         if problem.path != current:
             current = problem.path
-            lines.append(f"\n\033[1m{current}\033[0m" if color else f"\n{current}")
-        field = f"{problem.field}: " if problem.field else ""
-        expected = f" — {problem.expected}" if problem.expected else ""
-        marker = "\033[31mregel\033[0m" if color else "regel"
-        lines.append(f"  {marker} {problem.line}: {field}{problem.message}{expected}")
-    noun = "probleem" if len(problems) == 1 else "problemen"
-    files = len({p.path for p in problems})
-    lines.append(f"\n{len(problems)} {noun} in {files} bestand{'en' if files != 1 else ''}.")
+            lines.append(f"\n{bold}{current}{reset}")
+        lines.append(f"  {red}regel {problem.line}{reset}: {_what(problem)}")
+    lines.append(f"\n{summary}")
     return "\n".join(lines).lstrip("\n")
+
+
+def _what(problem: Problem) -> str:
+    field = f"{problem.field}: " if problem.field else ""
+    expected = f" — {problem.expected}" if problem.expected else ""
+    return f"{field}{problem.message}{expected}"
+
+
+def _title(problem: Problem) -> str:
+    return f"kenniscentrum: {problem.field}" if problem.field else "kenniscentrum"
 
 
 def _gh(text: str, prop: bool = False) -> str:
@@ -77,11 +195,87 @@ def _gh(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
+def run_new(
+    content: Path, type_name: str, title: str, slug: str | None = None, out: TextIO | None = None
+) -> int:
+    """Scaffold an entry and tell the editor which lines still need them."""
+    out = out or sys.stdout
+    if not content.is_dir():
+        print(
+            f"De map '{content}' bestaat niet: voer de opdracht uit in de map van het kenniscentrum.",
+            file=out,
+        )
+        return EXIT_USAGE
+    try:
+        path, placeholders = new_entry(content, type_name, title, build_date(), _vocabularies(content), slug)
+    except (ScaffoldError, FileExistsError) as exc:
+        reason = exc if isinstance(exc, ScaffoldError) else f"{exc.filename} bestaat al"
+        print(f"Niet aangemaakt: {reason}.", file=out)
+        return EXIT_USAGE
+    shown = path.as_posix()
+    print(f"Aangemaakt: {shown}", file=out)
+    print("Vul nog in (elk van deze regels bevat 'VUL IN'):", file=out)
+    for placeholder in placeholders:
+        print(f"  {shown}:{placeholder.line}: {placeholder.field} — {placeholder.hint}", file=out)
+    print(
+        "Niet-verplichte velden staan in commentaar (#): haal het # weg om ze te gebruiken.\n"
+        "Controleer daarna met 'kenniscentrum check' en bekijk het resultaat met 'make serve'.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _vocabularies(content: Path) -> Vocabularies:
+    path = content / VOCABULARY_FILE
+    return load_vocabularies(path) if path.is_file() else {}
+
+
+def run_schema(content: Path, out_dir: Path, check: bool, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    if not (content / VOCABULARY_FILE).is_file():
+        print(f"{content / VOCABULARY_FILE} bestaat niet.", file=out)
+        return EXIT_USAGE
+    vocabularies = load_vocabularies(content / VOCABULARY_FILE)
+    if check:
+        stale = stale_schemas(out_dir, vocabularies)
+        for name in stale:
+            print(f"{(out_dir / name).as_posix()} is verouderd: voer 'kenniscentrum schema' uit.", file=out)
+        return EXIT_PROBLEMS if stale else EXIT_OK
+    written = write_schemas(out_dir, vocabularies)
+    for path in written:
+        print(f"Bijgewerkt: {path.as_posix()}", file=out)
+    if not written:
+        print("De schema's waren al bij.", file=out)
+    return EXIT_OK
+
+
+def run_guide(path: Path, check: bool, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    if not path.is_file():
+        print(f"{path} bestaat niet.", file=out)
+        return EXIT_USAGE
+    text = path.read_text(encoding="utf-8")
+    try:
+        updated = update_guide(text)
+    except ValueError as exc:
+        print(f"{path}: {exc}.", file=out)
+        return EXIT_USAGE
+    if updated == text:
+        print(f"{path} is bij.", file=out)
+        return EXIT_OK
+    if check:
+        print(f"{path} is verouderd: voer 'kenniscentrum guide' uit.", file=out)
+        return EXIT_PROBLEMS
+    path.write_text(updated, encoding="utf-8")
+    print(f"Bijgewerkt: {path}", file=out)
+    return EXIT_OK
+
+
 def run_pages(content: Path, out_dir: Path) -> int:
     from .pages import generate_pages
 
     try:
-        catalogue = load_catalogue(content, build_date(None))
+        catalogue = load_catalogue(content, build_date())
     except ContentError as exc:
         print(format_report(exc.problems, "human"))
         return EXIT_PROBLEMS

@@ -1,18 +1,30 @@
 """Listing pages: the ways into the content (entries stay out of the sidebar nav).
 
 Cards are raw HTML built from escaped catalogue values, so the catalogue script can filter them by their
-`data-*` attributes; every listing also works without JavaScript.
+`data-*` attributes; every listing also works without JavaScript. Links that MkDocs should validate (to
+anchors, to pages with a query) are written as Markdown links between source files instead.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
+from datetime import date, datetime
+
+from markdown.extensions.toc import slugify as toc_slugify
 
 from .catalogue import Catalogue, Organisation
-from .formatting import esc, nl_date, nl_datetime, nl_deadline, relative
+from .feeds import theme_feed_links
+from .formatting import esc, md_text, nl_date, nl_datetime, nl_time, relative
 from .model import Entry
-from .status import consultation_is_upcoming, funding_status
+from .status import (
+    FUNDING_STATUSES,
+    consultation_is_upcoming,
+    funding_sort_key,
+    funding_status,
+    registration_open,
+)
 
 # Source paths of the listings; their URLs are the public contract in DESIGN.md.
 PROJECTS = "projecten/index.md"
@@ -21,6 +33,17 @@ TIPS = "tips/index.md"
 FUNDING = "financiering/index.md"
 THEMES = "thema/index.md"
 ORGANISATIONS = "organisaties/index.md"
+
+TYPE_SECTIONS = (
+    ("project", "Projecten"),
+    ("consultation", "Marktconsultaties"),
+    ("tip", "Tips en verhalen"),
+    ("funding", "Financiering"),
+)
+_KIND_PLURALS = {"tip": "Tips", "verhaal": "Verhalen", "getuigenis": "Getuigenissen", "weetje": "Weetjes"}
+_CONCLUSIONS_HEADING = re.compile(r"^#{2,3}\s+(Conclusies)\s*#*\s*$", re.IGNORECASE | re.MULTILINE)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKUP = re.compile(r"[*_`]+")
 
 
 def page_url(src: str) -> str:
@@ -31,6 +54,11 @@ def page_url(src: str) -> str:
 
 def href(from_src: str, entry_url: str) -> str:
     return esc(relative(page_url(from_src), entry_url))
+
+
+def md_link(from_src: str, to_src: str, text: str) -> str:
+    """A Markdown link between two source files (MkDocs validates it, anchors and all, in strict mode)."""
+    return f"[{md_text(text)}]({posixpath.relpath(to_src, posixpath.dirname(from_src) or '.')})"
 
 
 def listing_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -64,9 +92,14 @@ def card(
     details: Iterable[str] = (),
     heading: str = "h3",
     attrs: str = "",
+    html_details: Iterable[str] = (),
 ) -> str:
-    """One entry as a card: title link, the facts a reader scans for, the description."""
+    """One entry as a card: title link, the facts a reader scans for, the description.
+
+    `details` are plain text (escaped here); `html_details` are fragments the caller built from escaped values.
+    """
     facts = "".join(f"<li>{esc(d)}</li>" for d in details if d)
+    facts += "".join(f"<li>{d}</li>" for d in html_details if d)
     themes = ", ".join(esc(catalogue.label("themes", t)) for t in entry.themes)
     if themes:
         facts += f'<li><span class="kc-visually-hidden">Thema\'s: </span>{themes}</li>'
@@ -81,32 +114,79 @@ def card(
 
 def cards(items: list[str], empty: str) -> str:
     if not items:
-        return f"<p>{esc(empty)}</p>\n"
+        return f"<p>{esc(empty)}</p>\n" if empty else ""
     return '<ul class="kc-cards">\n' + "\n".join(items) + "\n</ul>\n"
 
 
+# --- consultations ---------------------------------------------------------------------------------------
+
+
+def place(entry: Entry) -> str:
+    """'Online' or the place an editor wrote, capitalised as the first word of a fact."""
+    location = entry["location"].strip()
+    return "Online" if location.lower() == "online" else location[:1].upper() + location[1:]
+
+
+def conclusions_anchor(entry: Entry) -> str | None:
+    """The id of the 'Conclusies' heading in a consultation's text, if the editor wrote one."""
+    match = _CONCLUSIONS_HEADING.search(entry.body)
+    return toc_slugify(match.group(1), "-") if match else None
+
+
+def conclusions_excerpt(entry: Entry) -> str:
+    """The first paragraph under 'Conclusies', as plain text: shown on the project page as a teaser."""
+    match = _CONCLUSIONS_HEADING.search(entry.body)
+    if not match:
+        return ""
+    lines: list[str] = []
+    for line in entry.body[match.end() :].strip().splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            break
+        lines.append(line.strip())
+    text = _MD_LINK.sub(r"\1", " ".join(lines))
+    return _MD_MARKUP.sub("", text).strip()
+
+
+def registration_html(entry: Entry, today: date) -> str:
+    """'Schrijf je in' link and deadline while registration is open; a plain note once it closed."""
+    url = entry.get("registration_url")
+    deadline = entry.get("registration_deadline")
+    if registration_open(entry, today):
+        until = f" (tot {esc(nl_date(deadline))})" if deadline else ""
+        if url:
+            return f'<a href="{esc(url)}">Schrijf je in<span class="kc-visually-hidden"> voor {esc(entry.title)}</span></a>{until}'
+        return f"Inschrijven tot {esc(nl_date(deadline))}" if deadline else ""
+    if deadline and consultation_is_upcoming(entry, today):
+        return f"Inschrijvingen afgesloten op {esc(nl_date(deadline))}"
+    return ""
+
+
 def consultation_card(catalogue: Catalogue, src: str, entry: Entry, heading: str = "h3") -> str:
-    details = [nl_datetime(entry["starts"]), entry["location"]]
+    """Upcoming: when, where, how to register. Past: when, and the conclusions once published."""
+    details = [entry["organisation"], nl_datetime(entry["starts"]), place(entry)]
+    html: list[str] = []
     if consultation_is_upcoming(entry, catalogue.today):
-        if "registration_deadline" in entry.data:
-            details.append(f"Inschrijven tot {nl_date(entry['registration_deadline'])}")
+        html.append(registration_html(entry, catalogue.today))
     elif "conclusions" in entry.data:
-        details.append(f"Conclusies gepubliceerd op {nl_date(entry['conclusions'])}")
+        anchor = conclusions_anchor(entry)
+        target = href(src, entry.url) + (f"#{anchor}" if anchor else "")
+        html.append(f'<a href="{target}">Conclusies</a> gepubliceerd op {esc(nl_date(entry["conclusions"]))}')
     else:
         details.append("Conclusies volgen")
-    return card(catalogue, src, entry, [entry["organisation"], *details], heading)
+    if project := catalogue.project_of(entry):
+        html.append(f'Project: <a href="{href(src, project.url)}">{esc(project.title)}</a>')
+    return card(catalogue, src, entry, details, heading, html_details=html)
+
+
+def split_consultations(catalogue: Catalogue, entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """(upcoming soonest first, past most recent first), against the build date."""
+    upcoming = [e for e in entries if consultation_is_upcoming(e, catalogue.today)]
+    past = [e for e in entries if not consultation_is_upcoming(e, catalogue.today)]
+    return sorted(upcoming, key=lambda e: e["starts"]), sorted(past, key=lambda e: e["starts"], reverse=True)
 
 
 def consultations_page(catalogue: Catalogue) -> str:
-    entries = catalogue.entries["consultation"]
-    upcoming = sorted(
-        (e for e in entries if consultation_is_upcoming(e, catalogue.today)), key=lambda e: e["starts"]
-    )
-    past = sorted(
-        (e for e in entries if not consultation_is_upcoming(e, catalogue.today)),
-        key=lambda e: e["starts"],
-        reverse=True,
-    )
+    upcoming, past = split_consultations(catalogue, catalogue.entries["consultation"])
     return (
         _front(
             "Marktconsultaties",
@@ -115,7 +195,7 @@ def consultations_page(catalogue: Catalogue) -> str:
         + "# Marktconsultaties\n\n"
         "Op een marktconsultatie leggen overheden hun behoefte voor aan bedrijven, kennis- en onderzoekscentra, "
         "nog vóór ze een opdracht uitschrijven. Na afloop publiceren we de conclusies.\n\n"
-        "## Binnenkort\n\n"
+        f"## Binnenkort\n\nStand van zaken op {esc(nl_date(catalogue.today))}.\n\n"
         + cards(
             [consultation_card(catalogue, CONSULTATIONS, e) for e in upcoming],
             "Er zijn op dit moment geen aankomende marktconsultaties.",
@@ -128,7 +208,15 @@ def consultations_page(catalogue: Catalogue) -> str:
     )
 
 
+# --- tips ------------------------------------------------------------------------------------------------
+
+
+def plural(kind: str, label: str) -> str:
+    return _KIND_PLURALS.get(kind, label)
+
+
 def tips_page(catalogue: Catalogue) -> str:
+    """Cards grouped by kind, then a compact index by theme (a tip on two themes appears under both)."""
     out = [
         _front(
             "Tips en verhalen",
@@ -137,117 +225,152 @@ def tips_page(catalogue: Catalogue) -> str:
         "# Tips en verhalen\n\n",
     ]
     tips = catalogue.entries["tip"]
+    if not tips:
+        return "".join(out) + "Er zijn nog geen tips gepubliceerd.\n"
     kinds = catalogue.vocabularies.get("tip_kinds", {})
     present = [(code, label) for code, label in kinds.items() if any(t["kind"] == code for t in tips)]
-    if present:
-        out.append(
-            "Ga naar: " + " · ".join(f"[{esc(_plural(label))}](#{code})" for code, label in present) + "\n\n"
-        )
+    jumps = [f"[{esc(plural(code, label))}](#{code})" for code, label in present] + [
+        "[Per thema](#per-thema)"
+    ]
+    out.append("Ga naar: " + " · ".join(jumps) + "\n\n")
     for code, label in present:
-        out.append(f"## {esc(_plural(label))} {{#{code}}}\n\n")
         items = [t for t in tips if t["kind"] == code]
+        out.append(f"## {esc(plural(code, label))} {{#{code}}}\n\n")
         out.append(cards([card(catalogue, TIPS, t, [nl_date(t.published)]) for t in items], ""))
         out.append("\n")
-    if not tips:
-        out.append("Er zijn nog geen tips gepubliceerd.\n")
+    out.append("## Per thema {#per-thema}\n\n")
+    for code, label in catalogue.vocabularies.get("themes", {}).items():
+        items = [t for t in tips if code in t.themes]
+        if items:
+            out.append(f"### {md_link(TIPS, f'thema/{code}.md', label)}\n\n")
+            out.extend(
+                f"- {md_link(TIPS, t.src_uri, t.title)} ({md_text(kinds.get(t['kind'], t['kind']).lower())})\n"
+                for t in items
+            )
+            out.append("\n")
+    if untagged := [t for t in tips if not t.themes]:
+        out.append("### Algemeen\n\n")
+        out.extend(f"- {md_link(TIPS, t.src_uri, t.title)}\n" for t in untagged)
     return "".join(out)
 
 
-def _plural(label: str) -> str:
-    return {"Tip": "Tips", "Verhaal": "Verhalen", "Getuigenis": "Getuigenissen", "Weetje": "Weetjes"}.get(
-        label, label
-    )
+# --- funding ---------------------------------------------------------------------------------------------
+
+
+def deadline_text(value: date | datetime) -> str:
+    """'14 juni 2019', with the hour when the notice gives one: '17 maart 2027 om 17:00'."""
+    if isinstance(value, datetime):
+        return f"{nl_date(value)} om {nl_time(value)}"
+    return nl_date(value)
+
+
+def funding_card(catalogue: Catalogue, src: str, entry: Entry) -> str:
+    status = funding_status(entry, catalogue.today)
+    details = [
+        status.label,
+        entry["programme"],
+        catalogue.label("instruments", entry["instrument"]),
+        f"Opent {nl_date(entry['opens'])}" if "opens" in entry.data and status.code == "binnenkort" else "",
+        f"Deadline {deadline_text(entry['deadline'])}",
+    ]
+    return card(catalogue, src, entry, details)
 
 
 def funding_page(catalogue: Catalogue) -> str:
-    entries = catalogue.entries["funding"]
     out = [
         _front(
             "Europese financiering",
             "Open en komende Europese financieringsoproepen voor innovatieve "
             "overheidsopdrachten, met hun deadlines.",
         ),
-        "# Financiering\n\nEuropese en Vlaamse oproepen die innovatieve overheidsopdrachten financieren.\n\n",
+        "# Financiering\n\nEuropese en Vlaamse oproepen die innovatieve overheidsopdrachten financieren. "
+        f"Stand van zaken op {esc(nl_date(catalogue.today))}.\n\n",
     ]
-    groups = {"open": "Open oproepen", "binnenkort": "Binnenkort open", "gesloten": "Gesloten oproepen"}
-    for code, heading in groups.items():
-        items = [e for e in entries if funding_status(e, catalogue.today).code == code]
-        items.sort(key=lambda e: str(e["deadline"]), reverse=code == "gesloten")
-        out.append(f"## {heading}\n\n")
+    headings = {"open": "Open oproepen", "binnenkort": "Binnenkort open", "gesloten": "Gesloten oproepen"}
+    for status in FUNDING_STATUSES:
+        items = [e for e in catalogue.entries["funding"] if funding_status(e, catalogue.today) is status]
+        items.sort(key=lambda e, s=status: funding_sort_key(e, s))
+        out.append(f"## {headings[status.code]}\n\n")
         out.append(
-            cards(
-                [
-                    card(
-                        catalogue,
-                        FUNDING,
-                        e,
-                        [
-                            e["programme"],
-                            catalogue.label("instruments", e["instrument"]),
-                            f"Opent {nl_date(e['opens'])}" if code == "binnenkort" else "",
-                            f"Deadline {nl_deadline(e['deadline'])}",
-                        ],
-                    )
-                    for e in items
-                ],
-                "Geen oproepen in deze groep.",
-            )
+            cards([funding_card(catalogue, FUNDING, e) for e in items], "Geen oproepen in deze groep.")
         )
         out.append("\n")
     return "".join(out)
+
+
+# --- themes and organisations ----------------------------------------------------------------------------
 
 
 def themes_index(catalogue: Catalogue) -> str:
     rows = []
     for code, label in catalogue.vocabularies.get("themes", {}).items():
         count = len(catalogue.by_theme.get(code, []))
-        rows.append(f"- [{esc(label)}]({code}.md) ({count})")
-    return _front("Thema's", "Alle thema's van het kenniscentrum.") + "# Thema's\n\n" + "\n".join(rows) + "\n"
+        rows.append(f"- [{esc(label)}]({code}.md) ({count} {'item' if count == 1 else 'items'})")
+    return (
+        _front("Thema's", "Alle thema's van het kenniscentrum.")
+        + "# Thema's\n\nProjecten, marktconsultaties, tips en financiering, per thema.\n\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+
+
+def _summary(catalogue: Catalogue, entry: Entry) -> list[str]:
+    if entry.type.name == "project":
+        return [entry["organisation"], catalogue.label("phases", entry["phase"]), str(entry["year"])]
+    if entry.type.name == "funding":
+        return [entry["programme"], f"Deadline {deadline_text(entry['deadline'])}"]
+    return [catalogue.label("tip_kinds", entry["kind"]), nl_date(entry.published)]
+
+
+def entry_card(catalogue: Catalogue, src: str, entry: Entry) -> str:
+    """The card each type shows on theme and organisation pages."""
+    if entry.type.name == "consultation":
+        return consultation_card(catalogue, src, entry)
+    if entry.type.name == "funding":
+        return funding_card(catalogue, src, entry)
+    return card(catalogue, src, entry, _summary(catalogue, entry))
 
 
 def theme_page(catalogue: Catalogue, code: str) -> str:
+    """Everything on one theme, grouped by type; projects link on to the catalogue filtered on the theme."""
     label = catalogue.label("themes", code)
     src = f"thema/{code}.md"
     entries = catalogue.by_theme.get(code, [])
     out = [
         _front(f"Thema {label}", f"Projecten, marktconsultaties, tips en financiering over {label.lower()}."),
         f"# {esc(label)}\n\n",
+        theme_feed_links(code, f"thema/{code}/"),
     ]
-    sections = (
-        ("project", "Projecten"),
-        ("consultation", "Marktconsultaties"),
-        ("tip", "Tips en verhalen"),
-        ("funding", "Financiering"),
-    )
-    for type_name, heading in sections:
-        items = [e for e in entries if e.type.name == type_name]
-        if items:
-            out.append(
-                f"## {heading}\n\n"
-                + cards([card(catalogue, src, e, _summary(catalogue, e)) for e in items], "")
-            )
-            out.append("\n")
     if not entries:
-        out.append("Er is nog geen inhoud over dit thema.\n")
+        return "".join(out) + "Er is nog geen inhoud over dit thema.\n"
+    for type_name, heading in TYPE_SECTIONS:
+        items = [e for e in entries if e.type.name == type_name]
+        if type_name == "consultation":
+            upcoming, past = split_consultations(catalogue, items)
+            items = upcoming + past
+        if not items:
+            continue
+        out.append(f"## {heading}\n\n")
+        if type_name == "project":
+            out.append(
+                md_link(
+                    src, f"{PROJECTS}?thema={code}", f"Verfijn deze {len(items)} projecten in de catalogus"
+                )
+                + " (op fase, soort organisatie, jaar…).\n\n"
+            )
+        out.append(cards([entry_card(catalogue, src, e) for e in items], ""))
+        out.append("\n")
     return "".join(out)
 
 
-def _summary(catalogue: Catalogue, entry: Entry) -> list[str]:
-    if entry.type.name == "project":
-        return [entry["organisation"], catalogue.label("phases", entry["phase"]), str(entry["year"])]
-    if entry.type.name == "consultation":
-        return [entry["organisation"], nl_datetime(entry["starts"])]
-    if entry.type.name == "funding":
-        return [entry["programme"], f"Deadline {nl_deadline(entry['deadline'])}"]
-    return [catalogue.label("tip_kinds", entry["kind"]), nl_date(entry.published)]
-
-
 def organisations_index(catalogue: Catalogue) -> str:
-    rows = [
-        f"- [{esc(org.name)}]({org.slug}.md) ({len(org.projects)} "
-        f"{'project' if len(org.projects) == 1 else 'projecten'})"
-        for org in sorted(catalogue.organisations.values(), key=lambda o: o.name.lower())
-    ]
+    rows = []
+    for org in sorted(catalogue.organisations.values(), key=lambda o: o.name.lower()):
+        counts = [f"{len(org.projects)} {'project' if len(org.projects) == 1 else 'projecten'}"]
+        if org.consultations:
+            n = len(org.consultations)
+            counts.append(f"{n} {'marktconsultatie' if n == 1 else 'marktconsultaties'}")
+        rows.append(f"- [{esc(org.name)}]({org.slug}.md) ({', '.join(counts)})")
     return (
         _front("Organisaties", "Alle organisaties met PIO-projecten of marktconsultaties.")
         + "# Organisaties\n\n"
@@ -257,23 +380,24 @@ def organisations_index(catalogue: Catalogue) -> str:
 
 
 def organisation_page(catalogue: Catalogue, org: Organisation) -> str:
+    """An organisation's projects and consultations; its type links to the catalogue filtered on that type."""
     src = f"organisaties/{org.slug}.md"
-    types = ", ".join(sorted(catalogue.label("organisation_types", t) for t in org.types))
     out = [_front(org.name, f"PIO-projecten en marktconsultaties van {org.name}."), f"# {esc(org.name)}\n\n"]
-    if types:
-        out.append(f"Soort organisatie: {esc(types)}\n\n")
+    if org.types:
+        types = [
+            md_link(src, f"{PROJECTS}?organisatie={t}", catalogue.label("organisation_types", t))
+            for t in sorted(org.types, key=lambda t: catalogue.label("organisation_types", t))
+        ]
+        out.append(f"Soort organisatie: {', '.join(types)}\n\n")
     if org.projects:
         out.append(
-            "## Projecten\n\n"
-            + cards([card(catalogue, src, p, _summary(catalogue, p)) for p in org.projects], "")
+            "## Projecten\n\n" + cards([entry_card(catalogue, src, p) for p in org.projects], "") + "\n"
         )
     if org.consultations:
+        upcoming, past = split_consultations(catalogue, org.consultations)
         out.append(
-            "\n## Marktconsultaties\n\n"
-            + cards([consultation_card(catalogue, src, c) for c in org.consultations], "")
+            "## Marktconsultaties\n\n"
+            + cards([consultation_card(catalogue, src, c) for c in upcoming + past], "")
+            + "\n"
         )
     return "".join(out)
-
-
-def src_dir(src: str) -> str:
-    return posixpath.dirname(src)

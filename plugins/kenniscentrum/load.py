@@ -18,6 +18,7 @@ from .problems import Problem
 from .schema import CONTENT_TYPES, ContentType
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 @dataclass
@@ -76,10 +77,36 @@ def load_file(ctype: ContentType, path: Path, root: Path) -> RawEntry:
     return entry
 
 
+def _compose(front: str) -> yaml.Node | None:
+    """Compose with libyaml when PyYAML has it (about 10x faster at scale), else in pure Python.
+
+    Invalid YAML is composed again in pure Python, so editors read the same error message either way. libyaml
+    marks plain scalars with style '' where PyYAML uses None: normalised here, as the validator relies on it.
+    """
+    if _FAST_LOADER is None:
+        return yaml.compose(front, Loader=yaml.SafeLoader)
+    try:
+        root = yaml.compose(front, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(front, Loader=yaml.SafeLoader)
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.style == "":
+                node.style = None
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return root
+
+
 def _parse_front_matter(entry: RawEntry, front: str) -> None:
     offset = 2  # the front matter starts on line 2 of the file
     try:
-        root = yaml.compose(front, Loader=yaml.SafeLoader)
+        root = _compose(front)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + offset if mark else offset

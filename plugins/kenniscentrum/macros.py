@@ -1,7 +1,11 @@
 """Macros for editors: lists drawn from the catalogue, callable from any page in docs/.
 
 `define_macros` receives the mkdocs-macros environment; the functions behind the macros are plain and take
-the catalogue and the calling page's source path, so they are tested without MkDocs.
+the catalogue and the calling page's source path, so they are tested without MkDocs. A wrong argument
+(an unknown theme, a typo in an organisation) raises a Dutch error: with `on_error_fail` the build stops
+and names the page, instead of quietly publishing an empty list.
+
+Reference for editors (Dutch, with examples): guide/macros.md.
 """
 
 from __future__ import annotations
@@ -9,9 +13,32 @@ from __future__ import annotations
 from typing import Any
 
 from .catalogue import Catalogue, slugify
-from .listings import card, cards, consultation_card
+from .listings import card, cards, consultation_card, funding_card
 from .model import Entry
-from .status import consultation_is_upcoming
+from .problems import did_you_mean
+from .status import OPEN, consultation_is_upcoming, funding_sort_key, funding_status
+
+# Dutch and English names editors may use in `aantal(...)`.
+_TYPE_NAMES = {
+    "project": "project",
+    "projecten": "project",
+    "marktconsultatie": "consultation",
+    "marktconsultaties": "consultation",
+    "consultation": "consultation",
+    "tip": "tip",
+    "tips": "tip",
+    "financiering": "funding",
+    "funding": "funding",
+}
+
+
+def _check_code(catalogue: Catalogue, name: str, value: str | None, vocab: str) -> None:
+    codes = catalogue.vocabularies.get(vocab, {})
+    if value is not None and value not in codes:
+        hint = did_you_mean(value, list(codes))
+        raise ValueError(
+            f"{name}='{value}' staat niet in de woordenlijst '{vocab}'" + (f" ({hint})" if hint else "")
+        )
 
 
 def select_projects(
@@ -19,18 +46,29 @@ def select_projects(
     thema: str | None = None,
     fase: str | None = None,
     organisatie: str | None = None,
+    soort: str | None = None,
     max: int | None = None,
 ) -> list[Entry]:
-    """Projects filtered by theme code, phase code and organisation (name or slug), newest first."""
-    for name, value, vocab in (("thema", thema, "themes"), ("fase", fase, "phases")):
-        if value is not None and value not in catalogue.vocabularies.get(vocab, {}):
-            raise ValueError(f"{name}='{value}' staat niet in de woordenlijst '{vocab}'")
+    """Projects filtered by theme code, phase code, organisation (name or slug) and organisation type, newest first."""
+    _check_code(catalogue, "thema", thema, "themes")
+    _check_code(catalogue, "fase", fase, "phases")
+    _check_code(catalogue, "soort", soort, "organisation_types")
+    org = slugify(organisatie) if organisatie is not None else None
+    if org is not None and org not in catalogue.organisations:
+        hint = did_you_mean(org, list(catalogue.organisations))
+        raise ValueError(
+            f"organisatie='{organisatie}' heeft geen projecten of marktconsultaties"
+            + (f" ({hint})" if hint else "")
+        )
+    if max is not None and max < 1:
+        raise ValueError(f"max={max}: geef een getal vanaf 1, of laat max weg voor alle projecten")
     projects = [
         p
         for p in catalogue.entries["project"]
         if (thema is None or thema in p.themes)
         and (fase is None or p["phase"] == fase)
-        and (organisatie is None or slugify(p["organisation"]) == slugify(organisatie))
+        and (org is None or slugify(p["organisation"]) == org)
+        and (soort is None or p["organisation_type"] == soort)
     ]
     return projects[:max] if max else projects
 
@@ -38,12 +76,19 @@ def select_projects(
 def projects_html(catalogue: Catalogue, src: str, **filters: Any) -> str:
     projects = select_projects(catalogue, **filters)
     items = [
-        card(catalogue, src, p, [p["organisation"], catalogue.label("phases", p["phase"])]) for p in projects
+        card(
+            catalogue,
+            src,
+            p,
+            [p["organisation"], catalogue.label("phases", p["phase"]), f"Geselecteerd in {p['year']}"],
+        )
+        for p in projects
     ]
     return cards(items, "Geen projecten gevonden.")
 
 
 def upcoming_consultations(catalogue: Catalogue, count: int = 3) -> list[Entry]:
+    """The next sessions as of the build date, soonest first."""
     upcoming = [c for c in catalogue.entries["consultation"] if consultation_is_upcoming(c, catalogue.today)]
     return sorted(upcoming, key=lambda c: c["starts"])[:count]
 
@@ -51,6 +96,24 @@ def upcoming_consultations(catalogue: Catalogue, count: int = 3) -> list[Entry]:
 def consultations_html(catalogue: Catalogue, src: str, aantal: int = 3) -> str:
     items = [consultation_card(catalogue, src, c) for c in upcoming_consultations(catalogue, aantal)]
     return cards(items, "Er zijn op dit moment geen aankomende marktconsultaties.")
+
+
+def open_funding(catalogue: Catalogue, count: int = 3) -> list[Entry]:
+    """Open funding notices as of the build date, nearest deadline first."""
+    notices = [f for f in catalogue.entries["funding"] if funding_status(f, catalogue.today) is OPEN]
+    return sorted(notices, key=lambda f: funding_sort_key(f, OPEN))[:count]
+
+
+def funding_html(catalogue: Catalogue, src: str, aantal: int = 3) -> str:
+    items = [funding_card(catalogue, src, f) for f in open_funding(catalogue, aantal)]
+    return cards(items, "Er zijn op dit moment geen open oproepen.")
+
+
+def count_entries(catalogue: Catalogue, soort: str) -> int:
+    type_name = _TYPE_NAMES.get(soort)
+    if type_name is None:
+        raise ValueError(f"aantal('{soort}'): kies uit projecten, marktconsultaties, tips of financiering")
+    return len(catalogue.entries[type_name])
 
 
 def define_macros(env: Any) -> None:
@@ -65,19 +128,31 @@ def define_macros(env: Any) -> None:
         thema: str | None = None,
         fase: str | None = None,
         organisatie: str | None = None,
+        soort: str | None = None,
         max: int | None = None,
     ) -> str:
-        """Kaarten van projecten, gefilterd op thema, fase en/of organisatie."""
+        """Kaarten van projecten, nieuwste eerst, gefilterd op thema, fase, organisatie en/of soort organisatie."""
         return projects_html(
-            catalogue(), env.page.file.src_uri, thema=thema, fase=fase, organisatie=organisatie, max=max
+            catalogue(),
+            env.page.file.src_uri,
+            thema=thema,
+            fase=fase,
+            organisatie=organisatie,
+            soort=soort,
+            max=max,
         )
 
     @env.macro
     def marktconsultaties(aantal: int = 3) -> str:
-        """De eerstvolgende marktconsultaties."""
+        """De eerstvolgende marktconsultaties (op de bouwdatum), met inschrijflink."""
         return consultations_html(catalogue(), env.page.file.src_uri, aantal)
 
     @env.macro
+    def financiering(aantal: int = 3) -> str:
+        """De open financieringsoproepen met de dichtste deadline eerst."""
+        return funding_html(catalogue(), env.page.file.src_uri, aantal)
+
+    @env.macro
     def aantal(soort: str) -> int:
-        """Aantal gepubliceerde items van een soort: project, consultation, tip of funding."""
-        return len(catalogue().entries[soort])
+        """Aantal gepubliceerde items van een soort: projecten, marktconsultaties, tips of financiering."""
+        return count_entries(catalogue(), soort)

@@ -1,12 +1,28 @@
-"""Files written next to the rendered pages after the build: feeds, calendar and open data."""
+"""Files written next to the rendered pages after the build: feeds, calendar, newsletter emails and open data."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .digest import write_emails
+from .export import write_exports
+from .feeds import write_feeds
+from .ical import AGENDA_PATH, agenda
+
+
+def base_url(site_url: str) -> str:
+    """Absolute links need a base ending in "/"; without a site_url they fall back to root-relative."""
+    return site_url.rstrip("/") + "/"
 
 
 def write_outputs(catalogue: Catalogue, site_dir: Path, site_url: str, feed_items: int) -> list[Path]:
     """Write every non-HTML output; returns the paths written so callers (CLI, tests) can report them."""
-    return []
+    site_url = base_url(site_url)
+    written = write_feeds(catalogue, site_dir, site_url, feed_items)
+    calendar = site_dir / AGENDA_PATH
+    calendar.write_bytes(agenda(catalogue, site_url))
+    written.append(calendar)
+    written += write_emails(catalogue, site_dir, site_url)
+    written += write_exports(catalogue, site_dir, site_url)
+    return written

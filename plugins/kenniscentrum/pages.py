@@ -12,9 +12,12 @@ import posixpath
 from collections.abc import Iterable
 
 from .catalogue import Catalogue
+from .digest import digest_pages
 from .formatting import esc, euro, md_text, nl_date, nl_datetime, nl_deadline, number, percent
-from .listings import listing_pages
+from .ical import consultation_calendar_src
+from .listings import PROJECTS, conclusions_anchor, conclusions_excerpt, listing_pages, place
 from .model import Entry
+from .search import search_front_matter
 from .status import consultation_is_upcoming, funding_status
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
@@ -35,6 +38,7 @@ def generate_pages(catalogue: Catalogue) -> GeneratedPages:
                 entry, renderers[type_name](catalogue, entry), _derived(catalogue, entry)
             )
     pages.update(listing_pages(catalogue))
+    pages.update(digest_pages(catalogue))
     return pages
 
 
@@ -54,7 +58,7 @@ def link(from_src: str, to_src: str, text: str) -> str:
 
 
 def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:
-    extra: dict[str, object] = {"kc_type": entry.type.name}
+    extra: dict[str, object] = {"kc_type": entry.type.name, **search_front_matter(entry)}
     if entry.draft:
         extra["kc_draft"] = True
     draft = (
@@ -100,10 +104,13 @@ def _project_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
     links = entry.get("links", [])
     return [
         ("Organisatie", _organisation(catalogue, entry)),
-        ("Soort organisatie", md_text(catalogue.label("organisation_types", entry["organisation_type"]))),
+        (
+            "Soort organisatie",
+            _facet_link(catalogue, entry, "organisatie", "organisation_types", "organisation_type"),
+        ),
         ("Partners", _join(entry.get("partners", []))),
         ("Thema's", _themes(catalogue, entry)),
-        ("Fase", md_text(catalogue.label("phases", entry["phase"]))),
+        ("Fase", _facet_link(catalogue, entry, "fase", "phases", "phase")),
         (
             "Soort opdracht",
             md_text(catalogue.label("procurement_types", entry.get("procurement", "")))
@@ -139,6 +146,13 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, st
     return [
         ("Status", status),
         ("Wanneer", when),
+        # The .ics is a generated file next to the page (see ical.consultation_calendars): strict mode checks it.
+        (
+            "Agenda",
+            link(entry.src_uri, consultation_calendar_src(entry), "Zet in je agenda")
+            if catalogue.is_public(entry)
+            else "",
+        ),
         ("Waar", md_text(entry["location"])),
         ("Organisatie", _organisation(catalogue, entry)),
         ("Project", _project_link(catalogue, entry, catalogue.project_of(entry))),
@@ -201,10 +215,7 @@ def _derived(catalogue: Catalogue, entry: Entry) -> str:
         sections.append(
             (
                 "Verwante projecten",
-                [
-                    f"{link(entry.src_uri, p.src_uri, p.title)} — {md_text(p['organisation'])}"
-                    for p in related
-                ],
+                [_related_item(catalogue, entry, p) for p in related],
             )
         )
     out = []
@@ -214,10 +225,34 @@ def _derived(catalogue: Catalogue, entry: Entry) -> str:
     return "\n".join(out)
 
 
+def _facet_link(catalogue: Catalogue, entry: Entry, facet: str, vocab: str, field: str) -> str:
+    """A facet value on a project page opens the catalogue filtered on it (the catalogue's URL query)."""
+    code = entry[field]
+    return link(entry.src_uri, f"{PROJECTS}?{facet}={code}", catalogue.label(vocab, code))
+
+
+def _related_item(catalogue: Catalogue, project: Entry, other: Entry) -> str:
+    """A related project and why: the same organisation, or the themes both share."""
+    shared = [catalogue.label("themes", t) for t in other.themes if t in project.themes]
+    same = catalogue.organisation_of(other) is catalogue.organisation_of(project)
+    why = "zelfde organisatie" if same else ""
+    why = ", ".join(filter(None, [why, *shared]))
+    return f"{link(project.src_uri, other.src_uri, other.title)} — {md_text(other['organisation'])} ({md_text(why)})"
+
+
 def _consultation_item(catalogue: Catalogue, project: Entry, consultation: Entry) -> str:
-    text = f"{link(project.src_uri, consultation.src_uri, consultation.title)} — {nl_date(consultation['starts'])}"
-    if "conclusions" in consultation.data:
-        text += f", conclusies gepubliceerd op {nl_date(consultation['conclusions'])}"
-    elif consultation_is_upcoming(consultation, catalogue.today):
-        text += " (komt eraan)"
+    """Date and place; while upcoming a note, once published the conclusions' date, first paragraph and link."""
+    text = (
+        f"{link(project.src_uri, consultation.src_uri, consultation.title)} — "
+        f"{nl_date(consultation['starts'])}, {md_text(place(consultation))}"
+    )
+    if consultation_is_upcoming(consultation, catalogue.today):
+        return text + " (komt eraan)"
+    if "conclusions" not in consultation.data:
+        return text + " (conclusies volgen)"
+    anchor = conclusions_anchor(consultation)
+    target = consultation.src_uri + (f"#{anchor}" if anchor else "")
+    text += f"  \n    {link(project.src_uri, target, 'Conclusies')} gepubliceerd op {nl_date(consultation['conclusions'])}"
+    if excerpt := conclusions_excerpt(consultation):
+        text += f": {md_text(excerpt)}"
     return text

@@ -14,11 +14,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .catalogue import Catalogue, load_catalogue
+from .ical import consultation_calendars
+from .jsonld import page_jsonld
 from .model import BRUSSELS
-from .outputs import write_outputs
+from .outputs import base_url, write_outputs
 from .pages import generate_pages
 from .problems import ContentError
 from .sanitize import sanitize
@@ -79,6 +83,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
                 )
             inclusion = InclusionLevel.INCLUDED if src_uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+        # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
+        assert self.catalogue is not None
+        for src_uri, data in consultation_calendars(self.catalogue, base_url(config.site_url or "")).items():
+            files.append(File.generated(config, src_uri, content=data))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -86,6 +94,14 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if page.meta.get("kc_type") == "listing":
             return html
         return sanitize(html)
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """schema.org JSON-LD of an entry page, printed by overrides/main.html (already script-safe)."""
+        assert self.catalogue is not None
+        context["kc_jsonld"] = page_jsonld(self.catalogue, page.file.src_uri, base_url(config.site_url or ""))
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None

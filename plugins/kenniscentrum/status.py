@@ -1,11 +1,15 @@
-"""Time-dependent status, always computed against the build date (tests pass a fixed one)."""
+"""Time-dependent status, always computed against the build date (tests pass a fixed one).
+
+A static site only knows the day it was built: listings say "upcoming" or "open" as of that day, which is
+why the site is rebuilt daily and why every function here takes `today` instead of reading a clock.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .model import BRUSSELS, Entry
+from .model import BRUSSELS, Entry, as_datetime
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,7 @@ class Status:
 OPEN = Status("open", "Open", 0)
 SOON = Status("binnenkort", "Binnenkort", 1)
 CLOSED = Status("gesloten", "Gesloten", 2)
+FUNDING_STATUSES = (OPEN, SOON, CLOSED)
 
 
 def _day(value: date | datetime) -> date:
@@ -29,9 +34,27 @@ def consultation_is_upcoming(entry: Entry, today: date) -> bool:
     return _day(entry["starts"]) >= today
 
 
+def registration_open(entry: Entry, today: date) -> bool:
+    """Registration is open for an upcoming session until its deadline day has passed (no deadline: until it starts)."""
+    if not consultation_is_upcoming(entry, today):
+        return False
+    deadline = entry.get("registration_deadline")
+    return deadline is None or deadline >= today
+
+
 def funding_status(entry: Entry, today: date) -> Status:
     if "opens" in entry.data and entry["opens"] > today:
         return SOON
     if _day(entry["deadline"]) < today:
         return CLOSED
     return OPEN
+
+
+def funding_sort_key(entry: Entry, status: Status) -> tuple[float, str]:
+    """Open: nearest deadline first. Not yet open: soonest opening first. Closed: most recent deadline first."""
+    deadline = as_datetime(entry["deadline"], end_of_day=True).timestamp()
+    if status is SOON:
+        return (as_datetime(entry["opens"]).timestamp(), entry.title)
+    if status is CLOSED:
+        return (-deadline, entry.title)
+    return (deadline, entry.title)

@@ -142,7 +142,11 @@ def _scalar(node: yaml.Node) -> str:
         raise _Invalid(
             "verwacht één waarde", "schrijf de waarde achter de dubbele punt, niet als lijst of blok"
         )
-    return str(node.value).strip()
+    text = str(node.value).strip()
+    # Checked before any kind's parser, so a `new` placeholder in a date or a code is named as one.
+    if _PLACEHOLDER.search(text):
+        raise _Invalid(f"bevat nog de invulinstructie '{text}'", "vervang ze door de echte waarde")
+    return text
 
 
 def _read_one(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:

@@ -1,0 +1,441 @@
+"""`make bench`: the kenniscentrum build measured against bare Material on the same pages, at several sizes.
+
+For each size N the script generates N synthetic entries (benchmarks/generator.py) into a throw-away copy of
+the site, and builds, alternating, run after run:
+
+- the kenniscentrum site (our plugin, macros and template overrides: `mkdocs build` on mkdocs.yml);
+- a bare Material site made of the same rendered Markdown (`kenniscentrum pages --out` plus docs/): same theme
+  settings, search plugin, Markdown extensions, validation and explicit nav, so entries stay out of the nav
+  in both, but no kenniscentrum plugin and no macros.
+
+Every build runs in its own process, so wall time includes start-up as an editor or CI sees it, and peak RSS
+is the child's own maximum (`os.wait4`). Results: a Markdown table on stdout, benchmarks/results.md, and the
+"Benchmark" section of README.md. `--preview` also measures edit-to-preview time under `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generator import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+TODAY = "2026-11-25"  # fixed build date, as in the test suite
+ENV = {
+    **os.environ,
+    "KENNISCENTRUM_TODAY": TODAY,
+    "NO_MKDOCS_2_WARNING": "1",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
+RESULTS = ROOT / "benchmarks" / "results.md"
+README = ROOT / "README.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+# Targets from issue 7.
+RATIO_MAX = 1.15
+LINEAR_MAX = 5.5
+RSS_MAX_MB = 1024
+CHECK_MAX_S = 2.0
+PREVIEW_MAX_S = 3.0
+
+
+@dataclass
+class Run:
+    seconds: float  # wall time
+    cpu: float  # user + system time of the process: steadier than wall time on a busy machine
+    rss_mb: float
+
+
+@dataclass
+class SizeResult:
+    n: int
+    pages: int = 0
+    kc: list[Run] = field(default_factory=list)
+    bare: list[Run] = field(default_factory=list)
+    check: list[float] = field(default_factory=list)
+    site_mb: float = 0.0
+    bare_site_mb: float = 0.0
+    index_mb: float = 0.0
+    index_gz_mb: float = 0.0
+
+    @property
+    def kc_s(self) -> float:
+        return statistics.median(r.seconds for r in self.kc)
+
+    @property
+    def bare_s(self) -> float:
+        return statistics.median(r.seconds for r in self.bare)
+
+    @property
+    def ratio(self) -> float:
+        return self.kc_s / self.bare_s
+
+    @property
+    def kc_cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.kc)
+
+    @property
+    def bare_cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.bare)
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.kc_cpu / self.bare_cpu
+
+    @property
+    def kc_rss(self) -> float:
+        return max(r.rss_mb for r in self.kc)
+
+    @property
+    def bare_rss(self) -> float:
+        return max(r.rss_mb for r in self.bare)
+
+    @property
+    def check_s(self) -> float:
+        return statistics.median(self.check)
+
+
+def timed(cmd: list[str], cwd: Path) -> Run:
+    """Run a command to completion; wall time and the child's own peak RSS (Linux reports KiB)."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"{' '.join(cmd)} mislukte:\n{err.read().decode(errors='replace')[-3000:]}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def mkdocs_build(project: Path, site: Path) -> Run:
+    return timed(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        project,
+    )
+
+
+def make_projects(n: int, seed: int, work: Path) -> tuple[Path, Path]:
+    """The kenniscentrum project with N generated entries, and the bare Material project of the same pages."""
+    kc = work / "kenniscentrum"
+    kc.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, kc / part)
+        else:
+            shutil.copy2(src, kc / part)
+    generate(kc / "content", n, seed)
+    bare = work / "bare"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kenniscentrum.cli",
+            "pages",
+            "--content",
+            "content",
+            "--out",
+            str(bare / "docs"),
+        ],
+        cwd=kc,
+        env=ENV,
+        check=True,
+    )
+    shutil.copytree(kc / "docs", bare / "docs", dirs_exist_ok=True)
+    (bare / "mkdocs.yml").write_text(yaml.safe_dump(bare_config(kc / "mkdocs.yml"), allow_unicode=True))
+    return kc, bare
+
+
+def bare_config(kc_config: Path) -> dict:
+    """Our mkdocs.yml minus everything of ours: no plugin but search, no macros, no template overrides."""
+    config = yaml.safe_load(kc_config.read_text(encoding="utf-8"))
+    theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    search = next(
+        (p["search"] for p in config.get("plugins", []) if isinstance(p, dict) and "search" in p),
+        {"lang": "nl"},
+    )
+    keep = ("site_name", "site_url", "site_description", "markdown_extensions", "validation", "nav")
+    return {
+        **{k: config[k] for k in keep if k in config},
+        "theme": theme,
+        "plugins": [{"search": search}],
+    }
+
+
+def measure_size(n: int, runs: int, seed: int, work: Path, log) -> SizeResult:
+    result = SizeResult(n)
+    kc, bare = make_projects(n, seed, work)
+    kc_site, bare_site = work / "site-kc", work / "site-bare"
+    for i in range(runs):
+        # Alternate which build goes first, so neither always profits from a warm page cache.
+        order = [("kc", kc, kc_site), ("bare", bare, bare_site)]
+        for name, project, site in order if i % 2 == 0 else order[::-1]:
+            run = mkdocs_build(project, site)
+            getattr(result, name).append(run)
+            log(
+                f"  N={n} {name:4} run {i + 1}: {run.seconds:6.1f} s (CPU {run.cpu:5.1f} s), {run.rss_mb:5.0f} MB"
+            )
+        check = timed([sys.executable, "-m", "kenniscentrum.cli", "check", "--content", "content"], kc)
+        result.check.append(check.seconds)
+    result.pages = sum(1 for _ in kc_site.rglob("*.html"))
+    result.site_mb = _tree_mb(kc_site)
+    result.bare_site_mb = _tree_mb(bare_site)
+    index = (kc_site / "search" / "search_index.json").read_bytes()
+    result.index_mb = len(index) / 2**20
+    result.index_gz_mb = len(gzip.compress(index, compresslevel=6)) / 2**20
+    return result
+
+
+def _tree_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+# --- edit to preview ------------------------------------------------------------------------------------
+
+
+def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[float]:
+    """Seconds from saving a content file to `mkdocs serve --livereload` serving the page with the change."""
+    kc, _ = make_projects(n, seed, work)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryFile() as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=kc,
+            env=ENV,
+            stdout=out,
+            stderr=out,
+            start_new_session=True,
+        )
+        try:
+            _wait_for(lambda: _get(base) is not None, 600, server, out)
+            path = sorted((kc / "content" / "projects").glob("*.md"))[0]
+            url = base + f"projecten/{path.stem}/"
+            timings = []
+            for i in range(edits):
+                marker = f"Bewerkte titel {i + 1} {seed}"
+                text = path.read_text(encoding="utf-8")
+                text = re.sub(r"^title: .*$", f'title: "{marker}"', text, count=1, flags=re.M)
+                time.sleep(1.0)  # let the watcher settle after the previous rebuild
+                start = time.perf_counter()
+                path.write_text(text, encoding="utf-8")
+                _wait_for(lambda m=marker: m in (_get(url) or ""), 300, server, out)
+                timings.append(time.perf_counter() - start)
+                log(f"  preview N={n} edit {i + 1}: {timings[-1]:.2f} s")
+            return timings
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, 15)
+            server.wait(timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(condition, timeout: float, server: subprocess.Popen, out) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if condition():
+            return
+        if server.poll() is not None:
+            out.seek(0)
+            raise RuntimeError("mkdocs serve stopte:\n" + out.read().decode(errors="replace")[-3000:])
+        time.sleep(0.05)
+    raise TimeoutError(f"niet klaar na {timeout} s")
+
+
+# --- report ---------------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or "onbekende cpu"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 2**20:.0f} GB RAM"
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; Python {platform.python_version()}, "
+        f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}"
+    )
+
+
+def table(results: list[SizeResult]) -> str:
+    head = (
+        "| entries | pages | kenniscentrum (s) | bare Material (s) | ratio | CPU kc / bare (s) | CPU ratio "
+        "| peak RSS kc / bare (MB) | site (MB) | search index raw / gzip (MB) | check (s) |\n"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+    )
+    rows = [
+        f"| {r.n:,} | {r.pages:,} | {r.kc_s:.1f} | {r.bare_s:.1f} | {r.ratio:.2f} | "
+        f"{r.kc_cpu:.1f} / {r.bare_cpu:.1f} | {r.cpu_ratio:.2f} | "
+        f"{r.kc_rss:.0f} / {r.bare_rss:.0f} | {r.site_mb:.1f} | {r.index_mb:.1f} / {r.index_gz_mb:.2f} | "
+        f"{r.check_s:.2f} |"
+        for r in results
+    ]
+    return head + "\n".join(rows) + "\n"
+
+
+def verdicts(results: list[SizeResult], preview: list[float] | None) -> list[str]:
+    """One line per target of issue 7: met or missed, with the number."""
+    by_n = {r.n: r for r in results}
+    lines = []
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    for n in (1000, 5000):
+        if n in by_n:
+            ratio = by_n[n].ratio
+            cpu = by_n[n].cpu_ratio
+            lines.append(
+                f"ratio ≤ {RATIO_MAX} at {n:,}: {ratio:.2f} (CPU time {cpu:.2f}) — {verdict(ratio <= RATIO_MAX)}"
+            )
+    if 1000 in by_n and 5000 in by_n:
+        growth = by_n[5000].kc_s / by_n[1000].kc_s
+        lines.append(
+            f"linear, t(5,000) / t(1,000) ≤ {LINEAR_MAX}: {growth:.2f} — {verdict(growth <= LINEAR_MAX)}"
+        )
+    if 10000 in by_n and 1000 in by_n:
+        growth = by_n[10000].kc_s / by_n[1000].kc_s
+        lines.append(
+            f"t(10,000) / t(1,000) ≤ {2 * LINEAR_MAX}: {growth:.2f} — {verdict(growth <= 2 * LINEAR_MAX)}"
+        )
+    if 5000 in by_n:
+        rss = by_n[5000].kc_rss
+        lines.append(f"peak RSS ≤ 1 GB at 5,000: {rss:.0f} MB — {verdict(rss <= RSS_MAX_MB)}")
+    if 1000 in by_n:
+        check = by_n[1000].check_s
+        lines.append(
+            f"`kenniscentrum check` ≤ {CHECK_MAX_S:.0f} s at 1,000: {check:.2f} s — {verdict(check <= CHECK_MAX_S)}"
+        )
+    if preview:
+        median = statistics.median(preview)
+        lines.append(
+            f"edit to preview < {PREVIEW_MAX_S:.0f} s at 300 (`mkdocs serve --livereload`, median of "
+            f"{len(preview)} edits): {median:.1f} s — {verdict(median < PREVIEW_MAX_S)}"
+        )
+    return lines
+
+
+def report(results: list[SizeResult], preview: list[float] | None, runs: int, load: str = "") -> str:
+    lines = "\n".join(f"- {line}" for line in verdicts(results, preview))
+    return (
+        f"Measured {date.today().isoformat()} on {machine()}. Median wall time of {runs} builds per size, "
+        "kenniscentrum and bare Material alternating, each build a fresh `mkdocs build` process; peak RSS is "
+        "the largest of those processes. Bare Material builds the same rendered Markdown pages "
+        "(`kenniscentrum pages`) with the same theme, search, Markdown extensions and nav, without our plugin, "
+        "macros and template overrides. Content is synthetic (`benchmarks/generator.py`, seed fixed)."
+        + (f" {load}" if load else "")
+        + "\n\n"
+        + table(results)
+        + "\n"
+        + lines
+        + "\n"
+    )
+
+
+def update_readme(section: str) -> None:
+    """Replace the text between the bench markers in README.md; add the section near the end when missing."""
+    block = f"{BEGIN}\n{section}{END}"
+    text = README.read_text(encoding="utf-8") if README.exists() else ""
+    if BEGIN in text and END in text:
+        text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END) :]
+    else:
+        text = (
+            text.rstrip("\n")
+            + ("\n\n" if text else "")
+            + "## Benchmark\n\n`make bench` "
+            + ("builds the site with synthetic content and compares it with bare Material.\n\n")
+            + block
+            + "\n"
+        )
+    README.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Meet de bouwtijd van het kenniscentrum tegenover kale Material."
+    )
+    parser.add_argument(
+        "--sizes", default="300,1000,5000", help="aantallen items, komma-gescheiden (bv. 300,1000,5000,10000)"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="builds per variant en grootte (standaard 3)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--preview", action="store_true", help="meet ook bewerken-tot-preview onder mkdocs serve"
+    )
+    parser.add_argument("--preview-edits", type=int, default=5)
+    parser.add_argument("--no-write", action="store_true", help="schrijf results.md en README.md niet bij")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    results: list[SizeResult] = []
+    preview = None
+    with tempfile.TemporaryDirectory(prefix="kc-bench-") as tmp:
+        for n in sizes:
+            log(f"N={n}: genereren en bouwen…")
+            results.append(measure_size(n, args.runs, args.seed, Path(tmp) / f"n{n}", log))
+        if args.preview:
+            preview = measure_preview(300, args.preview_edits, args.seed, Path(tmp) / "preview", log)
+    load = (
+        f"Load average (1 min) {load_before:.1f} before and {os.getloadavg()[0]:.1f} after the run, "
+        f"on {os.cpu_count()} cores: above that, wall times stretch and the CPU columns are the steadier measure."
+    )
+    section = report(results, preview, args.runs, load)
+    print(section)
+    log(f"totale duur: {time.perf_counter() - started:.0f} s")
+    if not args.no_write:
+        RESULTS.write_text(
+            "# Benchmark results\n\n`make bench` (benchmarks/run.py).\n\n" + section, encoding="utf-8"
+        )
+        update_readme(section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

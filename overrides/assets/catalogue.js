@@ -1,0 +1,120 @@
+/* Project catalogue filters. The page lists every project without this script; the script reveals the
+   (hidden) filter form, filters the cards by their data-* attributes and keeps the state in the URL query,
+   so a filtered view can be shared, reloaded and walked back. No dependencies. */
+(function () {
+  "use strict";
+  var form = document.getElementById("kc-filters");
+  var list = document.querySelector(".kc-results .kc-cards");
+  var status = document.getElementById("kc-count");
+  if (!form || !list || !status) return;
+  var cards = Array.prototype.slice.call(list.children);
+  var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+  var query = form.elements.q;
+  var sort = form.elements.sort;
+  var facets = [];
+  boxes.forEach(function (box) {
+    if (facets.indexOf(box.name) < 0) facets.push(box.name);
+  });
+  var byTitle = new Intl.Collator("nl", { sensitivity: "base", numeric: true, ignorePunctuation: true });
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function selection() {
+    var chosen = {};
+    boxes.forEach(function (box) {
+      if (box.checked) (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    });
+    return chosen;
+  }
+
+  // Within a facet values are alternatives (OR); facets and the words of the query narrow (AND).
+  function matches(card, chosen, words, skip) {
+    for (var name in chosen) {
+      if (name === skip) continue;
+      var values = (card.dataset[name] || "").split(" ");
+      if (!chosen[name].some(function (v) { return values.indexOf(v) >= 0; })) return false;
+    }
+    var text = card.dataset.text || "";
+    return words.every(function (w) { return text.indexOf(w) >= 0; });
+  }
+
+  function render() {
+    var chosen = selection();
+    var words = fold(query.value).split(/\s+/).filter(Boolean);
+    var shown = 0;
+    cards.forEach(function (card) {
+      card.hidden = !matches(card, chosen, words, null);
+      if (!card.hidden) shown++;
+    });
+    // A value's count: the projects it would leave, given the filters set on the other facets.
+    boxes.forEach(function (box) {
+      var n = cards.filter(function (card) {
+        return (card.dataset[box.name] || "").split(" ").indexOf(box.value) >= 0 &&
+          matches(card, chosen, words, box.name);
+      }).length;
+      var label = box.parentNode.querySelector(".kc-count");
+      if (label) label.textContent = "(" + n + ")";
+      box.parentNode.classList.toggle("kc-zero", n === 0);
+    });
+    var ordered = cards.slice();
+    if (sort.value === "titel") {
+      ordered.sort(function (a, b) { return byTitle.compare(a.querySelector("a").textContent, b.querySelector("a").textContent); });
+    } else {
+      ordered.sort(function (a, b) { return a.dataset.published < b.dataset.published ? 1 : a.dataset.published > b.dataset.published ? -1 : cards.indexOf(a) - cards.indexOf(b); });
+    }
+    ordered.forEach(function (card) { list.appendChild(card); });
+    var text = shown === 1 ? "1 project" : shown + " projecten";
+    if (!shown) text += " – wis een filter om meer te zien";
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  // The query string holds only what differs from the default view, in the form's own field names.
+  function toQuery() {
+    var params = new URLSearchParams();
+    facets.forEach(function (name) {
+      boxes.forEach(function (box) {
+        if (box.name === name && box.checked) params.append(name, box.value);
+      });
+    });
+    if (query.value.trim()) params.set("q", query.value.trim());
+    if (sort.value !== "nieuw") params.set("sort", sort.value);
+    var search = params.toString();
+    return location.pathname + (search ? "?" + search : "") + location.hash;
+  }
+
+  function fromQuery() {
+    var params = new URLSearchParams(location.search);
+    boxes.forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+    });
+    query.value = params.get("q") || "";
+    sort.value = params.get("sort") === "titel" ? "titel" : "nieuw";
+  }
+
+  function update(push) {
+    render();
+    var url = toQuery();
+    if (url !== location.pathname + location.search + location.hash) {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+  }
+
+  // Ticking a box or sorting is a step one can go back on; typing only replaces the current entry.
+  form.addEventListener("change", function (event) { update(event.target !== query); });
+  query.addEventListener("input", function () { update(false); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); update(false); });
+  form.addEventListener("reset", function (event) {
+    event.preventDefault();
+    boxes.forEach(function (box) { box.checked = false; });
+    query.value = "";
+    sort.value = "nieuw";
+    update(true);
+  });
+  window.addEventListener("popstate", function () { fromQuery(); render(); });
+
+  fromQuery();
+  render();
+  form.hidden = false;
+})();

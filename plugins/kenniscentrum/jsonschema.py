@@ -1,0 +1,139 @@
+"""JSON Schemas of the front matter, derived from the schema and the vocabularies, for editors' autocompletion.
+
+Editors' YAML tooling reads front matter as YAML 1.2: `2019` is an integer, `true` a boolean, and dates stay
+strings. The types below follow that reading; `kenniscentrum check` remains the authority, these schemas only
+help while typing. They are checked in under `schemas/` so an editor needs no command to use them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
+
+DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML tooling supports best
+SCHEMA_DIR = "schemas"
+
+# Patterns mirror the validator's (validate.py), so what the editor sees agrees with `check`.
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_DATETIME = r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$"
+_NUMBER_TEXT = r"^\s*€?\s*\d[\d _]*([.,]\d{1,2})?\s*$"
+
+
+def schema_file_name(ctype: ContentType) -> str:
+    return f"{ctype.name}.schema.json"
+
+
+def content_schema(ctype: ContentType, vocabularies: Vocabularies) -> dict[str, Any]:
+    """The JSON Schema of one content type's front matter."""
+    properties = {spec.name: _property(spec, vocabularies) for spec in ctype.fields}
+    return {
+        "$schema": DRAFT,
+        "title": f"Kenniscentrum: {ctype.label}",
+        "description": f"Velden van een {ctype.label} (content/{ctype.folder}/). "
+        "Gegenereerd met 'kenniscentrum schema': niet met de hand aanpassen.",
+        "type": "object",
+        "properties": properties,
+        "required": [spec.name for spec in ctype.fields if spec.required],
+        "additionalProperties": False,
+    }
+
+
+def _property(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
+    item = _item(spec, vocabularies)
+    if spec.many:
+        prop: dict[str, Any] = {"type": "array", "items": item}
+        if spec.required:
+            prop["minItems"] = 1
+        if spec.kind is Kind.VOCAB:
+            prop["uniqueItems"] = True
+    else:
+        prop = item
+    return {"description": spec.help, **prop}
+
+
+def _item(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
+    """One value of a field, typed as YAML 1.2 reads it."""
+    match spec.kind:
+        case Kind.TEXT:
+            return {"type": "string", "minLength": 1}
+        case Kind.SLUG:
+            return {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*(\.md)?$"}
+        case Kind.URL:
+            return {"type": "string", "format": "uri", "pattern": r"^https?://\S+$"}
+        case Kind.INT:
+            low, high = (2000, 2100) if spec.name == "year" else (0, None)
+            return {"type": "integer", "minimum": low} | ({"maximum": high} if high else {})
+        case Kind.MONEY:
+            # A number, or text such as "€ 180 000" that the validator also reads.
+            return {"type": ["number", "string"], "minimum": 0, "pattern": _NUMBER_TEXT}
+        case Kind.PERCENT:
+            return {
+                "type": ["number", "string"],
+                "exclusiveMinimum": 0,
+                "maximum": 100,
+                "pattern": r"^\s*\d+([.,]\d{1,2})?\s*%?\s*$",
+            }
+        case Kind.BOOL:
+            return {"type": "boolean"}
+        case Kind.DATE:
+            return {"type": "string", "format": "date", "pattern": _DATE}
+        case Kind.DATETIME:
+            return {"type": "string", "pattern": _DATETIME}
+        case Kind.DATE_OR_DATETIME:
+            return {"type": "string", "pattern": f"^({_DATE[1:-1]}|{_DATETIME[1:-1]})$"}
+        case Kind.VOCAB:
+            vocabulary = vocabularies.get(spec.vocab or "", {})
+            return {
+                "type": "string",
+                "enum": list(vocabulary),
+                # Shown next to each code by editors' tooling; plain JSON Schema ignores it.
+                "markdownEnumDescriptions": list(vocabulary.values()),
+            }
+        case Kind.LINKS:
+            return {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string", "minLength": 1, "description": "Tekst van de link."},
+                    "url": {"type": "string", "format": "uri", "pattern": r"^https?://\S+$"},
+                },
+                "required": ["title", "url"],
+                "additionalProperties": False,
+            }
+    raise ValueError(f"no JSON Schema for kind {spec.kind}")
+
+
+def render(schema: dict[str, Any]) -> str:
+    """Stable text for a checked-in file: reviewers see a small diff when a field or theme changes."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def generated_schemas(vocabularies: Vocabularies) -> dict[str, str]:
+    """File name -> text, for every content type."""
+    return {
+        schema_file_name(ctype): render(content_schema(ctype, vocabularies))
+        for ctype in CONTENT_TYPES.values()
+    }
+
+
+def write_schemas(out_dir: Path, vocabularies: Vocabularies) -> list[Path]:
+    """Write every schema whose text changed; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in generated_schemas(vocabularies).items():
+        path = out_dir / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def stale_schemas(out_dir: Path, vocabularies: Vocabularies) -> list[str]:
+    """Names of checked-in schemas that no longer match the schema and vocabularies."""
+    return [
+        name
+        for name, text in generated_schemas(vocabularies).items()
+        if not (out_dir / name).exists() or (out_dir / name).read_text(encoding="utf-8") != text
+    ]
