@@ -72,6 +72,11 @@ def test_rss_channel_meets_the_feed_validator_rules(site: Path) -> None:
     for name in FEEDS:
         channel = lxml.etree.parse(str(site / f"{name}.xml")).getroot().find("channel")
         assert channel.findtext("language") == "nl-be"
+        page = {"feeds/alles": "", "feeds/marktconsultaties": "marktconsultaties/"}.get(
+            name, f"thema/{name.rsplit('/', 1)[-1]}/"
+        )
+        assert channel.findtext("link") == f"{SITE_URL}{page}"  # the HTML page, not the feed itself
+        assert built_path(site, channel.findtext("link")).is_file()
         selfs = [ln.get("href") for ln in channel.findall(f"{ATOM}link") if ln.get("rel") == "self"]
         assert selfs == [f"{SITE_URL}{name}.xml"]
         parsedate_to_datetime(channel.findtext("lastBuildDate"))

@@ -308,6 +308,15 @@ def test_registration_link_and_deadline_while_open(later_site: dict[str, Path]) 
     assert "(tot 10 januari 2027)" in card.text_content()
 
 
+def test_consultation_page_offers_registration_only_while_open(later_site: dict[str, Path]) -> None:
+    fields = meta(page(later_site[TODAY], "marktconsultaties/testsessie/"))
+    assert [a.get("href") for a in fields["Inschrijven"].iter("a")] == ["https://example.org/inschrijven"]
+    assert fields["Inschrijven tot"].text_content() == "10 januari 2027"
+    assert targets(later_site[TODAY], fields["Project"]) == {"projecten/duurzame-straatverlichting-halle/"}
+    later = meta(page(later_site["2027-01-15"], "marktconsultaties/testsessie/"))
+    assert "Inschrijven" not in later and later["Status"].text_content() == "Komt eraan"
+
+
 def test_status_flips_with_the_build_date(later_site: dict[str, Path]) -> None:
     # 15 January 2027: the session is still ahead, registration closed, the December workshop is past.
     doc = page(later_site["2027-01-15"], "marktconsultaties/")

@@ -218,7 +218,7 @@ def run_new(
     for placeholder in placeholders:
         print(f"  {shown}:{placeholder.line}: {placeholder.field} — {placeholder.hint}", file=out)
     print(
-        "Niet-verplichte velden staan in commentaar (#): haal het # weg om ze te gebruiken.\n"
+        "Niet-verplichte velden staan in commentaar (#): haal het # weg en vervang VUL IN om ze te gebruiken.\n"
         "Controleer daarna met 'kenniscentrum check' en bekijk het resultaat met 'make serve'.",
         file=out,
     )

@@ -179,8 +179,9 @@ def render_feed(
         fg.title(spec.title)
         fg.subtitle(spec.description)
         fg.author({"name": PUBLISHER, "uri": site_url})
-        fg.link(href=site_url + spec.page, rel="alternate", type="text/html")
         fg.link(href=f"{site_url}{spec.path}.{ext}", rel="self", type=kind)
+        # feedgen takes the last link as RSS <link>: that must be the HTML page, not the feed itself.
+        fg.link(href=site_url + spec.page, rel="alternate", type="text/html")
         fg.language(LANGUAGE)
         fg.updated(updated)  # also RSS lastBuildDate: from content, never the build time
         fg.generator("kenniscentrum")

@@ -18,7 +18,7 @@ from .ical import consultation_calendar_src
 from .listings import PROJECTS, conclusions_anchor, conclusions_excerpt, listing_pages, place
 from .model import Entry
 from .search import search_front_matter
-from .status import consultation_is_upcoming, funding_status
+from .status import consultation_is_upcoming, funding_status, registration_open
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 
@@ -161,7 +161,10 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, st
             "Inschrijven tot",
             nl_date(entry["registration_deadline"]) if "registration_deadline" in entry.data else "",
         ),
-        ("Inschrijven", f"[Schrijf je in](<{url}>)" if url and status == "Komt eraan" else ""),
+        (
+            "Inschrijven",
+            f"[Schrijf je in](<{url}>)" if url and registration_open(entry, catalogue.today) else "",
+        ),
         ("Inschrijvingen", number(entry["registrations"]) if "registrations" in entry.data else ""),
         ("Conclusies gepubliceerd", nl_date(entry["conclusions"]) if "conclusions" in entry.data else ""),
         ("Gepubliceerd", _published(entry)),

@@ -38,13 +38,12 @@ TYPE_NAMES: dict[str, str] = {
 
 # Example values for optional fields, written commented out so the editor sees the expected shape.
 _OPTIONAL_EXAMPLES: dict[Kind, str] = {
-    Kind.TEXT: '"…"',
+    Kind.TEXT: "",  # the help above says what to write
     Kind.SLUG: "bestandsnaam-zonder-md",
     Kind.URL: "https://…",
     Kind.INT: "0",
     Kind.MONEY: "180000",
     Kind.PERCENT: "90",
-    Kind.BOOL: "true",
     Kind.DATE: "{today}",
     Kind.DATETIME: "{today} 16:00",
     Kind.DATE_OR_DATETIME: "{today} 17:00",
@@ -120,13 +119,23 @@ def _value(spec: Field, title: str, today: date, vocabularies: Vocabularies) -> 
     if spec.name == "published":
         return today.isoformat(), ""
     if not spec.required:
-        if spec.kind is Kind.VOCAB:
-            code = next(iter(vocabularies.get(spec.vocab or "", {})), "code")
-            return (f"[{code}]" if spec.many else code), ""
+        # Written commented out; an editor who uncomments it but forgets the value still gets a placeholder.
+        if spec.kind is Kind.BOOL:
+            return "true", ""
         if spec.kind is Kind.LINKS:
-            return '[{title: "…", url: "https://…"}]', ""
-        example = _OPTIONAL_EXAMPLES[spec.kind].format(today=today.isoformat())
-        return (f"[{example}]" if spec.many else example), ""
+            return (
+                f'[{{title: "{PLACEHOLDER}", url: "{PLACEHOLDER}"}}]  # bv. [{{title: Projectpagina, url: "https://…"}}]',
+                "",
+            )
+        if spec.kind is Kind.VOCAB:
+            example = next(iter(vocabularies.get(spec.vocab or "", {})), "code")
+        else:
+            example = _OPTIONAL_EXAMPLES[spec.kind].format(today=today.isoformat())
+        example = spec.example or example
+        value = f"[{PLACEHOLDER}]" if spec.many else PLACEHOLDER
+        if not example:
+            return value, ""
+        return value + (f"  # bv. [{example}]" if spec.many else f"  # bv. {example}"), ""
     hint = spec.help
     if spec.example:
         hint += f" Bijvoorbeeld: {spec.example}"
