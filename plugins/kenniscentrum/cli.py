@@ -240,6 +240,8 @@ def run_schema(content: Path, out_dir: Path, check: bool, out: TextIO | None = N
         stale = stale_schemas(out_dir, vocabularies)
         for name in stale:
             print(f"{(out_dir / name).as_posix()} is verouderd: voer 'kenniscentrum schema' uit.", file=out)
+        if not stale:
+            print("De schema's zijn bij.", file=out)
         return EXIT_PROBLEMS if stale else EXIT_OK
     written = write_schemas(out_dir, vocabularies)
     for path in written:

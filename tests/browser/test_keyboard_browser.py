@@ -24,14 +24,17 @@ REACHABLE = """() => {
   function describe(el) { return el.outerHTML.slice(0, 120); }
 }"""
 
-# The focused element, and whether a focus indicator is drawn: an outline or a box shadow.
+# The focused element, and whether it is on screen with a focus indicator: an outline or a box shadow.
 FOCUSED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  const box = el.getBoundingClientRect();
+  const onScreen = box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+    && box.left < innerWidth && box.top < innerHeight;
   return {id: el.dataset.kcControl ?? null, html: el.outerHTML.slice(0, 120),
-          visible: outline || style.boxShadow !== 'none', skip: el.classList.contains('md-skip')};
+          visible: onScreen && (outline || style.boxShadow !== 'none'), skip: el.classList.contains('md-skip')};
 }"""
 
 
@@ -76,5 +79,41 @@ def test_every_control_is_reachable_with_tab_and_shows_focus(browser, server, ki
         missed = [html for i, html in enumerate(controls) if str(i) not in reached]
         assert not missed, f"niet bereikbaar met Tab op {PAGE_TYPES[kind] or '/'}: {missed[:5]}"
         assert not invisible, f"focus niet zichtbaar op {PAGE_TYPES[kind] or '/'}: {invisible[:5]}"
+    finally:
+        context.close()
+
+
+def tab_to(page, selector: str, limit: int = 60) -> None:
+    """Press Tab until the element matching `selector` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} niet bereikt met Tab")
+
+
+def test_phone_menu_opens_with_the_keyboard(browser, server):
+    context, page, _ = new_page(browser, server, "phone")
+    try:
+        open_page(page, "")
+        tab_to(page, 'label[for="__drawer"]')
+        page.keyboard.press("Enter")
+        link = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Toegankelijkheid")
+        expect(link).to_be_visible()
+        tab_to(page, ".md-sidebar--primary a.md-nav__link")  # the drawer's links come next in the tab order
+    finally:
+        context.close()
+
+
+def test_phone_search_opens_with_the_keyboard(browser, server):
+    context, page, _ = new_page(browser, server, "phone")
+    try:
+        open_page(page, "")
+        tab_to(page, 'label[for="__search"]')
+        page.keyboard.press(" ")
+        field = page.locator(".md-search__input")
+        expect(field).to_be_focused()
+        page.keyboard.type("koelkledij", delay=30)
+        expect(page.locator(".md-search-result__item").first).to_contain_text("Cold2Gold")
     finally:
         context.close()
