@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
@@ -17,12 +18,12 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kenniscentrum check
 
-test: system-deps $(STAMP)  ## the whole suite, browser tests included
+test: system-deps $(STAMP) $(NODE_STAMP)  ## the whole suite, browser tests included
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -n auto -m "not browser"
 
 lint: $(STAMP)
@@ -39,15 +40,21 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-# Debian packages for the browser and feed-schema tests; installed only when missing and when we are root.
+# The Nu HTML Checker (vnu-jar) from the npm registry, at the version package-lock.json pins; it runs on the
+# Java that system-deps provides. Its install script (a Java download for machines without one) is skipped.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+# Debian packages for the browser, feed-schema and HTML tests; installed only when missing and when we are root.
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v jing >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v jing >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium jing >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium jing default-jre-headless >/dev/null; \
 	  else \
-	    echo "chromium en jing ontbreken: installeer ze met 'sudo apt-get install chromium jing'"; exit 1; \
+	    echo "chromium, jing en java ontbreken: installeer ze met 'sudo apt-get install chromium jing default-jre-headless'"; exit 1; \
 	  fi; \
 	fi
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache node_modules

@@ -37,7 +37,9 @@ def test_the_metadata_readers_search_by_is_indexed(index):
 
 def test_every_entry_carries_its_type_and_outranks_listings(index):
     labels = {t.url_prefix: t.label for t in CONTENT_TYPES.values()}
-    entries = [d for d in index["docs"] if d["location"].split("/")[0] in labels and d["location"].count("/") >= 2]
+    entries = [
+        d for d in index["docs"] if d["location"].split("/")[0] in labels and d["location"].count("/") >= 2
+    ]
     assert entries
     for entry in entries:
         label = labels[entry["location"].split("/")[0]]

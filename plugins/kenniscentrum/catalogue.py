@@ -110,7 +110,8 @@ class _RelatedIndex:
     """Projects grouped by organisation and by theme set, each group in tie-break order.
 
     Comparing every pair of projects made a build quadratic (2 s of 17 at 1,000 entries). Here a project meets
-    its own organisation's projects, then the few distinct theme sets, taking at most `limit` per score.
+    its own organisation's projects, then the best projects of each shared-theme score, which depend only on
+    its theme set: computed once per distinct theme set, with room for the organisation's own to drop out.
     """
 
     def __init__(self, projects: list[Entry]) -> None:
@@ -122,6 +123,8 @@ class _RelatedIndex:
             self.by_org[self.org[project.key]].append(project)
             by_themes[frozenset(project.themes)].append(project)
         self.by_themes = list(by_themes.items())
+        self.largest_org = max((len(members) for members in self.by_org.values()), default=0)
+        self._by_score: dict[tuple[frozenset[str], int], list[tuple[int, list[Entry]]]] = {}
 
     def related(self, project: Entry, limit: int) -> list[Entry]:
         themes = frozenset(project.themes)
@@ -131,16 +134,25 @@ class _RelatedIndex:
             for other in self.by_org[org]
             if other is not project
         ]
-        groups: dict[int, list[list[Entry]]] = defaultdict(list)
-        for theme_set, members in self.by_themes:
-            if shared := len(themes & theme_set):
-                groups[shared].append(members)
-        for shared, lists in groups.items():
-            merged = heapq.merge(*lists, key=lambda p: self.rank[p.key])
-            others = (p for p in merged if self.org[p.key] != org)
+        for shared, best in self._best_by_score(themes, limit):
+            others = (p for p in best if self.org[p.key] != org)
             candidates.extend((-shared, self.rank[p.key], p) for p in itertools.islice(others, limit))
         candidates.sort(key=lambda c: c[:2])
         return [c[-1] for c in candidates[:limit]]
+
+    def _best_by_score(self, themes: frozenset[str], limit: int) -> list[tuple[int, list[Entry]]]:
+        """Per number of shared themes, the first projects in tie-break order, whatever their organisation."""
+        if (themes, limit) not in self._by_score:
+            groups: dict[int, list[list[Entry]]] = defaultdict(list)
+            for theme_set, members in self.by_themes:
+                if shared := len(themes & theme_set):
+                    groups[shared].append(members)
+            keep = limit + self.largest_org  # the caller's organisation (itself included) may fill that many
+            self._by_score[themes, limit] = [
+                (shared, list(itertools.islice(heapq.merge(*lists, key=lambda p: self.rank[p.key]), keep)))
+                for shared, lists in groups.items()
+            ]
+        return self._by_score[themes, limit]
 
 
 def is_visible(entry: Entry, today: date, include_drafts: bool) -> bool:

@@ -115,7 +115,10 @@ def card(
 def cards(items: list[str], empty: str) -> str:
     if not items:
         return f"<p>{esc(empty)}</p>\n" if empty else ""
-    return '<ul class="kc-cards">\n' + "\n".join(items) + "\n</ul>\n"
+    # Search finds an entry's own page, not every listing that shows its card. Material skips an element
+    # marked data-search-exclude until the next closing tag of the same name: the mark sits on a div, which
+    # cards never contain. Material removes the attribute from the published page.
+    return '<div data-search-exclude="kaarten"><ul class="kc-cards">\n' + "\n".join(items) + "\n</ul></div>\n"
 
 
 # --- consultations ---------------------------------------------------------------------------------------

@@ -20,9 +20,7 @@ def page_at(request, browser, server):
 
 def hrefs(results) -> list[str]:
     """The page each result group leads to, best first."""
-    return [
-        item.locator("a.md-search-result__link").first.get_attribute("href") for item in results.all()
-    ]
+    return [item.locator("a.md-search-result__link").first.get_attribute("href") for item in results.all()]
 
 
 @pytest.mark.parametrize(
