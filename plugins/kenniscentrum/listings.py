@@ -16,7 +16,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from .catalogue import Catalogue, Organisation
 from .feeds import theme_feed_links
-from .formatting import esc, md_text, nl_date, nl_datetime, nl_time, relative
+from .formatting import esc, md_text, nl_date, nl_datetime, nl_time, relative, relpath
 from .model import Entry
 from .status import (
     FUNDING_STATUSES,
@@ -58,7 +58,7 @@ def href(from_src: str, entry_url: str) -> str:
 
 def md_link(from_src: str, to_src: str, text: str) -> str:
     """A Markdown link between two source files (MkDocs validates it, anchors and all, in strict mode)."""
-    return f"[{md_text(text)}]({posixpath.relpath(to_src, posixpath.dirname(from_src) or '.')})"
+    return f"[{md_text(text)}]({relpath(to_src, posixpath.dirname(from_src) or '.')})"
 
 
 def listing_pages(catalogue: Catalogue) -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .catalogue import Catalogue
 from .digest import digest_pages
-from .formatting import esc, euro, md_text, nl_date, nl_datetime, nl_deadline, number, percent
+from .formatting import esc, euro, md_text, nl_date, nl_datetime, nl_deadline, number, percent, relpath
 from .ical import consultation_calendar_src
 from .listings import PROJECTS, conclusions_anchor, conclusions_excerpt, listing_pages, place
 from .model import Entry
@@ -54,7 +54,7 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
 
 def link(from_src: str, to_src: str, text: str) -> str:
     """A Markdown link between two source files, so MkDocs validates it in strict mode."""
-    return f"[{md_text(text)}]({posixpath.relpath(to_src, posixpath.dirname(from_src) or '.')})"
+    return f"[{md_text(text)}]({relpath(to_src, posixpath.dirname(from_src) or '.')})"
 
 
 def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:
