@@ -29,8 +29,8 @@ test-fast: $(STAMP) $(NODE_STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+bench: $(STAMP)  ## build time against bare Material at 300, 1,000 and 5,000 entries, and edit-to-preview time
+	$(BIN)/python benchmarks/run.py --preview
 
 setup: $(STAMP)
 
