@@ -180,3 +180,21 @@ def test_repository_has_the_documented_layout() -> None:
         "overrides",
     ):
         assert (ROOT / part).exists(), part
+
+
+def test_feed_content_reuses_the_rendered_body_with_absolute_links(project: Path, tmp_path: Path) -> None:
+    import feedparser
+
+    tip = project / "content/tips/de-pio-principes.md"
+    tip.write_text(
+        tip.read_text(encoding="utf-8")
+        + "\n## Meer lezen\n\nZie [Turing](../projecten/turing.md#in-het-voortraject).\n",
+        encoding="utf-8",
+    )
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    feed = feedparser.parse(str(tmp_path / "site/feeds/alles.atom"))
+    item = next(e for e in feed.entries if e.id.endswith("tip/de-pio-principes"))
+    content = item.content[0].value
+    assert 'href="https://kenniscentrum.example.org/projecten/turing/#in-het-voortraject"' in content
+    assert "¶" not in content and "kc:body" not in content

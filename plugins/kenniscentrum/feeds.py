@@ -11,11 +11,11 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import markdown
 from feedgen.feed import FeedGenerator
@@ -207,10 +207,12 @@ def _add_entry(
         fe.category(term=code, label=catalogue.label("themes", code), scheme=f"{site_url}thema/")
 
 
-def write_feeds(catalogue: Catalogue, site_dir: Path, site_url: str, limit: int) -> list[Path]:
+def write_feeds(
+    catalogue: Catalogue, site_dir: Path, site_url: str, limit: int, rendered: Mapping[str, str] | None = None
+) -> list[Path]:
     """Write every feed pair; item content is rendered once per item however many feeds carry it."""
     items = feed_items(catalogue)
-    renderer = ContentRenderer(catalogue, site_url)
+    renderer = ContentRenderer(catalogue, site_url, rendered)
     fallback = items[0].updated if items else as_datetime(_EMPTY_FEED_DATE)
     written = []
     for spec in feed_specs(catalogue, items):
@@ -227,28 +229,42 @@ def write_feeds(catalogue: Catalogue, site_dir: Path, site_url: str, limit: int)
 
 
 class ContentRenderer:
-    """Renders item content on first use and remembers it: the same item sits in several feeds."""
+    """Renders item content on first use and remembers it: the same item sits in several feeds.
 
-    def __init__(self, catalogue: Catalogue, site_url: str) -> None:
+    `rendered` holds entry bodies MkDocs already turned into HTML (source path -> HTML, links relative to
+    the page); an entry found there is not converted a second time.
+    """
+
+    def __init__(
+        self, catalogue: Catalogue, site_url: str, rendered: Mapping[str, str] | None = None
+    ) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
+        self.rendered = rendered or {}
         self._cache: dict[str, str] = {}
 
     def __call__(self, item: FeedItem) -> str:
         if item.id not in self._cache:
-            self._cache[item.id] = item_html(item, self.catalogue, self.site_url)
+            body = self.rendered.get(item.entry.src_uri) if item.kind == "entry" else None
+            self._cache[item.id] = item_html(item, self.catalogue, self.site_url, body)
         return self._cache[item.id]
 
 
-def item_html(item: FeedItem, catalogue: Catalogue, site_url: str) -> str:
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
+
+
+def item_html(item: FeedItem, catalogue: Catalogue, site_url: str, rendered: str | None = None) -> str:
     """Facts a subscriber needs first, then the body (or the conclusions section), sanitized."""
     entry = item.entry
+    facts = _facts(entry, catalogue) if item.kind == "entry" else ""
+    if rendered is not None:
+        body = _PERMALINK.sub("", rendered)
+        return absolute_links(sanitize(facts + body), entry.src_uri, entry.url, site_url, page_relative=True)
     body = entry.body
     if item.kind == "conclusions":
         body = conclusions_section(body)[1] or body
-    rendered = _markdown().reset().convert(body)
-    facts = _facts(entry, catalogue) if item.kind == "entry" else ""
-    return absolute_links(sanitize(facts + rendered), entry.src_uri, entry.url, site_url)
+    converted = _markdown().reset().convert(body)
+    return absolute_links(sanitize(facts + converted), entry.src_uri, entry.url, site_url)
 
 
 @functools.cache
@@ -306,11 +322,18 @@ def conclusions_section(body: str) -> tuple[str, str]:
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 
 
-def absolute_links(markup: str, src_uri: str, page_url: str, site_url: str) -> str:
-    """Rewrite relative href/src as MkDocs would resolve them from the entry's page, but absolute."""
+def absolute_links(
+    markup: str, src_uri: str, page_url: str, site_url: str, page_relative: bool = False
+) -> str:
+    """Rewrite relative href/src absolute: as MkDocs resolves them from the entry's source file, or, for HTML
+    MkDocs already rendered (`page_relative`), from the page's own URL."""
 
     def rewrite(match: re.Match[str]) -> str:
-        url = absolute_url(html.unescape(match.group(2)), src_uri, page_url, site_url)
+        url = html.unescape(match.group(2))
+        if page_relative:
+            url = urljoin(site_url + page_url, url)
+        else:
+            url = absolute_url(url, src_uri, page_url, site_url)
         return match.group(1) + esc(url) + match.group(3)
 
     return _URL_ATTRIBUTE.sub(rewrite, markup)

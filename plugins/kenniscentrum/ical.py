@@ -7,9 +7,11 @@ rebuild of unchanged content writes identical files and a corrected entry update
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .catalogue import Catalogue
 from .model import BRUSSELS, Entry
@@ -25,22 +27,46 @@ def consultation_calendar_src(entry: Entry) -> str:
     return f"{entry.type.url_prefix}/{entry.slug}/agenda.ics"
 
 
+@dataclass(frozen=True)
+class Calendars:
+    """The site-wide agenda and each consultation's own calendar, sharing serialized events."""
+
+    agenda: bytes
+    consultations: dict[str, bytes]  # source path -> .ics
+
+
+@dataclass(frozen=True)
+class _Serialized:
+    uid: str
+    ical: bytes
+    timed_day: date | None  # day of a timed DTSTART, so the VTIMEZONE covers it
+
+
+def build_calendars(catalogue: Catalogue, site_url: str) -> Calendars:
+    """Serialize every event once (icalendar's line folding is the costly part) and assemble all files."""
+    per_consultation = {
+        entry: [_serialize(e) for e in consultation_events(entry, site_url)]
+        for entry in catalogue.public("consultation")
+    }
+    funding = [_serialize(funding_event(entry, site_url)) for entry in catalogue.public("funding")]
+    everything = [event for events in per_consultation.values() for event in events] + funding
+    return Calendars(
+        agenda=_calendar(everything, CALENDAR_NAME),
+        consultations={
+            consultation_calendar_src(entry): _calendar(events, entry.title)
+            for entry, events in per_consultation.items()
+        },
+    )
+
+
 def agenda(catalogue: Catalogue, site_url: str) -> bytes:
     """The site-wide calendar: consultation sessions, registration deadlines and funding/PIO call deadlines."""
-    events: list[Event] = []
-    for entry in catalogue.public("consultation"):
-        events.extend(consultation_events(entry, site_url))
-    for entry in catalogue.public("funding"):
-        events.append(funding_event(entry, site_url))
-    return _calendar(events, CALENDAR_NAME)
+    return build_calendars(catalogue, site_url).agenda
 
 
 def consultation_calendars(catalogue: Catalogue, site_url: str) -> dict[str, bytes]:
     """One .ics per public consultation, keyed by its source path; same UIDs as in /agenda.ics."""
-    return {
-        consultation_calendar_src(entry): _calendar(consultation_events(entry, site_url), entry.title)
-        for entry in catalogue.public("consultation")
-    }
+    return build_calendars(catalogue, site_url).consultations
 
 
 def consultation_events(entry: Entry, site_url: str) -> list[Event]:
@@ -89,7 +115,15 @@ def _all_day(event: Event, day: date) -> None:
     event.add("transp", "TRANSPARENT")
 
 
-def _calendar(events: list[Event], name: str) -> bytes:
+def _serialize(event: Event) -> _Serialized:
+    start = event.decoded("dtstart")
+    return _Serialized(
+        str(event["uid"]), event.to_ical(), start.date() if isinstance(start, datetime) else None
+    )
+
+
+def _calendar(events: list[_Serialized], name: str) -> bytes:
+    """Assemble a VCALENDAR from serialized events; the VTIMEZONE is built once per year range."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -98,16 +132,23 @@ def _calendar(events: list[Event], name: str) -> bytes:
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Brussels")
-    for event in sorted(events, key=lambda e: str(e["uid"])):
-        calendar.add_component(event)
-    days = [_day(e.decoded("dtstart")) for e in events]
-    if days:
-        # A VTIMEZONE covering the years in use: enough for every client, small enough to read.
-        calendar.add_missing_timezones(
-            first_date=date(min(days).year, 1, 1), last_date=date(max(days).year + 1, 12, 31)
-        )
-    return calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    parts = [calendar.to_ical().removesuffix(end)]
+    timed = [e.timed_day for e in events if e.timed_day]
+    if timed:
+        parts.append(_vtimezone(min(timed).year, max(timed).year))
+    parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
+    parts.append(end)
+    return b"".join(parts)
 
 
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
+@functools.lru_cache(maxsize=64)
+def _vtimezone(first_year: int, last_year: int) -> bytes:
+    """Europe/Brussels for the years in use: enough for every client, small enough to read."""
+    zone = Timezone.from_tzinfo(
+        BRUSSELS,
+        tzid="Europe/Brussels",
+        first_date=date(first_year, 1, 1),
+        last_date=date(last_year + 1, 12, 31),
+    )
+    return zone.to_ical()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from .catalogue import Catalogue
 from .digest import write_emails
 from .export import write_exports
 from .feeds import write_feeds
-from .ical import AGENDA_PATH, agenda
+from .ical import AGENDA_PATH, Calendars, build_calendars
 
 
 def base_url(site_url: str) -> str:
@@ -16,12 +17,24 @@ def base_url(site_url: str) -> str:
     return site_url.rstrip("/") + "/"
 
 
-def write_outputs(catalogue: Catalogue, site_dir: Path, site_url: str, feed_items: int) -> list[Path]:
-    """Write every non-HTML output; returns the paths written so callers (CLI, tests) can report them."""
+def write_outputs(
+    catalogue: Catalogue,
+    site_dir: Path,
+    site_url: str,
+    feed_items: int,
+    calendars: Calendars | None = None,
+    rendered: Mapping[str, str] | None = None,
+) -> list[Path]:
+    """Write every non-HTML output; returns the paths written so callers (CLI, tests) can report them.
+
+    The MkDocs adapter passes what it already built: the calendars of the consultation pages and the rendered
+    entry bodies (source path -> HTML), so neither is made twice.
+    """
     site_url = base_url(site_url)
-    written = write_feeds(catalogue, site_dir, site_url, feed_items)
+    calendars = calendars or build_calendars(catalogue, site_url)
+    written = write_feeds(catalogue, site_dir, site_url, feed_items, rendered)
     calendar = site_dir / AGENDA_PATH
-    calendar.write_bytes(agenda(catalogue, site_url))
+    calendar.write_bytes(calendars.agenda)
     written.append(calendar)
     written += write_emails(catalogue, site_dir, site_url)
     written += write_exports(catalogue, site_dir, site_url)

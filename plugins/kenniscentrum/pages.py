@@ -21,6 +21,14 @@ from .search import search_front_matter
 from .status import consultation_is_upcoming, funding_status, registration_open
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
+# Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
+BODY_START, BODY_END = "<!-- kc:body -->", "<!-- /kc:body -->"
+
+
+def rendered_body(html: str) -> str | None:
+    """The body's HTML inside a rendered entry page, or None when an editor's markup swallowed a marker."""
+    start, end = html.find(BODY_START), html.rfind(BODY_END)
+    return html[start + len(BODY_START) : end] if 0 <= start < end else None
 
 
 def generate_pages(catalogue: Catalogue) -> GeneratedPages:
@@ -71,8 +79,7 @@ def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:
         front_matter(entry.title, entry.description, **extra)
         + f"# {md_text(entry.title)}\n\n{draft}"
         + f'<div class="kc-meta" markdown>\n\n{rows}\n</div>\n\n'
-        + entry.body.strip()
-        + "\n\n"
+        + f"{BODY_START}\n\n{entry.body.strip()}\n\n{BODY_END}\n\n"
         + derived
     )
 

@@ -19,11 +19,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .catalogue import Catalogue, load_catalogue
-from .ical import consultation_calendars
+from .ical import Calendars, build_calendars
 from .jsonld import page_jsonld
 from .model import BRUSSELS
 from .outputs import base_url, write_outputs
-from .pages import generate_pages
+from .pages import generate_pages, rendered_body
 from .problems import ContentError
 from .sanitize import sanitize
 
@@ -58,6 +58,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.command = "build"
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, str] = {}
+        self.calendars: Calendars | None = None
+        self.rendered_bodies: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -71,6 +73,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         except ContentError as exc:
             raise PluginError(str(exc)) from None
         self.pages = generate_pages(self.catalogue)
+        self.rendered_bodies = {}
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         return config
@@ -85,7 +88,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         assert self.catalogue is not None
-        for src_uri, data in consultation_calendars(self.catalogue, base_url(config.site_url or "")).items():
+        self.calendars = build_calendars(self.catalogue, base_url(config.site_url or ""))
+        for src_uri, data in self.calendars.consultations.items():
             files.append(File.generated(config, src_uri, content=data))
         return files
 
@@ -93,6 +97,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         """Editor HTML is published inert; listings are built only from escaped values and keep their forms."""
         if page.meta.get("kc_type") == "listing":
             return html
+        if (body := rendered_body(html)) is not None:
+            self.rendered_bodies[page.file.src_uri] = body
         return sanitize(html)
 
     def on_page_context(
@@ -105,7 +111,13 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
-        write_outputs(self.catalogue, Path(config.site_dir), config.site_url or "", self.config.feed_items)
+        write_outputs(
+            self.catalogue,
+            Path(config.site_dir),
+            config.site_url or "",
+            self.config.feed_items,
+            self.calendars,
+        )
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""
