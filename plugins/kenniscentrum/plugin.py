@@ -117,6 +117,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             config.site_url or "",
             self.config.feed_items,
             self.calendars,
+            self.rendered_bodies,
         )
 
     def on_build_error(self, *, error: Exception) -> None:
