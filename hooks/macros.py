@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kenniscentrum.macros import define_macros
+from kenniscentrum.pages.macros import define_macros
 
 
 def define_env(env: Any) -> None:

@@ -198,3 +198,25 @@ def test_feed_content_reuses_the_rendered_body_with_absolute_links(project: Path
     content = item.content[0].value
     assert 'href="https://kenniscentrum.example.org/projecten/turing/#in-het-voortraject"' in content
     assert "¶" not in content and "kc:body" not in content
+
+
+def test_pages_command_writes_everything_an_engine_without_plugins_needs(tmp_path: Path) -> None:
+    result = run_cli(
+        "pages",
+        "--out",
+        str(tmp_path / "docs"),
+        "--outputs",
+        str(tmp_path / "site"),
+        "--site-url",
+        "https://x.be/",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Cold2Gold" in (tmp_path / "docs/projecten/cold2gold.md").read_text(encoding="utf-8")
+    assert (tmp_path / "docs/projecten/index.md").is_file()
+    assert (
+        (tmp_path / "docs/marktconsultaties/turing-workshop/agenda.ics")
+        .read_bytes()
+        .startswith(b"BEGIN:VCALENDAR")
+    )
+    assert b"https://x.be/projecten/" in (tmp_path / "site/feeds/alles.atom").read_bytes()
+    assert (tmp_path / "site/agenda.ics").is_file() and (tmp_path / "site/data/projecten.csv").is_file()

@@ -11,8 +11,8 @@ import pytest
 from icalendar import Calendar
 
 from conftest import ROOT
-from kenniscentrum.catalogue import load_catalogue
-from kenniscentrum.ical import agenda, consultation_calendars
+from kenniscentrum.content.catalogue import load_catalogue
+from kenniscentrum.outputs.ical import agenda, consultation_calendars
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 CONSULTATIONS = sorted(p.stem for p in (ROOT / "content/consultations").glob("*.md"))

@@ -12,9 +12,9 @@ import lxml.html
 import pytest
 
 from conftest import ROOT
-from kenniscentrum.export import LIST_SEPARATOR, columns, csv_value
-from kenniscentrum.jsonld import script_json
-from kenniscentrum.schema import PROJECT
+from kenniscentrum.content.schema import PROJECT
+from kenniscentrum.outputs.export import LIST_SEPARATOR, columns, csv_value
+from kenniscentrum.render.jsonld import script_json
 
 SITE_URL = "https://kenniscentrum.example.org/"
 PROJECTS = sorted(p.stem for p in (ROOT / "content/projects").glob("*.md"))

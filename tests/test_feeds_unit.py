@@ -10,10 +10,11 @@ import lxml.etree
 import pytest
 
 from conftest import ROOT, copy_project
-from kenniscentrum.catalogue import Catalogue, load_catalogue
-from kenniscentrum.digest import digest_pages
-from kenniscentrum.export import records
-from kenniscentrum.feeds import (
+from kenniscentrum.content.catalogue import Catalogue, load_catalogue
+from kenniscentrum.content.model import BRUSSELS, Entry, as_datetime
+from kenniscentrum.content.schema import CONSULTATION
+from kenniscentrum.outputs.export import records
+from kenniscentrum.outputs.feeds import (
     ContentRenderer,
     FeedSpec,
     absolute_url,
@@ -22,9 +23,8 @@ from kenniscentrum.feeds import (
     feed_specs,
     render_feed,
 )
-from kenniscentrum.ical import agenda
-from kenniscentrum.model import BRUSSELS, Entry, as_datetime
-from kenniscentrum.schema import CONSULTATION
+from kenniscentrum.outputs.ical import agenda
+from kenniscentrum.pages.digest import digest_pages
 
 SITE = "https://kenniscentrum.example.org/"
 TODAY = date(2026, 11, 25)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY
-from kenniscentrum.catalogue import load_catalogue
+from kenniscentrum.content.catalogue import load_catalogue
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generator

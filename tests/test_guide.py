@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from kenniscentrum.guide import BEGIN, END, update_guide
+from kenniscentrum.editor.guide import BEGIN, END, update_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -29,7 +29,7 @@ def _template(node: ast.expr) -> str | None:
 
 def message_templates() -> set[str]:
     templates = set()
-    for module in ("load.py", "validate.py", "catalogue.py", "cli.py"):
+    for module in ("content/load.py", "content/validate.py", "content/catalogue.py", "cli.py"):
         tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):

@@ -9,8 +9,8 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, TODAY, run_build
-from kenniscentrum.catalogue import Catalogue, load_catalogue
-from kenniscentrum.macros import (
+from kenniscentrum.content.catalogue import Catalogue, load_catalogue
+from kenniscentrum.pages.macros import (
     count_entries,
     open_funding,
     projects_html,

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, run_cli
-from kenniscentrum.catalogue import load_catalogue
-from kenniscentrum.problems import ContentError
-from kenniscentrum.scaffold import resolve_type, scaffold
-from kenniscentrum.schema import CONTENT_TYPES, load_vocabularies
+from kenniscentrum.content.catalogue import load_catalogue
+from kenniscentrum.content.problems import ContentError
+from kenniscentrum.content.schema import CONTENT_TYPES, load_vocabularies
+from kenniscentrum.editor.scaffold import resolve_type, scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCABULARIES = load_vocabularies(ROOT / "content" / "vocabularies.yml")

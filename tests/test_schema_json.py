@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 import yaml
 
-from kenniscentrum.jsonschema import generated_schemas, schema_file_name
-from kenniscentrum.load import iter_content_files
-from kenniscentrum.schema import CONTENT_TYPES, load_vocabularies
+from kenniscentrum.content.load import iter_content_files
+from kenniscentrum.content.schema import CONTENT_TYPES, load_vocabularies
+from kenniscentrum.editor.jsonschema import generated_schemas, schema_file_name
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCABULARIES = load_vocabularies(ROOT / "content" / "vocabularies.yml")
@@ -127,7 +127,7 @@ def test_a_filled_in_new_file_validates_and_an_unfilled_one_does_not(ctype) -> N
 
     from test_scaffold import FILLED
 
-    from kenniscentrum.scaffold import scaffold
+    from kenniscentrum.editor.scaffold import scaffold
 
     text, placeholders = scaffold(ctype, "Titel", date(2026, 11, 25), VOCABULARIES)
     assert list(validator(ctype.name).iter_errors(front_matter(text))) != []

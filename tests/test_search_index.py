@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kenniscentrum.schema import CONTENT_TYPES
+from kenniscentrum.content.schema import CONTENT_TYPES
 
 
 @pytest.fixture(scope="module")

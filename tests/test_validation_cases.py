@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kenniscentrum.catalogue import load_catalogue
-from kenniscentrum.problems import ContentError
+from kenniscentrum.content.catalogue import load_catalogue
+from kenniscentrum.content.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))

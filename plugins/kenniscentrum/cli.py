@@ -11,19 +11,18 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
 import yaml
 
-from .catalogue import VOCABULARY_FILE, load_catalogue
-from .guide import GUIDE_FILE, update_guide
-from .jsonschema import SCHEMA_DIR, stale_schemas, write_schemas
-from .model import BRUSSELS
-from .problems import ContentError, Problem
-from .scaffold import ScaffoldError, new_entry
-from .schema import Vocabularies, load_vocabularies
+from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue
+from kenniscentrum.content.problems import ContentError, Problem
+from kenniscentrum.content.schema import Vocabularies, load_vocabularies
+from kenniscentrum.content.status import build_date
+from kenniscentrum.editor.guide import GUIDE_FILE, update_guide
+from kenniscentrum.editor.jsonschema import SCHEMA_DIR, stale_schemas, write_schemas
+from kenniscentrum.editor.scaffold import ScaffoldError, new_entry
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -40,13 +39,6 @@ voorbeelden:
   kenniscentrum check
   kenniscentrum check --format github
 """
-
-
-def build_date() -> date:
-    """The build date the site would use (KENNISCENTRUM_TODAY or today in Brussels), without importing MkDocs:
-    editors run `check` and `new` often, and MkDocs' import alone costs more than checking all content."""
-    value = os.environ.get("KENNISCENTRUM_TODAY")
-    return date.fromisoformat(value) if value else datetime.now(BRUSSELS).date()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,7 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     pages = command("pages", "schrijf de gegenereerde Markdown-pagina's naar een map")
     pages.add_argument("--content", default="content")
-    pages.add_argument("--out", required=True)
+    pages.add_argument(
+        "--out", required=True, help="map voor de Markdown-pagina's (en de agenda per marktconsultatie)"
+    )
+    pages.add_argument("--outputs", help="map waarin ook feeds, agenda, nieuwsbrieven en open data komen")
+    pages.add_argument("--site-url", default="", help="adres van de site, voor absolute links in feeds")
     return parser
 
 
@@ -109,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_schema(Path(args.content), Path(args.out), args.check)
     if args.command == "guide":
         return run_guide(Path(args.file), args.check)
-    return run_pages(Path(args.content), Path(args.out))
+    outputs = Path(args.outputs) if args.outputs else None
+    return run_pages(Path(args.content), Path(args.out), outputs, args.site_url)
 
 
 def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
@@ -273,18 +270,29 @@ def run_guide(path: Path, check: bool, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
-def run_pages(content: Path, out_dir: Path) -> int:
-    from .pages import generate_pages
+def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "") -> int:
+    """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins."""
+    from kenniscentrum.outputs import base_url, write_outputs
+    from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
+    from kenniscentrum.outputs.ical import build_calendars
+    from kenniscentrum.pages.entries import generate_pages
 
     try:
         catalogue = load_catalogue(content, build_date())
     except ContentError as exc:
         print(format_report(exc.problems, "human"))
         return EXIT_PROBLEMS
-    for src, markdown in generate_pages(catalogue).items():
+    calendars = build_calendars(catalogue, base_url(site_url))
+    files: dict[str, str | bytes] = {**generate_pages(catalogue), **calendars.consultations}
+    for src, data in files.items():
         target = out_dir / src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8")
+    if outputs_dir is not None:
+        write_outputs(catalogue, outputs_dir, site_url, DEFAULT_ITEMS, calendars)
     return EXIT_OK
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-from datetime import date, datetime
 from pathlib import Path
 
 from mkdocs.config import base
@@ -18,14 +16,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .catalogue import Catalogue, load_catalogue
-from .ical import Calendars, build_calendars
-from .jsonld import page_jsonld
-from .model import BRUSSELS
-from .outputs import base_url, write_outputs
-from .pages import generate_pages, rendered_body
-from .problems import ContentError
-from .sanitize import sanitize
+from kenniscentrum.content.catalogue import Catalogue, load_catalogue
+from kenniscentrum.content.problems import ContentError
+from kenniscentrum.content.status import build_date
+from kenniscentrum.outputs import base_url, write_outputs
+from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
+from kenniscentrum.outputs.ical import Calendars, build_calendars
+from kenniscentrum.pages.entries import generate_pages, rendered_body
+from kenniscentrum.render.jsonld import page_jsonld
+from kenniscentrum.render.sanitize import sanitize
 
 log = logging.getLogger("mkdocs.plugins.kenniscentrum")
 
@@ -39,14 +38,7 @@ class KenniscentrumConfig(base.Config):
     today = c.Optional(c.Type(str))
     # Show drafts and scheduled entries: "auto" does so in `mkdocs serve` only.
     drafts = c.Choice(("auto", "always", "never"), default="auto")
-    feed_items = c.Type(int, default=50)
-
-
-def build_date(configured: str | None) -> date:
-    value = os.environ.get("KENNISCENTRUM_TODAY") or configured
-    if value:
-        return date.fromisoformat(value)
-    return datetime.now(BRUSSELS).date()
+    feed_items = c.Type(int, default=DEFAULT_ITEMS)
 
 
 class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):

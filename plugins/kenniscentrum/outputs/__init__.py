@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .catalogue import Catalogue
-from .digest import write_emails
-from .export import write_exports
-from .feeds import write_feeds
-from .ical import AGENDA_PATH, Calendars, build_calendars
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.outputs.export import write_exports
+from kenniscentrum.outputs.feeds import write_feeds
+from kenniscentrum.outputs.ical import AGENDA_PATH, Calendars, build_calendars
+from kenniscentrum.pages.digest import write_emails
 
 
 def base_url(site_url: str) -> str:

@@ -8,7 +8,7 @@ is not enabled, so these tags appear in search results only, not on the page.
 
 from __future__ import annotations
 
-from .model import Entry
+from kenniscentrum.content.model import Entry
 
 # Entries rank above the listing, theme and organisation pages that repeat their titles and descriptions.
 ENTRY_BOOST = 2

@@ -13,9 +13,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue
-from .model import Entry, Link
-from .schema import PROJECT
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.model import Entry, Link
+from kenniscentrum.content.schema import PROJECT
 
 JSON_PATH = "data/projecten.json"
 CSV_PATH = "data/projecten.csv"

@@ -14,10 +14,10 @@ from urllib.parse import urlparse
 
 import yaml
 
-from .load import RawEntry, node_line
-from .model import BRUSSELS, Entry, Link
-from .problems import Problem, did_you_mean
-from .schema import Field, Kind, Vocabularies
+from kenniscentrum.content.load import RawEntry, node_line
+from kenniscentrum.content.model import BRUSSELS, Entry, Link
+from kenniscentrum.content.problems import Problem, did_you_mean
+from kenniscentrum.content.schema import Field, Kind, Vocabularies
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .catalogue import slugify
-from .schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
+from kenniscentrum.content.catalogue import slugify
+from kenniscentrum.content.schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
 
 PLACEHOLDER = "VUL IN"
 

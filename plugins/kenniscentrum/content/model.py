@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .schema import ContentType
+from kenniscentrum.content.schema import ContentType
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 

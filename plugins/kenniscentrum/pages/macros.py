@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import Catalogue, slugify
-from .listings import card, cards, consultation_card, funding_card
-from .model import Entry
-from .problems import did_you_mean
-from .status import OPEN, consultation_is_upcoming, funding_sort_key, funding_status
+from kenniscentrum.content.catalogue import Catalogue, slugify
+from kenniscentrum.content.model import Entry
+from kenniscentrum.content.problems import did_you_mean
+from kenniscentrum.content.status import OPEN, consultation_is_upcoming, funding_sort_key, funding_status
+from kenniscentrum.pages.listings import card, cards, consultation_card, funding_card
 
 # Dutch and English names editors may use in `aantal(...)`.
 _TYPE_NAMES = {

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from .load import iter_content_files, load_file
-from .model import Entry
-from .problems import ContentError, Problem
-from .schema import CONTENT_TYPES, Vocabularies, load_vocabularies
-from .validate import validate_entry
+from kenniscentrum.content.load import iter_content_files, load_file
+from kenniscentrum.content.model import Entry
+from kenniscentrum.content.problems import ContentError, Problem
+from kenniscentrum.content.schema import CONTENT_TYPES, Vocabularies, load_vocabularies
+from kenniscentrum.content.validate import validate_entry
 
 VOCABULARY_FILE = "vocabularies.yml"
 
@@ -234,7 +234,7 @@ def _check_references(entries: list[Entry]) -> list[Problem]:
             for slug in targets:
                 if (spec.ref, slug) not in known:
                     candidates = [s for t, s in known if t == spec.ref]
-                    from .problems import did_you_mean
+                    from kenniscentrum.content.problems import did_you_mean
 
                     hint = did_you_mean(slug, candidates)
                     folder = CONTENT_TYPES[spec.ref].folder

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .catalogue import Catalogue
-from .feeds import PUBLISHER
-from .model import BRUSSELS, Entry
-from .schema import CONTENT_TYPES
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.model import BRUSSELS, Entry
+from kenniscentrum.content.schema import CONTENT_TYPES
+from kenniscentrum.outputs.feeds import PUBLISHER
 
 _BY_PREFIX = {t.url_prefix: t.name for t in CONTENT_TYPES.values()}
 _ONLINE = {"online", "virtueel", "digitaal"}

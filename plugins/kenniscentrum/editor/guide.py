@@ -6,7 +6,7 @@ not listed here but in content/vocabularies.yml, so adding a theme never makes t
 
 from __future__ import annotations
 
-from .schema import CONTENT_TYPES, Field, Kind
+from kenniscentrum.content.schema import CONTENT_TYPES, Field, Kind
 
 BEGIN = "<!-- velden:begin -->"
 END = "<!-- velden:end -->"

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
+from kenniscentrum.content.schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML tooling supports best
 SCHEMA_DIR = "schemas"

@@ -21,10 +21,10 @@ import markdown
 from feedgen.feed import FeedGenerator
 from markdown.extensions.toc import slugify as toc_slugify
 
-from .catalogue import Catalogue
-from .formatting import esc, nl_date, nl_datetime, nl_deadline, relative
-from .model import Entry, as_datetime
-from .sanitize import sanitize
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.model import Entry, as_datetime
+from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, relative
+from kenniscentrum.render.sanitize import sanitize
 
 SITE_NAME = "Kenniscentrum Innovatieve Overheidsopdrachten"
 PUBLISHER = "Programma Innovatieve Overheidsopdrachten (PIO)"
@@ -44,6 +44,7 @@ MARKDOWN_EXTENSIONS = [
     "pymdownx.details",
     "pymdownx.superfences",
 ]
+DEFAULT_ITEMS = 50  # items per feed unless the site configures `feed_items`
 _EMPTY_FEED_DATE = date(2024, 1, 1)  # `updated` of a feed with no items at all (never the build time)
 
 

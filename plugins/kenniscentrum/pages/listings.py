@@ -14,17 +14,17 @@ from datetime import date, datetime
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-from .catalogue import Catalogue, Organisation
-from .feeds import theme_feed_links
-from .formatting import esc, md_text, nl_date, nl_datetime, nl_time, relative, relpath
-from .model import Entry
-from .status import (
+from kenniscentrum.content.catalogue import Catalogue, Organisation
+from kenniscentrum.content.model import Entry
+from kenniscentrum.content.status import (
     FUNDING_STATUSES,
     consultation_is_upcoming,
     funding_sort_key,
     funding_status,
     registration_open,
 )
+from kenniscentrum.outputs.feeds import theme_feed_links
+from kenniscentrum.render.formatting import esc, md_text, nl_date, nl_datetime, nl_time, relative, relpath
 
 # Source paths of the listings; their URLs are the public contract in DESIGN.md.
 PROJECTS = "projecten/index.md"
@@ -62,7 +62,7 @@ def md_link(from_src: str, to_src: str, text: str) -> str:
 
 
 def listing_pages(catalogue: Catalogue) -> dict[str, str]:
-    from .catalogue_page import project_catalogue
+    from kenniscentrum.pages.catalogue_page import project_catalogue
 
     pages = {
         PROJECTS: project_catalogue(catalogue, PROJECTS),
@@ -80,7 +80,7 @@ def listing_pages(catalogue: Catalogue) -> dict[str, str]:
 
 
 def _front(title: str, description: str) -> str:
-    from .pages import front_matter
+    from kenniscentrum.pages.entries import front_matter
 
     return front_matter(title, description, kc_type="listing")
 

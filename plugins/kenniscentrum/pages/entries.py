@@ -11,14 +11,30 @@ import json
 import posixpath
 from collections.abc import Iterable
 
-from .catalogue import Catalogue
-from .digest import digest_pages
-from .formatting import esc, euro, md_text, nl_date, nl_datetime, nl_deadline, number, percent, relpath
-from .ical import consultation_calendar_src
-from .listings import PROJECTS, conclusions_anchor, conclusions_excerpt, listing_pages, place
-from .model import Entry
-from .search import search_front_matter
-from .status import consultation_is_upcoming, funding_status, registration_open
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.model import Entry
+from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
+from kenniscentrum.outputs.ical import consultation_calendar_src
+from kenniscentrum.pages.digest import digest_pages
+from kenniscentrum.pages.listings import (
+    PROJECTS,
+    conclusions_anchor,
+    conclusions_excerpt,
+    listing_pages,
+    place,
+)
+from kenniscentrum.pages.search import search_front_matter
+from kenniscentrum.render.formatting import (
+    esc,
+    euro,
+    md_text,
+    nl_date,
+    nl_datetime,
+    nl_deadline,
+    number,
+    percent,
+    relpath,
+)
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).

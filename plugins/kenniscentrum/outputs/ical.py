@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event, Timezone
 
-from .catalogue import Catalogue
-from .model import BRUSSELS, Entry
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.model import BRUSSELS, Entry
 
 UID_DOMAIN = "kenniscentrum.pio"
 CALENDAR_NAME = "Kenniscentrum PIO: agenda"

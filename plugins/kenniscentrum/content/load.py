@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
-from .schema import CONTENT_TYPES, ContentType
+from kenniscentrum.content.problems import Problem
+from kenniscentrum.content.schema import CONTENT_TYPES, ContentType
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from .catalogue import Catalogue
-from .formatting import esc
-from .listings import _front, card, cards, href
-from .model import Entry
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.model import Entry
+from kenniscentrum.pages.listings import _front, card, cards, href
+from kenniscentrum.render.formatting import esc
 
 # facet key (URL query parameter and card `data-` attribute) -> (Dutch legend, vocabulary or None)
 FACETS: dict[str, tuple[str, str | None]] = {

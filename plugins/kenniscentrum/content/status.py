@@ -6,10 +6,22 @@ why the site is rebuilt daily and why every function here takes `today` instead 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .model import BRUSSELS, Entry, as_datetime
+from kenniscentrum.content.model import BRUSSELS, Entry, as_datetime
+
+TODAY_VARIABLE = "KENNISCENTRUM_TODAY"
+
+
+def build_date(configured: str | None = None) -> date:
+    """The date a build or check runs "on": KENNISCENTRUM_TODAY, else the configured date, else today in Brussels.
+
+    Every status (upcoming, open, scheduled) is computed against it, so tests and previews can fix the clock.
+    """
+    value = os.environ.get(TODAY_VARIABLE) or configured
+    return date.fromisoformat(value) if value else datetime.now(BRUSSELS).date()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 
-from .model import BRUSSELS
+from kenniscentrum.content.model import BRUSSELS
 
 LOCALE = "nl_BE"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
