@@ -275,7 +275,7 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
     from kenniscentrum.outputs import base_url, write_outputs
     from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
     from kenniscentrum.outputs.ical import build_calendars
-    from kenniscentrum.pages.entries import generate_pages
+    from kenniscentrum.pages import generate_pages
 
     try:
         catalogue = load_catalogue(content, build_date())

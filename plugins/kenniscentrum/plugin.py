@@ -22,7 +22,8 @@ from kenniscentrum.content.status import build_date
 from kenniscentrum.outputs import base_url, write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
-from kenniscentrum.pages.entries import generate_pages, rendered_body
+from kenniscentrum.pages import generate_pages
+from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import sanitize
 

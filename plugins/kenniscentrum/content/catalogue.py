@@ -18,7 +18,7 @@ import yaml
 
 from kenniscentrum.content.load import iter_content_files, load_file
 from kenniscentrum.content.model import Entry
-from kenniscentrum.content.problems import ContentError, Problem
+from kenniscentrum.content.problems import ContentError, Problem, did_you_mean
 from kenniscentrum.content.schema import CONTENT_TYPES, Vocabularies, load_vocabularies
 from kenniscentrum.content.validate import validate_entry
 
@@ -234,8 +234,6 @@ def _check_references(entries: list[Entry]) -> list[Problem]:
             for slug in targets:
                 if (spec.ref, slug) not in known:
                     candidates = [s for t, s in known if t == spec.ref]
-                    from kenniscentrum.content.problems import did_you_mean
-
                     hint = did_you_mean(slug, candidates)
                     folder = CONTENT_TYPES[spec.ref].folder
                     problems.append(

@@ -1,0 +1,48 @@
+"""Generate pages: the Markdown of every page the content produces, keyed by source path.
+
+Pages are plain strings: the MkDocs plugin wraps them in `File.generated`, and `kenniscentrum pages --out DIR`
+writes them to disk for any other engine.
+"""
+
+from __future__ import annotations
+
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.pages.catalogue_page import project_catalogue
+from kenniscentrum.pages.digest import digest_pages
+from kenniscentrum.pages.entries import GeneratedPages, entry_pages
+from kenniscentrum.pages.listings import (
+    CONSULTATIONS,
+    FUNDING,
+    ORGANISATIONS,
+    PROJECTS,
+    THEMES,
+    TIPS,
+    consultations_page,
+    funding_page,
+    organisation_page,
+    organisations_index,
+    theme_page,
+    themes_index,
+    tips_page,
+)
+
+
+def generate_pages(catalogue: Catalogue) -> GeneratedPages:
+    """Every page the content produces: one per entry plus the listings, themes, organisations and digests."""
+    return {**entry_pages(catalogue), **listing_pages(catalogue), **digest_pages(catalogue)}
+
+
+def listing_pages(catalogue: Catalogue) -> dict[str, str]:
+    pages = {
+        PROJECTS: project_catalogue(catalogue, PROJECTS),
+        CONSULTATIONS: consultations_page(catalogue),
+        TIPS: tips_page(catalogue),
+        FUNDING: funding_page(catalogue),
+        THEMES: themes_index(catalogue),
+        ORGANISATIONS: organisations_index(catalogue),
+    }
+    for code in catalogue.vocabularies.get("themes", {}):
+        pages[f"thema/{code}.md"] = theme_page(catalogue, code)
+    for org in catalogue.organisations.values():
+        pages[f"organisaties/{org.slug}.md"] = organisation_page(catalogue, org)
+    return pages

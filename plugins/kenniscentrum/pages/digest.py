@@ -16,6 +16,7 @@ from babel.dates import format_date
 
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.outputs.feeds import SITE_NAME, FeedItem, feed_items
+from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import LOCALE, esc, md_text, nl_date, nl_datetime, nl_deadline
 
 ARCHIVE = "nieuwsbrief/index.md"
@@ -86,8 +87,6 @@ def digest_pages(catalogue: Catalogue) -> dict[str, str]:
 
 
 def _front(title: str, description: str) -> str:
-    from kenniscentrum.pages.entries import front_matter
-
     # Out of search: every item already has its own page, a digest would only repeat it in the results.
     return front_matter(title, description, kc_type="digest", search={"exclude": True})
 

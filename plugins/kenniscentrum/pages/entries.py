@@ -7,25 +7,21 @@ escaped here (`md_text`); the body is Markdown that the plugin sanitizes after r
 
 from __future__ import annotations
 
-import json
-import posixpath
 from collections.abc import Iterable
 
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
 from kenniscentrum.outputs.ical import consultation_calendar_src
-from kenniscentrum.pages.digest import digest_pages
 from kenniscentrum.pages.listings import (
     PROJECTS,
     conclusions_anchor,
     conclusions_excerpt,
-    listing_pages,
     place,
 )
+from kenniscentrum.pages.markdown import front_matter, link
 from kenniscentrum.pages.search import search_front_matter
 from kenniscentrum.render.formatting import (
-    esc,
     euro,
     md_text,
     nl_date,
@@ -33,7 +29,6 @@ from kenniscentrum.render.formatting import (
     nl_deadline,
     number,
     percent,
-    relpath,
 )
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
@@ -47,38 +42,19 @@ def rendered_body(html: str) -> str | None:
     return html[start + len(BODY_START) : end] if 0 <= start < end else None
 
 
-def generate_pages(catalogue: Catalogue) -> GeneratedPages:
-    """Every page the content produces: one per entry plus the listings, themes and organisations."""
-    pages: GeneratedPages = {}
+def entry_pages(catalogue: Catalogue) -> GeneratedPages:
+    """One page per entry: its metadata block, its body and what other entries say about it."""
     renderers = {
         "project": _project_meta,
         "consultation": _consultation_meta,
         "tip": _tip_meta,
         "funding": _funding_meta,
     }
-    for type_name, entries in catalogue.entries.items():
-        for entry in entries:
-            pages[entry.src_uri] = entry_page(
-                entry, renderers[type_name](catalogue, entry), _derived(catalogue, entry)
-            )
-    pages.update(listing_pages(catalogue))
-    pages.update(digest_pages(catalogue))
-    return pages
-
-
-def front_matter(title: str, description: str = "", **extra: object) -> str:
-    """Front matter MkDocs reads for a generated page. JSON strings are valid YAML and need no further quoting."""
-    meta: dict[str, object] = {"title": title, "render_macros": False, **extra}
-    if description:
-        # Material prints this unescaped inside an attribute: escape it here, once.
-        meta["description"] = esc(description)
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def link(from_src: str, to_src: str, text: str) -> str:
-    """A Markdown link between two source files, so MkDocs validates it in strict mode."""
-    return f"[{md_text(text)}]({relpath(to_src, posixpath.dirname(from_src) or '.')})"
+    return {
+        entry.src_uri: entry_page(entry, renderers[type_name](catalogue, entry), _derived(catalogue, entry))
+        for type_name, entries in catalogue.entries.items()
+        for entry in entries
+    }
 
 
 def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:

@@ -7,7 +7,6 @@ anchors, to pages with a query) are written as Markdown links between source fil
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -24,7 +23,8 @@ from kenniscentrum.content.status import (
     registration_open,
 )
 from kenniscentrum.outputs.feeds import theme_feed_links
-from kenniscentrum.render.formatting import esc, md_text, nl_date, nl_datetime, nl_time, relative, relpath
+from kenniscentrum.pages.markdown import front_matter, link
+from kenniscentrum.render.formatting import esc, md_text, nl_date, nl_datetime, nl_time, relative
 
 # Source paths of the listings; their URLs are the public contract in DESIGN.md.
 PROJECTS = "projecten/index.md"
@@ -56,32 +56,7 @@ def href(from_src: str, entry_url: str) -> str:
     return esc(relative(page_url(from_src), entry_url))
 
 
-def md_link(from_src: str, to_src: str, text: str) -> str:
-    """A Markdown link between two source files (MkDocs validates it, anchors and all, in strict mode)."""
-    return f"[{md_text(text)}]({relpath(to_src, posixpath.dirname(from_src) or '.')})"
-
-
-def listing_pages(catalogue: Catalogue) -> dict[str, str]:
-    from kenniscentrum.pages.catalogue_page import project_catalogue
-
-    pages = {
-        PROJECTS: project_catalogue(catalogue, PROJECTS),
-        CONSULTATIONS: consultations_page(catalogue),
-        TIPS: tips_page(catalogue),
-        FUNDING: funding_page(catalogue),
-        THEMES: themes_index(catalogue),
-        ORGANISATIONS: organisations_index(catalogue),
-    }
-    for code in catalogue.vocabularies.get("themes", {}):
-        pages[f"thema/{code}.md"] = theme_page(catalogue, code)
-    for org in catalogue.organisations.values():
-        pages[f"organisaties/{org.slug}.md"] = organisation_page(catalogue, org)
-    return pages
-
-
 def _front(title: str, description: str) -> str:
-    from kenniscentrum.pages.entries import front_matter
-
     return front_matter(title, description, kc_type="listing")
 
 
@@ -245,15 +220,15 @@ def tips_page(catalogue: Catalogue) -> str:
     for code, label in catalogue.vocabularies.get("themes", {}).items():
         items = [t for t in tips if code in t.themes]
         if items:
-            out.append(f"### {md_link(TIPS, f'thema/{code}.md', label)}\n\n")
+            out.append(f"### {link(TIPS, f'thema/{code}.md', label)}\n\n")
             out.extend(
-                f"- {md_link(TIPS, t.src_uri, t.title)} ({md_text(kinds.get(t['kind'], t['kind']).lower())})\n"
+                f"- {link(TIPS, t.src_uri, t.title)} ({md_text(kinds.get(t['kind'], t['kind']).lower())})\n"
                 for t in items
             )
             out.append("\n")
     if untagged := [t for t in tips if not t.themes]:
         out.append("### Algemeen\n\n")
-        out.extend(f"- {md_link(TIPS, t.src_uri, t.title)}\n" for t in untagged)
+        out.extend(f"- {link(TIPS, t.src_uri, t.title)}\n" for t in untagged)
     return "".join(out)
 
 
@@ -356,9 +331,7 @@ def theme_page(catalogue: Catalogue, code: str) -> str:
         out.append(f"## {heading}\n\n")
         if type_name == "project":
             out.append(
-                md_link(
-                    src, f"{PROJECTS}?thema={code}", f"Verfijn deze {len(items)} projecten in de catalogus"
-                )
+                link(src, f"{PROJECTS}?thema={code}", f"Verfijn deze {len(items)} projecten in de catalogus")
                 + " (op fase, soort organisatie, jaar…).\n\n"
             )
         out.append(cards([entry_card(catalogue, src, e) for e in items], ""))
@@ -388,7 +361,7 @@ def organisation_page(catalogue: Catalogue, org: Organisation) -> str:
     out = [_front(org.name, f"PIO-projecten en marktconsultaties van {org.name}."), f"# {esc(org.name)}\n\n"]
     if org.types:
         types = [
-            md_link(src, f"{PROJECTS}?organisatie={t}", catalogue.label("organisation_types", t))
+            link(src, f"{PROJECTS}?organisatie={t}", catalogue.label("organisation_types", t))
             for t in sorted(org.types, key=lambda t: catalogue.label("organisation_types", t))
         ]
         out.append(f"Soort organisatie: {', '.join(types)}\n\n")
