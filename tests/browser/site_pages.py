@@ -5,6 +5,8 @@ Shared by the browser tests in this folder (imported as a plain module: pytest p
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +39,16 @@ VIEWPORTS: dict[str, dict[str, Any]] = {
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 
 
-def new_page(browser: Any, server: str, viewport: str) -> tuple[Any, Any, list[str]]:
+@contextlib.contextmanager
+def new_page(browser: Any, server: str, viewport: str) -> Iterator[tuple[Any, list[str]]]:
     """A fresh context and page at a viewport, recording the URL of every request it makes (workers too)."""
     context = browser.new_context(base_url=server, locale="nl-BE", **VIEWPORTS[viewport])
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
-    return context, context.new_page(), requests
+    try:
+        yield context.new_page(), requests
+    finally:
+        context.close()
 
 
 def open_page(page: Any, path: str) -> None:

@@ -40,8 +40,7 @@ FOCUSED = """() => {
 
 @pytest.mark.parametrize(("kind", "viewport"), CASES, ids=IDS)
 def test_skip_link_comes_first_and_shows_on_focus(browser, server, kind, viewport):
-    context, page, _ = new_page(browser, server, viewport)
-    try:
+    with new_page(browser, server, viewport) as (page, _):
         open_page(page, PAGE_TYPES[kind])
         page.keyboard.press("Tab")
         skip = page.locator(".md-skip")
@@ -53,14 +52,11 @@ def test_skip_link_comes_first_and_shows_on_focus(browser, server, kind, viewpor
         target = skip.get_attribute("href")
         page.keyboard.press("Enter")
         page.wait_for_function("hash => location.hash === hash", arg=target[target.index("#") :])
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(("kind", "viewport"), CASES, ids=IDS)
 def test_every_control_is_reachable_with_tab_and_shows_focus(browser, server, kind, viewport):
-    context, page, _ = new_page(browser, server, viewport)
-    try:
+    with new_page(browser, server, viewport) as (page, _):
         open_page(page, PAGE_TYPES[kind])
         controls = page.evaluate(REACHABLE)
         reached: set[str] = set()
@@ -79,8 +75,6 @@ def test_every_control_is_reachable_with_tab_and_shows_focus(browser, server, ki
         missed = [html for i, html in enumerate(controls) if str(i) not in reached]
         assert not missed, f"niet bereikbaar met Tab op {PAGE_TYPES[kind] or '/'}: {missed[:5]}"
         assert not invisible, f"focus niet zichtbaar op {PAGE_TYPES[kind] or '/'}: {invisible[:5]}"
-    finally:
-        context.close()
 
 
 def tab_to(page, selector: str, limit: int = 60) -> None:
@@ -93,21 +87,17 @@ def tab_to(page, selector: str, limit: int = 60) -> None:
 
 
 def test_phone_menu_opens_with_the_keyboard(browser, server):
-    context, page, _ = new_page(browser, server, "phone")
-    try:
+    with new_page(browser, server, "phone") as (page, _):
         open_page(page, "")
         tab_to(page, 'label[for="__drawer"]')
         page.keyboard.press("Enter")
         link = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Toegankelijkheid")
         expect(link).to_be_visible()
         tab_to(page, ".md-sidebar--primary a.md-nav__link")  # the drawer's links come next in the tab order
-    finally:
-        context.close()
 
 
 def test_phone_search_opens_with_the_keyboard(browser, server):
-    context, page, _ = new_page(browser, server, "phone")
-    try:
+    with new_page(browser, server, "phone") as (page, _):
         open_page(page, "")
         tab_to(page, 'label[for="__search"]')
         page.keyboard.press(" ")
@@ -115,5 +105,3 @@ def test_phone_search_opens_with_the_keyboard(browser, server):
         expect(field).to_be_focused()
         page.keyboard.type("koelkledij", delay=30)
         expect(page.locator(".md-search-result__item").first).to_contain_text("Cold2Gold")
-    finally:
-        context.close()

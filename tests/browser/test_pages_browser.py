@@ -15,53 +15,41 @@ IDS = [f"{kind}-{viewport}" for kind, viewport in CASES]
 
 @pytest.mark.parametrize(("kind", "viewport"), CASES, ids=IDS)
 def test_axe_finds_no_violation(browser, server, kind, viewport):
-    context, page, _ = new_page(browser, server, viewport)
-    try:
+    with new_page(browser, server, viewport) as (page, _):
         open_page(page, PAGE_TYPES[kind])
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{kind}-{viewport}.png", full_page=True)
         violations = Axe().run(page).response["violations"]
         assert not violations, f"axe op {PAGE_TYPES[kind] or '/'} ({viewport}):\n{axe_summary(violations)}"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_axe_finds_no_violation_in_search_with_results(browser, server, viewport):
-    context, page, _ = new_page(browser, server, viewport)
-    try:
+    with new_page(browser, server, viewport) as (page, _):
         open_page(page, "")
         search(page, "koelkledij")
         page.screenshot(path=SCREENSHOTS / f"search-{viewport}.png")
         violations = Axe().run(page).response["violations"]
         assert not violations, f"axe in het zoekvenster ({viewport}):\n{axe_summary(violations)}"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(("kind", "viewport"), CASES, ids=IDS)
 def test_no_request_leaves_the_local_server(browser, server, kind, viewport):
     """Privacy: fonts, scripts, styles, images, the search index and its language files all come from the site."""
-    context, page, requests = new_page(browser, server, viewport)
-    try:
+    with new_page(browser, server, viewport) as (page, requests):
         open_page(page, PAGE_TYPES[kind])
         page.mouse.wheel(0, 20000)  # anything loaded lazily further down the page
         page.wait_for_load_state("networkidle")
         assert any(url.endswith("search/search_index.json") for url in requests), "verzoeken niet opgenomen"
         assert not_local(requests, server) == [], f"verzoeken buiten de site op {PAGE_TYPES[kind] or '/'}"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_searching_requests_nothing_outside_the_site(browser, server, viewport):
-    context, page, requests = new_page(browser, server, viewport)
-    try:
+    with new_page(browser, server, viewport) as (page, requests):
         open_page(page, "")
         search(page, "Sport Vlaanderen")
         page.locator(".md-search-result__link").first.click()
         page.wait_for_load_state("networkidle")
         assert any("/lunr/" in url for url in requests), "de Nederlandse taalbestanden van de zoekfunctie"
         assert not_local(requests, server) == []
-    finally:
-        context.close()

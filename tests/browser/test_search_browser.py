@@ -12,10 +12,9 @@ COLD2GOLD = "projecten/cold2gold/"
 
 @pytest.fixture(params=list(VIEWPORTS))
 def page_at(request, browser, server):
-    context, page, _ = new_page(browser, server, request.param)
-    open_page(page, "")
-    yield page
-    context.close()
+    with new_page(browser, server, request.param) as (page, _):
+        open_page(page, "")
+        yield page
 
 
 def hrefs(results) -> list[str]:
