@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT, copy_project
 from kenniscentrum.content.catalogue import Catalogue, load_catalogue
+from kenniscentrum.content.conclusions import conclusions_section
 from kenniscentrum.content.model import BRUSSELS, Entry, as_datetime
 from kenniscentrum.content.schema import CONSULTATION
 from kenniscentrum.outputs.export import records
@@ -18,7 +19,6 @@ from kenniscentrum.outputs.feeds import (
     ContentRenderer,
     FeedSpec,
     absolute_url,
-    conclusions_section,
     feed_items,
     feed_specs,
     render_feed,

@@ -19,9 +19,9 @@ from urllib.parse import urljoin, urlsplit
 
 import markdown
 from feedgen.feed import FeedGenerator
-from markdown.extensions.toc import slugify as toc_slugify
 
 from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_section
 from kenniscentrum.content.model import Entry, as_datetime
 from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, relative
 from kenniscentrum.render.sanitize import sanitize
@@ -103,7 +103,7 @@ def _conclusions_item(entry: Entry, conclusions: date) -> FeedItem:
     # Conclusions written before the page went online reach subscribers when the page does.
     published = as_datetime(max(conclusions, entry.published))
     updated = max(published, as_datetime(entry.last_changed))
-    heading = conclusions_section(entry.body)[0]
+    anchor = conclusions_anchor(entry.body)
     return FeedItem(
         entry,
         "conclusions",
@@ -112,7 +112,7 @@ def _conclusions_item(entry: Entry, conclusions: date) -> FeedItem:
         f"De conclusies van deze marktconsultatie zijn gepubliceerd. {entry.description}",
         published,
         updated,
-        f"#{toc_slugify(heading, '-')}" if heading else "",
+        f"#{anchor}" if anchor else "",
     )
 
 
@@ -293,31 +293,6 @@ def _facts(entry: Entry, catalogue: Catalogue) -> str:
     if not rows:
         return ""
     return "<ul>" + "".join(f"<li><strong>{k}:</strong> {v}</li>" for k, v in rows) + "</ul>\n"
-
-
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CONCLUSIONS = re.compile(r"^conclusie", re.IGNORECASE)
-
-
-def conclusions_section(body: str) -> tuple[str, str]:
-    """The heading text and Markdown of the body's "Conclusies" section, or ("", "") when it has none."""
-    lines = body.splitlines()
-    in_fence = False
-    start = level = None
-    heading = ""
-    for number, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else _HEADING.match(line)
-        if not match:
-            continue
-        depth = len(match.group(1))
-        if start is None and _CONCLUSIONS.match(match.group(2)):
-            start, level, heading = number, depth, match.group(2)
-        elif start is not None and level is not None and depth <= level:
-            return heading, "\n".join(lines[start:number])
-    return (heading, "\n".join(lines[start:])) if start is not None else ("", "")
 
 
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')

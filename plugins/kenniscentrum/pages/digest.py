@@ -17,7 +17,7 @@ from babel.dates import format_date
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.outputs.feeds import SITE_NAME, FeedItem, feed_items
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.render.formatting import LOCALE, esc, md_text, nl_date, nl_datetime, nl_deadline
+from kenniscentrum.render.formatting import LOCALE, esc, md_text, nl_date, nl_datetime, nl_deadline, relpath
 
 ARCHIVE = "nieuwsbrief/index.md"
 EMAIL_FILE = "email.html"
@@ -92,7 +92,7 @@ def _front(title: str, description: str) -> str:
 
 
 def _rel(from_src: str, to_src: str) -> str:
-    return posixpath.relpath(to_src, posixpath.dirname(from_src))
+    return relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def archive_page(months: dict[str, list[FeedItem]]) -> str:

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_excerpt
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
 from kenniscentrum.outputs.ical import consultation_calendar_src
 from kenniscentrum.pages.listings import (
     PROJECTS,
-    conclusions_anchor,
-    conclusions_excerpt,
     place,
 )
 from kenniscentrum.pages.markdown import front_matter, link
@@ -252,9 +251,9 @@ def _consultation_item(catalogue: Catalogue, project: Entry, consultation: Entry
         return text + " (komt eraan)"
     if "conclusions" not in consultation.data:
         return text + " (conclusies volgen)"
-    anchor = conclusions_anchor(consultation)
+    anchor = conclusions_anchor(consultation.body)
     target = consultation.src_uri + (f"#{anchor}" if anchor else "")
     text += f"  \n    {link(project.src_uri, target, 'Conclusies')} gepubliceerd op {nl_date(consultation['conclusions'])}"
-    if excerpt := conclusions_excerpt(consultation):
+    if excerpt := conclusions_excerpt(consultation.body):
         text += f": {md_text(excerpt)}"
     return text

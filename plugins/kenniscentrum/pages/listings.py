@@ -7,13 +7,11 @@ anchors, to pages with a query) are written as Markdown links between source fil
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import date, datetime
-
-from markdown.extensions.toc import slugify as toc_slugify
+from datetime import date
 
 from kenniscentrum.content.catalogue import Catalogue, Organisation
+from kenniscentrum.content.conclusions import conclusions_anchor
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.status import (
     FUNDING_STATUSES,
@@ -24,7 +22,7 @@ from kenniscentrum.content.status import (
 )
 from kenniscentrum.outputs.feeds import theme_feed_links
 from kenniscentrum.pages.markdown import front_matter, link
-from kenniscentrum.render.formatting import esc, md_text, nl_date, nl_datetime, nl_time, relative
+from kenniscentrum.render.formatting import esc, md_text, nl_date, nl_datetime, nl_deadline, relative
 
 # Source paths of the listings; their URLs are the public contract in DESIGN.md.
 PROJECTS = "projecten/index.md"
@@ -41,9 +39,6 @@ TYPE_SECTIONS = (
     ("funding", "Financiering"),
 )
 _KIND_PLURALS = {"tip": "Tips", "verhaal": "Verhalen", "getuigenis": "Getuigenissen", "weetje": "Weetjes"}
-_CONCLUSIONS_HEADING = re.compile(r"^#{2,3}\s+(Conclusies)\s*#*\s*$", re.IGNORECASE | re.MULTILINE)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARKUP = re.compile(r"[*_`]+")
 
 
 def page_url(src: str) -> str:
@@ -105,26 +100,6 @@ def place(entry: Entry) -> str:
     return "Online" if location.lower() == "online" else location[:1].upper() + location[1:]
 
 
-def conclusions_anchor(entry: Entry) -> str | None:
-    """The id of the 'Conclusies' heading in a consultation's text, if the editor wrote one."""
-    match = _CONCLUSIONS_HEADING.search(entry.body)
-    return toc_slugify(match.group(1), "-") if match else None
-
-
-def conclusions_excerpt(entry: Entry) -> str:
-    """The first paragraph under 'Conclusies', as plain text: shown on the project page as a teaser."""
-    match = _CONCLUSIONS_HEADING.search(entry.body)
-    if not match:
-        return ""
-    lines: list[str] = []
-    for line in entry.body[match.end() :].strip().splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            break
-        lines.append(line.strip())
-    text = _MD_LINK.sub(r"\1", " ".join(lines))
-    return _MD_MARKUP.sub("", text).strip()
-
-
 def registration_html(entry: Entry, today: date) -> str:
     """'Schrijf je in' link and deadline while registration is open; a plain note once it closed."""
     url = entry.get("registration_url")
@@ -146,7 +121,7 @@ def consultation_card(catalogue: Catalogue, src: str, entry: Entry, heading: str
     if consultation_is_upcoming(entry, catalogue.today):
         html.append(registration_html(entry, catalogue.today))
     elif "conclusions" in entry.data:
-        anchor = conclusions_anchor(entry)
+        anchor = conclusions_anchor(entry.body)
         target = href(src, entry.url) + (f"#{anchor}" if anchor else "")
         html.append(f'<a href="{target}">Conclusies</a> gepubliceerd op {esc(nl_date(entry["conclusions"]))}')
     else:
@@ -235,13 +210,6 @@ def tips_page(catalogue: Catalogue) -> str:
 # --- funding ---------------------------------------------------------------------------------------------
 
 
-def deadline_text(value: date | datetime) -> str:
-    """'14 juni 2019', with the hour when the notice gives one: '17 maart 2027 om 17:00'."""
-    if isinstance(value, datetime):
-        return f"{nl_date(value)} om {nl_time(value)}"
-    return nl_date(value)
-
-
 def funding_card(catalogue: Catalogue, src: str, entry: Entry) -> str:
     status = funding_status(entry, catalogue.today)
     details = [
@@ -249,7 +217,7 @@ def funding_card(catalogue: Catalogue, src: str, entry: Entry) -> str:
         entry["programme"],
         catalogue.label("instruments", entry["instrument"]),
         f"Opent {nl_date(entry['opens'])}" if "opens" in entry.data and status.code == "binnenkort" else "",
-        f"Deadline {deadline_text(entry['deadline'])}",
+        f"Deadline {nl_deadline(entry['deadline'], weekday=False)}",
     ]
     return card(catalogue, src, entry, details)
 
@@ -296,7 +264,7 @@ def _summary(catalogue: Catalogue, entry: Entry) -> list[str]:
     if entry.type.name == "project":
         return [entry["organisation"], catalogue.label("phases", entry["phase"]), str(entry["year"])]
     if entry.type.name == "funding":
-        return [entry["programme"], f"Deadline {deadline_text(entry['deadline'])}"]
+        return [entry["programme"], f"Deadline {nl_deadline(entry['deadline'], weekday=False)}"]
     return [catalogue.label("tip_kinds", entry["kind"]), nl_date(entry.published)]
 
 

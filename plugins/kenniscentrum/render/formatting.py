@@ -35,8 +35,11 @@ def nl_time(value: datetime) -> str:
     return format_datetime(value, "HH:mm", tzinfo=BRUSSELS, locale=LOCALE)
 
 
-def nl_deadline(value: date | datetime) -> str:
-    return nl_datetime(value) if isinstance(value, datetime) else nl_date(value)
+def nl_deadline(value: date | datetime, weekday: bool = True) -> str:
+    """A deadline as written: a date, or a date with its hour ('17 maart 2027 om 17:00' on a card)."""
+    if not isinstance(value, datetime):
+        return nl_date(value)
+    return nl_datetime(value) if weekday else f"{nl_date(value)} om {nl_time(value)}"
 
 
 def euro(amount: float) -> str:
