@@ -24,13 +24,11 @@ from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
+from kenniscentrum.pages.listings import NAV_LISTINGS
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import sanitize
 
 log = logging.getLogger("mkdocs.plugins.kenniscentrum")
-
-# Listing pages are the ways in and belong in the nav; entry, theme and organisation pages stay out of it.
-NAV_PAGES = {"projecten/index.md", "marktconsultaties/index.md", "tips/index.md", "financiering/index.md"}
 
 
 class KenniscentrumConfig(base.Config):
@@ -77,7 +75,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
                 raise PluginError(
                     f"docs/{src_uri} botst met een gegenereerde pagina: geef het bestand een andere naam"
                 )
-            inclusion = InclusionLevel.INCLUDED if src_uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+            inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         assert self.catalogue is not None

@@ -80,27 +80,15 @@ def load_file(ctype: ContentType, path: Path, root: Path) -> RawEntry:
 def _compose(front: str) -> yaml.Node | None:
     """Compose with libyaml when PyYAML has it (about 10x faster at scale), else in pure Python.
 
-    Invalid YAML is composed again in pure Python, so editors read the same error message either way. libyaml
-    marks plain scalars with style '' where PyYAML uses None: normalised here, as the validator relies on it.
+    Invalid YAML is composed again in pure Python, so editors read the same error message either way. (libyaml
+    marks plain scalars with style '' where PyYAML uses None; the validator treats both as plain.)
     """
     if _FAST_LOADER is None:
         return yaml.compose(front, Loader=yaml.SafeLoader)
     try:
-        root = yaml.compose(front, Loader=_FAST_LOADER)
+        return yaml.compose(front, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return yaml.compose(front, Loader=yaml.SafeLoader)
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            if node.style == "":
-                node.style = None
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-    return root
 
 
 def _parse_front_matter(entry: RawEntry, front: str) -> None:

@@ -154,7 +154,7 @@ def _read_one(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
         return _read_link(node)
     text = _scalar(node)
     if text == "" or (
-        node.tag.endswith(":null") and node.style is None and text in ("~", "null", "Null", "NULL")
+        node.tag.endswith(":null") and not node.style and text in ("~", "null", "Null", "NULL")
     ):
         raise _Invalid("leeg", spec.help or "vul een waarde in, of laat het veld weg")
     return _PARSERS[spec.kind](text, spec, vocabularies)

@@ -29,6 +29,8 @@ PROJECTS = "projecten/index.md"
 CONSULTATIONS = "marktconsultaties/index.md"
 TIPS = "tips/index.md"
 FUNDING = "financiering/index.md"
+# The listings are the ways in: the only generated pages that belong in the sidebar nav.
+NAV_LISTINGS = frozenset({PROJECTS, CONSULTATIONS, TIPS, FUNDING})
 THEMES = "thema/index.md"
 ORGANISATIONS = "organisaties/index.md"
 
