@@ -74,7 +74,7 @@ class Catalogue:
 
     def is_public(self, entry: Entry) -> bool:
         """Feeds, calendar, digest and exports leave the site: the preview's drafts and scheduled entries never do."""
-        return not entry.draft and entry.published <= self.today
+        return is_visible(entry, self.today, include_drafts=False)
 
     def public(self, type_name: str | None = None) -> list[Entry]:
         """Public entries of one type (or all), newest first."""
@@ -157,9 +157,7 @@ class _RelatedIndex:
 
 def is_visible(entry: Entry, today: date, include_drafts: bool) -> bool:
     """Drafts show only in preview; an entry with a future `published` date waits for a build on that day."""
-    if entry.draft:
-        return include_drafts
-    return entry.published <= today or include_drafts
+    return include_drafts or (not entry.draft and entry.published <= today)
 
 
 def load_catalogue(content_dir: Path, today: date, include_drafts: bool = False) -> Catalogue:
