@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from kenniscentrum.content.schema import ContentType
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
+ONLINE_WORDS = frozenset({"online", "virtueel", "digitaal"})
 
 
 @dataclass
@@ -49,6 +50,11 @@ class Entry:
     @property
     def key(self) -> tuple[str, str]:
         return (self.type.name, self.slug)
+
+    @property
+    def online(self) -> bool:
+        """A consultation held online: the location an editor writes for it ('online', 'digitaal', …)."""
+        return str(self.data.get("location", "")).strip().lower() in ONLINE_WORDS
 
     @property
     def last_changed(self) -> date:

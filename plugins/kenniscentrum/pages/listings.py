@@ -99,7 +99,7 @@ def cards(items: list[str], empty: str) -> str:
 def place(entry: Entry) -> str:
     """'Online' or the place an editor wrote, capitalised as the first word of a fact."""
     location = entry["location"].strip()
-    return "Online" if location.lower() == "online" else location[:1].upper() + location[1:]
+    return "Online" if entry.online else location[:1].upper() + location[1:]
 
 
 def registration_html(entry: Entry, today: date) -> str:

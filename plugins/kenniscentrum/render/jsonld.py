@@ -16,7 +16,6 @@ from kenniscentrum.content.schema import CONTENT_TYPES
 from kenniscentrum.outputs.feeds import PUBLISHER
 
 _BY_PREFIX = {t.url_prefix: t.name for t in CONTENT_TYPES.values()}
-_ONLINE = {"online", "virtueel", "digitaal"}
 
 
 def entry_for_page(catalogue: Catalogue, src_uri: str) -> Entry | None:
@@ -60,7 +59,7 @@ def entry_jsonld(catalogue: Catalogue, entry: Entry, site_url: str) -> dict[str,
 
 
 def _event(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
-    online = entry["location"].strip().lower() in _ONLINE
+    online = entry.online
     data: dict[str, Any] = {
         "@type": "Event",
         "startDate": entry["starts"].astimezone(BRUSSELS).isoformat(),
