@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "tests" / "fixtures" / "content"  # the code tests' own content, never the repository's
 TODAY = "2026-11-25"  # the fixed build date every build test uses
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "content")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -30,7 +32,7 @@ CHROMIUM_ARGS = [
 
 
 def copy_project(target: Path) -> Path:
-    """A throw-away copy of the site sources, to break or extend content without touching the repository."""
+    """A throw-away copy of the site sources with the fixture content, to break or extend without side effects."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
@@ -38,6 +40,7 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(src, target / part)
         else:
             shutil.copy2(src, target / part)
+    shutil.copytree(CONTENT, target / "content")
     return target
 
 
@@ -67,8 +70,11 @@ def run_build(
     )
 
 
-def run_cli(*args: str, cwd: Path = ROOT, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path | None = None, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+    """The command line as an editor runs it, by default in a project holding the fixture content."""
     env = {**os.environ, "KENNISCENTRUM_TODAY": today}
+    if cwd is None:
+        cwd = fixture_project()
     return subprocess.run(
         [sys.executable, "-m", "kenniscentrum.cli", *args],
         cwd=cwd,
@@ -79,11 +85,17 @@ def run_cli(*args: str, cwd: Path = ROOT, today: str = TODAY) -> subprocess.Comp
     )
 
 
+@functools.cache
+def fixture_project() -> Path:
+    """One read-only copy of the project with the fixture content per test process."""
+    return copy_project(Path(tempfile.mkdtemp(prefix="kc-fixture-")) / "project")
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site, built once per test process from the repository's own content."""
+    """The fixture site, built once per test process."""
     site_dir = tmp_path_factory.mktemp("site") / "site"
-    result = run_build(ROOT, site_dir)
+    result = run_build(fixture_project(), site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
 

@@ -10,13 +10,13 @@ import lxml.html
 import pytest
 from icalendar import Calendar
 
-from conftest import ROOT
+from conftest import CONTENT
 from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.outputs.ical import agenda, consultation_calendars
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
-CONSULTATIONS = sorted(p.stem for p in (ROOT / "content/consultations").glob("*.md"))
-FUNDING = sorted(p.stem for p in (ROOT / "content/funding").glob("*.md"))
+CONSULTATIONS = sorted(p.stem for p in (CONTENT / "consultations").glob("*.md"))
+FUNDING = sorted(p.stem for p in (CONTENT / "funding").glob("*.md"))
 
 
 def events(path: Path) -> dict[str, object]:
@@ -66,7 +66,7 @@ def test_dtstamp_comes_from_the_content_not_the_build(site: Path) -> None:
 
 
 def test_registration_deadline_is_an_all_day_event() -> None:
-    catalogue = load_catalogue(ROOT / "content", date(2026, 11, 25))
+    catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
     entry = catalogue.get("consultation", "turing-workshop")
     entry.data["registration_deadline"] = date(2026, 12, 3)
     try:
@@ -91,7 +91,7 @@ def test_each_consultation_page_links_its_own_calendar_file(site: Path, slug: st
 
 
 def test_calendar_text_is_plain_text_escaped_by_the_format() -> None:
-    catalogue = load_catalogue(ROOT / "content", date(2026, 11, 25))
+    catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
     entry = catalogue.get("consultation", "turing-workshop")
     original = entry.data["location"]
     entry.data["location"] = "Zaal A, verdieping 2; ingang\nBEGIN:VEVENT"

@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT, run_build
+from conftest import CONTENT, ROOT, run_build
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PROJECTS_PAGE = "projecten/index.html"
@@ -29,7 +29,7 @@ FACET_FIELDS = {  # facet key in the URL query -> front matter field
 }
 
 
-def read_projects(content: Path = ROOT / "content") -> dict[str, dict]:
+def read_projects(content: Path = CONTENT) -> dict[str, dict]:
     """Front matter of every project file, by slug."""
     projects = {}
     for path in sorted((content / "projects").glob("*.md")):
@@ -64,7 +64,7 @@ def test_every_project_is_a_card_with_title_organisation_themes_phase_year_and_d
     doc = parse(site)
     found = {card_slug(c): c for c in cards(doc)}
     assert set(found) == set(projects)
-    labels = yaml.safe_load((ROOT / "content" / "vocabularies.yml").read_text(encoding="utf-8"))
+    labels = yaml.safe_load((CONTENT / "vocabularies.yml").read_text(encoding="utf-8"))
     for slug, meta in projects.items():
         text = found[slug].text_content()
         assert meta["title"] in text

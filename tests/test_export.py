@@ -11,13 +11,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import ROOT
+from conftest import CONTENT, ROOT
 from kenniscentrum.content.schema import PROJECT
 from kenniscentrum.outputs.export import LIST_SEPARATOR, columns, csv_value
 from kenniscentrum.render.jsonld import script_json
 
 SITE_URL = "https://kenniscentrum.example.org/"
-PROJECTS = sorted(p.stem for p in (ROOT / "content/projects").glob("*.md"))
+PROJECTS = sorted(p.stem for p in (CONTENT / "projects").glob("*.md"))
 
 
 def load_json(site: Path) -> list[dict]:

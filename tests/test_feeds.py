@@ -14,14 +14,14 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import CONTENT
 
 SITE_URL = "https://kenniscentrum.example.org/"
 SCHEMA = Path(__file__).parent / "schemas" / "atom.rnc"
 ATOM = "{http://www.w3.org/2005/Atom}"
-THEMES = list(yaml.safe_load((ROOT / "content" / "vocabularies.yml").read_text(encoding="utf-8"))["themes"])
+THEMES = list(yaml.safe_load((CONTENT / "vocabularies.yml").read_text(encoding="utf-8"))["themes"])
 FEEDS = ["feeds/alles", "feeds/marktconsultaties", *(f"feeds/thema/{code}" for code in THEMES)]
-CONSULTATIONS = sorted(p.stem for p in (ROOT / "content" / "consultations").glob("*.md"))
+CONSULTATIONS = sorted(p.stem for p in (CONTENT / "consultations").glob("*.md"))
 
 
 def parse(site: Path, rel: str) -> feedparser.FeedParserDict:
@@ -145,7 +145,7 @@ def test_consultations_feed_has_an_announcement_and_a_conclusions_item(site: Pat
     with_conclusions = [
         slug
         for slug in CONSULTATIONS
-        if "\nconclusions:" in (ROOT / "content" / "consultations" / f"{slug}.md").read_text(encoding="utf-8")
+        if "\nconclusions:" in (CONTENT / "consultations" / f"{slug}.md").read_text(encoding="utf-8")
     ]
     assert sorted(e.id.split("/")[-2] for e in conclusions) == sorted(with_conclusions)
     for entry in conclusions:

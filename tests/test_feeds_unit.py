@@ -9,7 +9,7 @@ import feedparser
 import lxml.etree
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import CONTENT, copy_project
 from kenniscentrum.content.catalogue import Catalogue, load_catalogue
 from kenniscentrum.content.conclusions import conclusions_section
 from kenniscentrum.content.model import BRUSSELS, Entry, as_datetime
@@ -43,7 +43,7 @@ HOSTILE = """Lees [de tip](../tips/turing-als-case.md) of [de conclusies](#concl
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", TODAY)
+    return load_catalogue(CONTENT, TODAY)
 
 
 def hostile_entry(**data: object) -> Entry:

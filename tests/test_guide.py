@@ -52,7 +52,7 @@ def message_templates() -> set[str]:
 def test_the_field_reference_is_generated_from_the_schema() -> None:
     assert BEGIN in GUIDE and END in GUIDE
     assert update_guide(GUIDE) == GUIDE, "CONTRIBUTING.md is verouderd: voer 'kenniscentrum guide' uit"
-    assert run_cli("guide", "--check").returncode == 0
+    assert run_cli("guide", "--check", cwd=ROOT).returncode == 0
 
 
 def test_guide_command_repairs_a_drifted_reference(tmp_path: Path) -> None:

@@ -14,9 +14,9 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT, TODAY, copy_project, run_build
+from conftest import CONTENT, TODAY, copy_project, run_build
 
-CONTENT = ROOT / "content"
+CONTENT = CONTENT
 PREFIX = {
     "projects": "projecten",
     "consultations": "marktconsultaties",

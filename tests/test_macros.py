@@ -8,7 +8,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import ROOT, TODAY, run_build
+from conftest import CONTENT, TODAY, run_build
 from kenniscentrum.content.catalogue import Catalogue, load_catalogue
 from kenniscentrum.pages.macros import (
     count_entries,
@@ -21,7 +21,7 @@ from kenniscentrum.pages.macros import (
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", date.fromisoformat(TODAY))
+    return load_catalogue(CONTENT, date.fromisoformat(TODAY))
 
 
 def slugs(entries: list) -> list[str]:
@@ -75,7 +75,7 @@ def test_wrong_arguments_fail_in_dutch(catalogue: Catalogue, kwargs: dict, messa
 def test_next_consultations_against_the_build_date(catalogue: Catalogue) -> None:
     assert slugs(upcoming_consultations(catalogue, 3)) == ["turing-workshop", "turing-pitches"]
     assert slugs(upcoming_consultations(catalogue, 1)) == ["turing-workshop"]
-    later = load_catalogue(ROOT / "content", date(2027, 3, 1))
+    later = load_catalogue(CONTENT, date(2027, 3, 1))
     assert upcoming_consultations(later) == []
 
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, run_cli
+from conftest import CONTENT, TODAY, run_cli
 from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.schema import CONTENT_TYPES, load_vocabularies
 from kenniscentrum.editor.scaffold import resolve_type, scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
-VOCABULARIES = load_vocabularies(ROOT / "content" / "vocabularies.yml")
+VOCABULARIES = load_vocabularies(CONTENT / "vocabularies.yml")
 
 # What an editor would type for each placeholder.
 FILLED = {
@@ -213,7 +213,7 @@ def test_a_placeholder_is_reported_as_such_for_every_kind_of_field(tmp_path: Pat
     content = tmp_path / "content"
     content.mkdir()
     (content / "vocabularies.yml").write_text(
-        (ROOT / "content/vocabularies.yml").read_text(encoding="utf-8"), encoding="utf-8"
+        (CONTENT / "vocabularies.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     for rel, text in PLACEHOLDER_IN_EVERY_KIND.items():
         (content / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -10,13 +10,14 @@ import jsonschema
 import pytest
 import yaml
 
+from conftest import CONTENT
 from kenniscentrum.content.load import iter_content_files
 from kenniscentrum.content.schema import CONTENT_TYPES, load_vocabularies
 from kenniscentrum.editor.jsonschema import generated_schemas, schema_file_name
 
 ROOT = Path(__file__).resolve().parent.parent
-VOCABULARIES = load_vocabularies(ROOT / "content" / "vocabularies.yml")
-SAMPLES = list(iter_content_files(ROOT / "content"))
+VOCABULARIES = load_vocabularies(CONTENT / "vocabularies.yml")
+SAMPLES = list(iter_content_files(CONTENT))
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -42,15 +43,13 @@ def front_matter(text: str) -> dict:
 
 
 def validator(type_name: str) -> jsonschema.Draft7Validator:
-    schema = json.loads(
-        (ROOT / "schemas" / schema_file_name(CONTENT_TYPES[type_name])).read_text(encoding="utf-8")
-    )
+    schema = json.loads(generated_schemas(VOCABULARIES)[schema_file_name(CONTENT_TYPES[type_name])])
     jsonschema.Draft7Validator.check_schema(schema)
     return jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
 
 
 def test_checked_in_schemas_match_schema_py_and_the_vocabularies() -> None:
-    expected = generated_schemas(VOCABULARIES)
+    expected = generated_schemas(load_vocabularies(ROOT / "content" / "vocabularies.yml"))
     present = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "schemas").glob("*.json")}
     assert present == expected, "schemas/ is verouderd: voer 'kenniscentrum schema' uit"
 
@@ -86,7 +85,7 @@ def test_schema_describes_fields_and_vocabulary_labels() -> None:
     ],
 )
 def test_json_schema_flags_typical_mistakes(line: str, fragment: str) -> None:
-    data = front_matter((ROOT / "content/projects/turing.md").read_text(encoding="utf-8"))
+    data = front_matter((CONTENT / "projects/turing.md").read_text(encoding="utf-8"))
     key, value = line.split(": ", 1)
     if key == "fase":
         data[key] = value

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import CONTENT
 from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.content.problems import ContentError
 
@@ -23,7 +24,7 @@ CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 def write_content(tmp_path: Path, files: dict[str, str]) -> Path:
     content = tmp_path / "content"
     content.mkdir()
-    shutil.copy(ROOT / "content" / "vocabularies.yml", content)
+    shutil.copy(CONTENT / "vocabularies.yml", content)
     for rel, text in files.items():
         target = content / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +53,7 @@ def test_yaml_11_words_stay_text_in_text_fields(tmp_path: Path) -> None:
 
 
 def test_sample_content_is_valid() -> None:
-    catalogue = load_catalogue(ROOT / "content", date(2026, 11, 25))
+    catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
     assert len(catalogue.entries["project"]) >= 11
     assert len(catalogue.entries["consultation"]) >= 4
     assert len(catalogue.entries["tip"]) >= 8
