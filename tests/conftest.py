@@ -44,6 +44,12 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def add_organisation(project: Path, name: str, kind: str = "lokaal-bestuur") -> None:
+    """Put an organisation on the copy's list (content/organisations.yml), as an editor adds one."""
+    with (project / "content" / "organisations.yml").open("a", encoding="utf-8") as out:
+        out.write(f"\n{name.lower().replace(' ', '-')}:\n  name: {name}\n  type: {kind}\n")
+
+
 def run_build(
     project: Path, site_dir: Path, today: str = TODAY, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:

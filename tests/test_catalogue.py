@@ -190,9 +190,10 @@ Testtekst.
 @pytest.fixture(scope="module")
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample sources plus one test project (in a temporary copy, never in content/)."""
-    from conftest import copy_project
+    from conftest import add_organisation, copy_project
 
     project = copy_project(tmp_path_factory.mktemp("synthetic") / "project")
+    add_organisation(project, "Testgemeente")
     (project / "content" / "projects" / "testproject-energie-lokaal.md").write_text(
         SYNTHETIC_PROJECT, encoding="utf-8"
     )

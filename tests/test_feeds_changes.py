@@ -6,7 +6,7 @@ from pathlib import Path
 
 import feedparser
 
-from conftest import run_build
+from conftest import add_organisation, run_build
 
 OUTPUTS = ("feeds", "agenda.ics", "data")
 CONSULTATION = """---
@@ -78,6 +78,7 @@ def test_a_new_consultation_and_later_its_conclusions_each_add_one_item(
     site: Path, project: Path, tmp_path: Path
 ) -> None:
     before = {e.id for e in feed(site).entries}
+    add_organisation(project, "Stad Gent")
     target = project / "content/consultations/slimme-verkeerslichten.md"
     target.write_text(consultation(), encoding="utf-8")
     announced = feed(build(project, tmp_path / "one"))
@@ -103,6 +104,7 @@ def test_a_new_consultation_and_later_its_conclusions_each_add_one_item(
 def test_drafts_and_scheduled_entries_appear_in_no_output_and_change_no_byte(
     site: Path, project: Path, tmp_path: Path
 ) -> None:
+    add_organisation(project, "Stad Gent")
     folder = project / "content/consultations"
     (folder / "geheim-ontwerp.md").write_text(consultation(extra="draft: true\n"), encoding="utf-8")
     (folder / "nog-niet-online.md").write_text(consultation(published="2026-12-01"), encoding="utf-8")

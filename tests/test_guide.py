@@ -61,7 +61,7 @@ def test_guide_command_repairs_a_drifted_reference(tmp_path: Path) -> None:
     assert run_cli("guide", "--check", "--file", str(guide)).returncode == 1
     assert run_cli("guide", "--file", str(guide)).returncode == 0
     text = guide.read_text(encoding="utf-8")
-    assert "| oud |" not in text and "| `organisation_type` | ja |" in text
+    assert "| oud |" not in text and "| `organisation` | ja |" in text
     assert run_cli("guide", "--check", "--file", str(guide)).returncode == 0
 
 

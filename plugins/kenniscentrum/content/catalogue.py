@@ -18,6 +18,7 @@ import yaml
 
 from kenniscentrum.content.load import iter_content_files, load_file
 from kenniscentrum.content.model import Entry
+from kenniscentrum.content.organisations import OrganisationList, load_organisations, resolve_organisations
 from kenniscentrum.content.problems import ContentError, Problem, did_you_mean
 from kenniscentrum.content.schema import CONTENT_TYPES, Vocabularies, load_vocabularies
 from kenniscentrum.content.validate import validate_entry
@@ -38,6 +39,8 @@ class Organisation:
     slug: str
     name: str
     types: set[str] = field(default_factory=set)
+    short_names: tuple[str, ...] = ()  # acronyms from content/organisations.yml (AWV), for readers and search
+    website: str = ""
     projects: list[Entry] = field(default_factory=list)
     consultations: list[Entry] = field(default_factory=list)
 
@@ -59,6 +62,7 @@ class Catalogue:
     by_theme: dict[str, list[Entry]]
     organisations: dict[str, Organisation]
     hidden: int = 0  # drafts and scheduled entries left out of this build
+    organisation_list: OrganisationList | None = None
     _related: _RelatedIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def all(self) -> list[Entry]:
@@ -166,18 +170,21 @@ def load_catalogue(content_dir: Path, today: date, include_drafts: bool = False)
     root = content_dir.parent
     problems: list[Problem] = []
     vocabularies = _load_vocabularies(content_dir, root, problems)
+    organisation_list, found = load_organisations(content_dir, root, vocabularies)
+    problems.extend(found)
     entries: list[Entry] = []
     for ctype, path in iter_content_files(content_dir):
         entry, found = validate_entry(load_file(ctype, path, root), vocabularies)
         problems.extend(found)
         if entry:
             entries.append(entry)
+    problems.extend(resolve_organisations(entries, organisation_list))
     problems.extend(_check_unique_slugs(entries))
     problems.extend(_check_references(entries))
     if problems:
         raise ContentError(problems)
     visible = [e for e in entries if is_visible(e, today, include_drafts)]
-    catalogue = _index(visible, vocabularies, today)
+    catalogue = _index(visible, vocabularies, today, organisation_list)
     catalogue.hidden = len(entries) - len(visible)
     return catalogue
 
@@ -246,7 +253,12 @@ def _check_references(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
-def _index(entries: list[Entry], vocabularies: Vocabularies, today: date) -> Catalogue:
+def _index(
+    entries: list[Entry],
+    vocabularies: Vocabularies,
+    today: date,
+    organisation_list: OrganisationList | None = None,
+) -> Catalogue:
     by_type: dict[str, list[Entry]] = {name: [] for name in CONTENT_TYPES}
     for entry in sorted(entries, key=lambda e: (e.published, e.title), reverse=True):
         by_type[entry.type.name].append(entry)
@@ -268,14 +280,23 @@ def _index(entries: list[Entry], vocabularies: Vocabularies, today: date) -> Cat
                 by_theme[theme].append(entry)
     for entry in by_type["project"] + by_type["consultation"]:
         name = entry["organisation"]
-        org = organisations.setdefault(slugify(name), Organisation(slugify(name), name))
+        if slugify(name) not in organisations:
+            info = organisation_list.find(name) if organisation_list else None
+            organisations[slugify(name)] = Organisation(
+                slugify(name),
+                name,
+                {info.type} if info and info.type else set(),
+                info.short_names if info else (),
+                info.website if info else "",
+            )
+        org = organisations[slugify(name)]
         if entry.type.name == "project":
             org.projects.append(entry)
             org.types.add(entry["organisation_type"])
         else:
             org.consultations.append(entry)
     for consultations in consultations_of.values():
-        consultations.sort(key=lambda e: e["starts"], reverse=True)
+        consultations.sort(key=lambda e: e.starts, reverse=True)
     return Catalogue(
         vocabularies=vocabularies,
         today=today,
@@ -285,4 +306,5 @@ def _index(entries: list[Entry], vocabularies: Vocabularies, today: date) -> Cat
         tips_of=dict(tips_of),
         by_theme=dict(by_theme),
         organisations=dict(sorted(organisations.items())),
+        organisation_list=organisation_list,
     )

@@ -19,6 +19,19 @@ class Link:
     url: str
 
 
+@dataclass(frozen=True)
+class Session:
+    """One session of a market consultation: a consultation has one (`starts`, `ends`, `location`) or several."""
+
+    starts: datetime
+    ends: datetime | None
+    location: str
+
+    @property
+    def online(self) -> bool:
+        return self.location.strip().lower() in ONLINE_WORDS
+
+
 @dataclass
 class Entry:
     """One validated content entry. Type-specific fields sit in `data`, typed by the schema's parsers."""
@@ -54,7 +67,37 @@ class Entry:
     @property
     def online(self) -> bool:
         """A consultation held online: the location an editor writes for it ('online', 'digitaal', …)."""
-        return str(self.data.get("location", "")).strip().lower() in ONLINE_WORDS
+        sessions = self.sessions
+        return bool(sessions) and all(session.online for session in sessions)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Earlier slugs of this entry, oldest first: their URLs redirect here."""
+        return tuple(self.data.get("aliases", ()))
+
+    @property
+    def first_slug(self) -> str:
+        """The slug the entry was first published under: feed ids and calendar UIDs never change on a rename."""
+        return self.aliases[0] if self.aliases else self.slug
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        """Every session of a consultation in time order, from `sessions:` or the single-session fields."""
+        if listed := self.data.get("sessions"):
+            return tuple(sorted(listed, key=lambda s: s.starts))
+        if "starts" in self.data:
+            return (Session(self.data["starts"], self.data.get("ends"), str(self.data.get("location", ""))),)
+        return ()
+
+    @property
+    def starts(self) -> datetime:
+        """Start of a consultation's first session (listings sort by it)."""
+        return self.sessions[0].starts
+
+    @property
+    def location(self) -> str:
+        """Where a consultation takes place; several places are joined for cards and calendars."""
+        return " / ".join(dict.fromkeys(session.location for session in self.sessions))
 
     @property
     def last_changed(self) -> date:

@@ -29,6 +29,7 @@ class Kind(StrEnum):
     DATE_OR_DATETIME = "date_or_datetime"
     VOCAB = "vocab"  # one code of a vocabulary
     LINKS = "links"  # list of {title, url}
+    SESSIONS = "sessions"  # list of {starts, ends, location}: a consultation's sessions
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,14 @@ _ORGANISATION = Field(
     "organisation",
     Kind.TEXT,
     True,
-    help="De aanbestedende overheid, voluit (bv. Stad Halle).",
+    help="De aanbestedende overheid: naam of afkorting uit content/organisations.yml (bv. Stad Halle, AWV).",
     example="Naam van de organisatie",
+)
+_ALIASES = Field(
+    "aliases",
+    Kind.SLUG,
+    many=True,
+    help="Vroegere bestandsnamen (zonder .md) van dit item, oudste eerst: hun adressen verwijzen door.",
 )
 
 
@@ -110,9 +117,8 @@ PROJECT = ContentType(
         Field(
             "organisation_type",
             Kind.VOCAB,
-            True,
             vocab="organisation_types",
-            help="Soort organisatie, uit de woordenlijst.",
+            help="Soort organisatie, uit de woordenlijst; weglaten = die van de organisatie in de lijst.",
         ),
         Field("partners", Kind.TEXT, many=True, help="Andere betrokken overheden of organisaties."),
         _themes(True),
@@ -132,6 +138,7 @@ PROJECT = ContentType(
         _PUBLISHED,
         _UPDATED,
         _DRAFT,
+        _ALIASES,
     ),
 )
 
@@ -152,12 +159,18 @@ CONSULTATION = ContentType(
         Field(
             "starts",
             Kind.DATETIME,
-            True,
-            help="Begin van de sessie, Belgische tijd (JJJJ-MM-DD UU:MM).",
+            help="Begin van de sessie, Belgische tijd (JJJJ-MM-DD UU:MM). Meer sessies: gebruik 'sessions'.",
             example="2027-01-15 14:00",
         ),
         Field("ends", Kind.DATETIME, help="Einde van de sessie, Belgische tijd (JJJJ-MM-DD UU:MM)."),
-        Field("location", Kind.TEXT, True, help="Adres of plaats, of 'online'.", example="online"),
+        Field("location", Kind.TEXT, help="Adres of plaats, of 'online'.", example="online"),
+        Field(
+            "sessions",
+            Kind.SESSIONS,
+            many=True,
+            help="Meer dan één sessie: een lijst, elk met 'starts', eventueel 'ends', en 'location' "
+            "(in plaats van starts/ends/location).",
+        ),
         Field("registration_url", Kind.URL, help="Link naar het inschrijvingsformulier (https://…)."),
         Field("registration_deadline", Kind.DATE, help="Uiterste inschrijvingsdatum (JJJJ-MM-DD)."),
         Field("registrations", Kind.INT, help="Aantal inschrijvingen, achteraf in te vullen."),
@@ -169,6 +182,7 @@ CONSULTATION = ContentType(
         _PUBLISHED,
         _UPDATED,
         _DRAFT,
+        _ALIASES,
     ),
 )
 
@@ -194,6 +208,7 @@ TIP = ContentType(
         _PUBLISHED,
         _UPDATED,
         _DRAFT,
+        _ALIASES,
     ),
 )
 
@@ -222,6 +237,7 @@ FUNDING = ContentType(
         _PUBLISHED,
         _UPDATED,
         _DRAFT,
+        _ALIASES,
     ),
 )
 

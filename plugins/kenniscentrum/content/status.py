@@ -43,7 +43,7 @@ def _day(value: date | datetime) -> date:
 
 def consultation_is_upcoming(entry: Entry, today: date) -> bool:
     """A session today still counts as upcoming: readers may yet attend."""
-    return _day(entry["starts"]) >= today
+    return bool(entry.sessions) and _day(entry.sessions[-1].starts) >= today
 
 
 def registration_open(entry: Entry, today: date) -> bool:

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import yaml
 
 from kenniscentrum.content.load import RawEntry, node_line
-from kenniscentrum.content.model import BRUSSELS, Entry, Link
+from kenniscentrum.content.model import BRUSSELS, Entry, Link, Session
 from kenniscentrum.content.problems import Problem, did_you_mean
 from kenniscentrum.content.schema import Field, Kind, Vocabularies
 
@@ -152,6 +152,8 @@ def _scalar(node: yaml.Node) -> str:
 def _read_one(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
     if spec.kind is Kind.LINKS:
         return _read_link(node)
+    if spec.kind is Kind.SESSIONS:
+        return _read_session(node)
     text = _scalar(node)
     if text == "" or (
         node.tag.endswith(":null") and not node.style and text in ("~", "null", "Null", "NULL")
@@ -278,6 +280,37 @@ def _read_link(node: yaml.Node) -> Link:
     return Link(**values)
 
 
+def _read_session(node: yaml.Node) -> Session:
+    """One session of `sessions:`: `starts` (required), `ends` and `location` (required), read like the fields."""
+    if not isinstance(node, yaml.MappingNode):
+        raise _Invalid(
+            "een sessie heeft een begin en een plaats",
+            "schrijf '- starts: JJJJ-MM-DD UU:MM' en daaronder 'location: …' (en eventueel 'ends: …')",
+        )
+    parts = {str(k.value): v for k, v in node.value}
+    kinds = {"starts": Kind.DATETIME, "ends": Kind.DATETIME, "location": Kind.TEXT}
+    unknown = sorted(set(parts) - set(kinds))
+    if unknown or not {"starts", "location"} <= set(parts):
+        hint = did_you_mean(unknown[0], kinds) if unknown else ""
+        raise _Invalid(
+            "een sessie heeft de velden 'starts', 'location' en eventueel 'ends'"
+            + (f" ('{unknown[0]}' is onbekend)" if unknown else ""),
+            hint or "bv. '- starts: 2027-01-15 14:00', '  ends: 2027-01-15 16:00', '  location: online'",
+        )
+    values = {}
+    for name, value_node in parts.items():
+        try:
+            values[name] = _PARSERS[kinds[name]](_scalar(value_node), Field(name, kinds[name]), {})
+        except _Invalid as exc:
+            exc.line = node_line(value_node)  # type: ignore[attr-defined]
+            raise
+    if "ends" in values and values["ends"] < values["starts"]:
+        exc = _Invalid("het einde van de sessie ligt vóór het begin", "een tijdstip na 'starts'")
+        exc.line = node_line(parts["ends"])  # type: ignore[attr-defined]
+        raise exc
+    return Session(values["starts"], values.get("ends"), values["location"])
+
+
 _PARSERS: dict[Kind, Callable[[str, Field, Vocabularies], Any]] = {
     Kind.TEXT: _read_text,
     Kind.SLUG: _read_slug,
@@ -306,6 +339,7 @@ def _check_relations(values: dict[str, Any], raw: RawEntry, report: Callable[...
         ),
         ("opens", "deadline", "de deadline ligt vóór de opening", "een deadline na 'opens'"),
     )
+    _check_sessions(values, raw, report)
     for first, second, message, expected in pairs:
         if first in values and second in values and _before(values[second], values[first]):
             report(lines[second], second, message, expected)
@@ -317,6 +351,27 @@ def _check_relations(values: dict[str, Any], raw: RawEntry, report: Callable[...
             "de inschrijvingsdeadline ligt na de start van de sessie",
             "een datum op of vóór 'starts'",
         )
+
+
+def _check_sessions(values: dict[str, Any], raw: RawEntry, report: Callable[..., None]) -> None:
+    """A consultation has one session (`starts`, `location`) or a list (`sessions`), never both or neither."""
+    if raw.type.field("sessions") is None:
+        return
+    lines = raw.key_lines
+    single = [name for name in ("starts", "ends", "location") if name in raw.nodes]
+    if "sessions" in raw.nodes:
+        for name in single:
+            report(
+                lines[name],
+                name,
+                "staat er naast 'sessions'",
+                "zet begin, einde en plaats bij elke sessie onder 'sessions', of gebruik geen 'sessions'",
+            )
+        return
+    for name in ("starts", "location"):
+        if name not in raw.nodes:
+            spec = raw.type.field(name)
+            report(1, name, "verplicht veld ontbreekt", spec.help if spec else "")
 
 
 def _before(later: date | datetime, earlier: date | datetime) -> bool:

@@ -25,13 +25,14 @@ _KINDS: dict[Kind, str] = {
     Kind.DATE_OR_DATETIME: "datum, eventueel met uur",
     Kind.VOCAB: "code uit de woordenlijst `{vocab}`",
     Kind.LINKS: "links, elk met `title` en `url`",
+    Kind.SESSIONS: "sessies, elk met `starts`, `location` en eventueel `ends`",
 }
 
 
 def describe_kind(spec: Field) -> str:
     """What an editor types for a field, in Dutch."""
     text = _KINDS[spec.kind].format(ref=spec.ref or "", vocab=spec.vocab or "")
-    if spec.many and spec.kind is not Kind.LINKS:
+    if spec.many and spec.kind not in (Kind.LINKS, Kind.SESSIONS):
         return f"lijst: {text}"
     return text
 

@@ -102,6 +102,29 @@ def _item(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
                 "required": ["title", "url"],
                 "additionalProperties": False,
             }
+        case Kind.SESSIONS:
+            return {
+                "type": "object",
+                "properties": {
+                    "starts": {
+                        "type": "string",
+                        "pattern": _DATETIME,
+                        "description": "Begin (JJJJ-MM-DD UU:MM).",
+                    },
+                    "ends": {
+                        "type": "string",
+                        "pattern": _DATETIME,
+                        "description": "Einde (JJJJ-MM-DD UU:MM).",
+                    },
+                    "location": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "Adres of plaats, of 'online'.",
+                    },
+                },
+                "required": ["starts", "location"],
+                "additionalProperties": False,
+            }
     raise ValueError(f"no JSON Schema for kind {spec.kind}")
 
 

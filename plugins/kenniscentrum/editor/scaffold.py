@@ -7,6 +7,7 @@ commented out, and required fields without a sensible default get a `VUL IN` pla
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -88,6 +89,9 @@ def scaffold(
     lines = ["---"]
     placeholders: list[Placeholder] = []
     for spec in ctype.fields:
+        # A consultation needs one session: `new` writes the single-session form, `sessions` stays a comment.
+        if ctype.field("sessions") and spec.name in ("starts", "location"):
+            spec = dataclasses.replace(spec, required=True)
         help_text = spec.help + ("" if spec.required else " (niet verplicht)")
         lines.append(f"# {help_text}")
         if spec.kind is Kind.VOCAB:
@@ -122,6 +126,11 @@ def _value(spec: Field, title: str, today: date, vocabularies: Vocabularies) -> 
         # Written commented out; an editor who uncomments it but forgets the value still gets a placeholder.
         if spec.kind is Kind.BOOL:
             return "true", ""
+        if spec.kind is Kind.SESSIONS:
+            return (
+                "[{starts: VUL IN, location: VUL IN}]  # bv. [{starts: 2027-01-15 14:00, location: online}]",
+                "",
+            )
         if spec.kind is Kind.LINKS:
             return (
                 f'[{{title: "{PLACEHOLDER}", url: "{PLACEHOLDER}"}}]  # bv. [{{title: Projectpagina, url: "https://…"}}]',

@@ -31,7 +31,8 @@ def columns() -> list[str]:
 
 def project_record(entry: Entry, site_url: str) -> dict[str, Any]:
     """One project as JSON-ready values; absent fields are None (lists are [])."""
-    record: dict[str, Any] = {"slug": entry.slug, "url": f"{site_url}{entry.url}"}
+    # The key stays the first slug: a renamed project (with `aliases`) is the same record for data users.
+    record: dict[str, Any] = {"slug": entry.first_slug, "url": f"{site_url}{entry.url}"}
     for spec in PROJECT.fields:
         if spec.name in _PRIVATE:
             continue

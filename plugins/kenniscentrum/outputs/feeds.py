@@ -23,7 +23,7 @@ from feedgen.feed import FeedGenerator
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_section
 from kenniscentrum.content.model import Entry, as_datetime
-from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, relative
+from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, nl_span, relative
 from kenniscentrum.render.sanitize import sanitize
 
 SITE_NAME = "Kenniscentrum Innovatieve Overheidsopdrachten"
@@ -80,8 +80,9 @@ class FeedSpec:
 
 
 def entry_id(entry: Entry, suffix: str = "") -> str:
-    """Stable id of an entry (`tag:kenniscentrum.pio,2024:consultation/turing-workshop`)."""
-    return f"{ID_PREFIX}{entry.type.name}/{entry.slug}{suffix}"
+    """Stable id of an entry (`tag:kenniscentrum.pio,2024:consultation/turing-workshop`): from its first slug,
+    so renaming the file (with `aliases`) never turns it into a new item for subscribers."""
+    return f"{ID_PREFIX}{entry.type.name}/{entry.first_slug}{suffix}"
 
 
 def feed_items(catalogue: Catalogue) -> list[FeedItem]:
@@ -118,7 +119,10 @@ def _conclusions_item(entry: Entry, conclusions: date) -> FeedItem:
 
 def _summary(entry: Entry) -> str:
     if entry.type.name == "consultation":
-        return f"{_capital(nl_datetime(entry['starts']))}, {entry['location']}. {entry.description}"
+        if len(entry.sessions) > 1:
+            first = nl_datetime(entry.starts)
+            return f"{len(entry.sessions)} sessies, de eerste op {first}. {entry.description}"
+        return f"{_capital(nl_datetime(entry.starts))}, {entry.location}. {entry.description}"
     if entry.type.name == "funding":
         return f"Deadline {nl_deadline(entry['deadline'])}. {entry.description}"
     return entry.description
@@ -277,7 +281,7 @@ def _markdown() -> markdown.Markdown:
 def _facts(entry: Entry, catalogue: Catalogue) -> str:
     rows: list[tuple[str, str]] = []
     if entry.type.name == "consultation":
-        rows = [("Wanneer", esc(nl_datetime(entry["starts"]))), ("Waar", esc(entry["location"]))]
+        rows = [("Wanneer", esc(f"{nl_span(s.starts, s.ends)} — {s.location}")) for s in entry.sessions]
         rows.append(("Organisatie", esc(entry["organisation"])))
         if "registration_deadline" in entry.data:
             rows.append(("Inschrijven tot", esc(nl_date(entry["registration_deadline"]))))

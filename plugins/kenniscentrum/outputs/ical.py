@@ -70,15 +70,23 @@ def consultation_calendars(catalogue: Catalogue, site_url: str) -> dict[str, byt
 
 
 def consultation_events(entry: Entry, site_url: str) -> list[Event]:
+    """Every session (the first keeps the single-session UID, so adding a second one updates nothing) and the
+    registration deadline. UIDs use the entry's first slug: a rename moves no event in a subscriber's calendar."""
     url = f"{site_url}{entry.url}"
-    session = _event(entry, f"consultation-{entry.slug}", entry.title, url)
-    session.add("dtstart", entry["starts"].astimezone(BRUSSELS))
-    if ends := entry.get("ends"):
-        session.add("dtend", ends.astimezone(BRUSSELS))
-    session.add("location", entry["location"])
-    events = [session]
+    slug = entry.first_slug
+    sessions = entry.sessions
+    events = []
+    for number, item in enumerate(sessions, start=1):
+        uid = f"consultation-{slug}" + (f"-{number}" if number > 1 else "")
+        summary = entry.title + (f" (sessie {number} van {len(sessions)})" if len(sessions) > 1 else "")
+        session = _event(entry, uid, summary, url)
+        session.add("dtstart", item.starts.astimezone(BRUSSELS))
+        if item.ends:
+            session.add("dtend", item.ends.astimezone(BRUSSELS))
+        session.add("location", item.location)
+        events.append(session)
     if deadline := entry.get("registration_deadline"):
-        registration = _event(entry, f"registration-{entry.slug}", f"Inschrijven tot: {entry.title}", url)
+        registration = _event(entry, f"registration-{slug}", f"Inschrijven tot: {entry.title}", url)
         _all_day(registration, deadline)
         events.append(registration)
     return events
@@ -86,7 +94,7 @@ def consultation_events(entry: Entry, site_url: str) -> list[Event]:
 
 def funding_event(entry: Entry, site_url: str) -> Event:
     label = "PIO-oproep" if entry["programme"].strip().upper() == "PIO" else "Deadline"
-    event = _event(entry, f"funding-{entry.slug}", f"{label}: {entry.title}", f"{site_url}{entry.url}")
+    event = _event(entry, f"funding-{entry.first_slug}", f"{label}: {entry.title}", f"{site_url}{entry.url}")
     deadline = entry["deadline"]
     if isinstance(deadline, datetime):
         event.add("dtstart", deadline.astimezone(BRUSSELS))

@@ -24,8 +24,8 @@ from kenniscentrum.render.formatting import (
     euro,
     md_text,
     nl_date,
-    nl_datetime,
     nl_deadline,
+    nl_span,
     number,
     percent,
 )
@@ -130,20 +130,18 @@ def _published(entry: Entry) -> str:
 
 
 def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
-    starts = entry["starts"]
-    ends = entry.get("ends")
-    when = nl_datetime(starts) + (
-        f" tot {ends.astimezone(starts.tzinfo):%H:%M}"
-        if ends and ends.date() == starts.date()
-        else f" tot {nl_datetime(ends)}"
-        if ends
-        else ""
+    sessions = entry.sessions
+    # Several sessions: one definition per session, each with its own place (def_list allows several).
+    when = (
+        nl_span(sessions[0].starts, sessions[0].ends)
+        if len(sessions) == 1
+        else "\n:   ".join(f"{nl_span(s.starts, s.ends)} — {md_text(s.location)}" for s in sessions)
     )
     status = "Komt eraan" if consultation_is_upcoming(entry, catalogue.today) else "Afgelopen"
     url = entry.get("registration_url")
     return [
         ("Status", status),
-        ("Wanneer", when),
+        ("Wanneer" if len(sessions) == 1 else "Sessies", when),
         # The .ics is a generated file next to the page (see ical.consultation_calendars): strict mode checks it.
         (
             "Agenda",
@@ -151,7 +149,7 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, st
             if catalogue.is_public(entry)
             else "",
         ),
-        ("Waar", md_text(entry["location"])),
+        ("Waar", md_text(entry.location) if len(sessions) == 1 else ""),
         ("Organisatie", _organisation(catalogue, entry)),
         ("Project", _project_link(catalogue, entry, catalogue.project_of(entry))),
         ("Thema's", _themes(catalogue, entry)),

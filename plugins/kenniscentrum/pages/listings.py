@@ -98,7 +98,7 @@ def cards(items: list[str], empty: str) -> str:
 
 def place(entry: Entry) -> str:
     """'Online' or the place an editor wrote, capitalised as the first word of a fact."""
-    location = entry["location"].strip()
+    location = entry.location.strip()
     return "Online" if entry.online else location[:1].upper() + location[1:]
 
 
@@ -118,7 +118,7 @@ def registration_html(entry: Entry, today: date) -> str:
 
 def consultation_card(catalogue: Catalogue, src: str, entry: Entry, heading: str = "h3") -> str:
     """Upcoming: when, where, how to register. Past: when, and the conclusions once published."""
-    details = [entry["organisation"], nl_datetime(entry["starts"]), place(entry)]
+    details = [entry["organisation"], nl_datetime(entry.starts), place(entry)]
     html: list[str] = []
     if consultation_is_upcoming(entry, catalogue.today):
         html.append(registration_html(entry, catalogue.today))
@@ -137,7 +137,7 @@ def split_consultations(catalogue: Catalogue, entries: list[Entry]) -> tuple[lis
     """(upcoming soonest first, past most recent first), against the build date."""
     upcoming = [e for e in entries if consultation_is_upcoming(e, catalogue.today)]
     past = [e for e in entries if not consultation_is_upcoming(e, catalogue.today)]
-    return sorted(upcoming, key=lambda e: e["starts"]), sorted(past, key=lambda e: e["starts"], reverse=True)
+    return sorted(upcoming, key=lambda e: e.starts), sorted(past, key=lambda e: e.starts, reverse=True)
 
 
 def consultations_page(catalogue: Catalogue) -> str:

@@ -90,7 +90,7 @@ def projects_html(catalogue: Catalogue, src: str, **filters: Any) -> str:
 def upcoming_consultations(catalogue: Catalogue, count: int = 3) -> list[Entry]:
     """The next sessions as of the build date, soonest first."""
     upcoming = [c for c in catalogue.entries["consultation"] if consultation_is_upcoming(c, catalogue.today)]
-    return sorted(upcoming, key=lambda c: c["starts"])[:count]
+    return sorted(upcoming, key=lambda c: c.starts)[:count]
 
 
 def consultations_html(catalogue: Catalogue, src: str, aantal: int = 3) -> str:

@@ -42,6 +42,14 @@ def nl_deadline(value: date | datetime, weekday: bool = True) -> str:
     return nl_datetime(value) if weekday else f"{nl_date(value)} om {nl_time(value)}"
 
 
+def nl_span(starts: datetime, ends: datetime | None) -> str:
+    """A session's time: 'dinsdag 12 maart 2024 om 14:00 tot 16:00' (the end's date only when it differs)."""
+    if ends is None:
+        return nl_datetime(starts)
+    same_day = starts.astimezone(BRUSSELS).date() == ends.astimezone(BRUSSELS).date()
+    return f"{nl_datetime(starts)} tot {nl_time(ends) if same_day else nl_datetime(ends)}"
+
+
 def euro(amount: float) -> str:
     """'€ 180.000'."""
     return format_currency(amount, "EUR", format="¤ #,##0", currency_digits=False, locale=LOCALE)

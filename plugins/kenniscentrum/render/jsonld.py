@@ -62,18 +62,18 @@ def _event(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
     online = entry.online
     data: dict[str, Any] = {
         "@type": "Event",
-        "startDate": entry["starts"].astimezone(BRUSSELS).isoformat(),
+        "startDate": entry.starts.astimezone(BRUSSELS).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/"
         + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
         "location": {"@type": "VirtualLocation", "url": url}
         if online
-        else {"@type": "Place", "name": entry["location"], "address": entry["location"]},
+        else {"@type": "Place", "name": entry.location, "address": entry.location},
         "organizer": _organisation(entry["organisation"]),
         "isAccessibleForFree": True,
         "inLanguage": "nl-BE",
     }
-    if ends := entry.get("ends"):
+    if ends := entry.sessions[-1].ends:
         data["endDate"] = ends.astimezone(BRUSSELS).isoformat()
     if registration := entry.get("registration_url"):
         data["offers"] = {"@type": "Offer", "url": registration, "price": 0, "priceCurrency": "EUR"}
