@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from kenniscentrum.content.aliases import alias_index, check_aliases, follow_aliases
 from kenniscentrum.content.load import iter_content_files, load_file
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.organisations import OrganisationList, load_organisations, resolve_organisations
@@ -63,6 +64,7 @@ class Catalogue:
     organisations: dict[str, Organisation]
     hidden: int = 0  # drafts and scheduled entries left out of this build
     organisation_list: OrganisationList | None = None
+    aliases: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (type, earlier slug) -> entry
     _related: _RelatedIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def all(self) -> list[Entry]:
@@ -180,12 +182,15 @@ def load_catalogue(content_dir: Path, today: date, include_drafts: bool = False)
             entries.append(entry)
     problems.extend(resolve_organisations(entries, organisation_list))
     problems.extend(_check_unique_slugs(entries))
+    problems.extend(check_aliases(entries))
+    follow_aliases(entries)
     problems.extend(_check_references(entries))
     if problems:
         raise ContentError(problems)
     visible = [e for e in entries if is_visible(e, today, include_drafts)]
     catalogue = _index(visible, vocabularies, today, organisation_list)
     catalogue.hidden = len(entries) - len(visible)
+    catalogue.aliases = alias_index(visible)
     return catalogue
 
 
