@@ -18,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "fixtures" / "content"  # the code tests' own content, never the repository's
 TODAY = "2026-11-25"  # the fixed build date every build test uses
+SITE_URL = "https://kenniscentrum.example.org/"  # the address test builds are made for (SITE_URL)
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,7 +49,13 @@ def run_build(
     project: Path, site_dir: Path, today: str = TODAY, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` as an editor or CI runs it, with the build date fixed."""
-    full_env = {**os.environ, "KENNISCENTRUM_TODAY": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {
+        **os.environ,
+        "KENNISCENTRUM_TODAY": today,
+        "SITE_URL": SITE_URL,
+        "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
+    }
     return subprocess.run(
         [
             sys.executable,
