@@ -22,6 +22,7 @@ from kenniscentrum.content.schema import Vocabularies, load_vocabularies
 from kenniscentrum.content.status import build_date
 from kenniscentrum.editor.guide import GUIDE_FILE, update_guide
 from kenniscentrum.editor.jsonschema import SCHEMA_DIR, stale_schemas, write_schemas
+from kenniscentrum.editor.published import URLS_FILE, disappearing, write_list
 from kenniscentrum.editor.scaffold import ScaffoldError, new_entry
 
 EXIT_OK = 0
@@ -85,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--file", default=GUIDE_FILE, help="de handleiding (standaard: CONTRIBUTING.md)")
     guide.add_argument("--check", action="store_true", help="schrijf niets, meld alleen of ze verouderd is")
 
+    urls = command("urls", f"werk de lijst van gepubliceerde adressen ({URLS_FILE}) bij")
+    urls.add_argument("--content", default="content", help="map met de inhoud (standaard: content)")
+
     pages = command("pages", "schrijf de gegenereerde Markdown-pagina's naar een map")
     pages.add_argument("--content", default="content")
     pages.add_argument(
@@ -105,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_schema(Path(args.content), Path(args.out), args.check)
     if args.command == "guide":
         return run_guide(Path(args.file), args.check)
+    if args.command == "urls":
+        return run_urls(Path(args.content))
     outputs = Path(args.outputs) if args.outputs else None
     return run_pages(Path(args.content), Path(args.out), outputs, args.site_url)
 
@@ -120,9 +126,11 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
     try:
         catalogue = load_catalogue(content, build_date(), include_drafts=True)
         count = sum(len(v) for v in catalogue.entries.values())
+        # Published addresses are judged on what a build publishes today: drafts and scheduled entries aside.
+        problems.extend(disappearing(load_catalogue(content, build_date()), content.parent))
     except ContentError as exc:
         problems.extend(exc.problems)
-    problems.extend(_schema_problems(content))
+    _refresh_schemas(content, out)
     if problems:
         color = fmt == "human" and out.isatty() and not os.environ.get("NO_COLOR")
         print(format_report(problems, fmt, color=color), file=out)
@@ -131,25 +139,23 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
-def _schema_problems(content: Path) -> list[Problem]:
-    """Checked-in JSON Schemas that lag behind the schema or the vocabularies, when the project has them."""
+def _refresh_schemas(content: Path, out: TextIO) -> None:
+    """Rewrite checked-in JSON Schemas that lag behind the schema or the vocabularies, when the project has them.
+
+    Derived files never block an editor: a theme added in GitHub's web editor gives a green check, and the
+    schemas follow (locally in the same step; on GitHub the deploy workflow commits them).
+    """
     schema_dir = content.parent / SCHEMA_DIR
     if not schema_dir.is_dir() or not (content / VOCABULARY_FILE).is_file():
-        return []
+        return
     try:
         vocabularies = load_vocabularies(content / VOCABULARY_FILE)
     except (OSError, yaml.YAMLError):  # a broken vocabulary file is already reported by the content check
-        return []
-    return [
-        Problem(
-            f"{SCHEMA_DIR}/{name}",
-            1,
-            "",
-            "is verouderd: de velden of de woordenlijsten zijn gewijzigd",
-            "voer 'kenniscentrum schema' uit en neem het bijgewerkte bestand mee in je wijziging",
+        return
+    for path in write_schemas(schema_dir, vocabularies):
+        print(
+            f"Bijgewerkt: {path.relative_to(content.parent).as_posix()} (volgt de woordenlijsten)", file=out
         )
-        for name in stale_schemas(schema_dir, vocabularies)
-    ]
 
 
 def format_report(problems: list[Problem], fmt: str, color: bool = False) -> str:
@@ -267,6 +273,19 @@ def run_guide(path: Path, check: bool, out: TextIO | None = None) -> int:
         return EXIT_PROBLEMS
     path.write_text(updated, encoding="utf-8")
     print(f"Bijgewerkt: {path}", file=out)
+    return EXIT_OK
+
+
+def run_urls(content: Path, out: TextIO | None = None) -> int:
+    """Write the list of published URLs as a build of today's content publishes them."""
+    out = out or sys.stdout
+    try:
+        catalogue = load_catalogue(content, build_date())
+    except ContentError as exc:
+        print(format_report(exc.problems, "human"), file=out)
+        return EXIT_PROBLEMS
+    path = write_list(catalogue, content.parent)
+    print(f"Bijgewerkt: {path.relative_to(content.parent).as_posix()}", file=out)
     return EXIT_OK
 
 

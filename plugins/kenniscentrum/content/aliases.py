@@ -26,7 +26,13 @@ def check_aliases(entries: list[Entry]) -> list[Problem]:
             key = (entry.type.name, alias)
             if alias == entry.slug:
                 problems.append(
-                    Problem(entry.path, line, "aliases", f"'{alias}' is de huidige bestandsnaam", "schrap hem uit de lijst")
+                    Problem(
+                        entry.path,
+                        line,
+                        "aliases",
+                        f"'{alias}' is de huidige bestandsnaam",
+                        "schrap hem uit de lijst",
+                    )
                 )
             elif (other := current.get(key)) is not None:
                 problems.append(

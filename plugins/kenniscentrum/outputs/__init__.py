@@ -10,6 +10,7 @@ from kenniscentrum.outputs.export import write_exports
 from kenniscentrum.outputs.feed_sitemap import write_feed_sitemap
 from kenniscentrum.outputs.feeds import write_feeds
 from kenniscentrum.outputs.ical import AGENDA_PATH, Calendars, build_calendars
+from kenniscentrum.outputs.redirects import write_redirects
 from kenniscentrum.pages.digest import write_emails
 
 
@@ -40,4 +41,5 @@ def write_outputs(
     written.append(calendar)
     written += write_emails(catalogue, site_dir, site_url)
     written += write_exports(catalogue, site_dir, site_url)
+    written += write_redirects(catalogue, site_dir, site_url)
     return written

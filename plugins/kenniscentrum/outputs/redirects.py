@@ -1,0 +1,52 @@
+"""Redirect pages for renamed entries: each earlier slug (`aliases`) keeps its URL, which sends readers on.
+
+A static host cannot answer with a 301, so each old URL gets a small page, as mkdocs-redirects writes them: a
+meta refresh (browsers), a canonical link (search engines move the old address's standing to the new one) and a
+visible link (readers whose browser does not follow the refresh). The markup is a Jinja2 template.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.render.formatting import relative
+
+TEMPLATE = "redirect.html"
+
+
+@functools.cache
+def _template() -> Template:
+    env = Environment(
+        loader=PackageLoader("kenniscentrum", "templates"), autoescape=True, undefined=StrictUndefined
+    )
+    return env.get_template(TEMPLATE)
+
+
+def redirect_pages(catalogue: Catalogue, site_url: str) -> dict[str, str]:
+    """Output path (`projecten/oude-naam/index.html`) -> HTML, for every alias of every visible entry."""
+    pages = {}
+    for (_, alias), entry in sorted(catalogue.aliases.items()):
+        old_url = f"{entry.type.url_prefix}/{alias}/"
+        pages[f"{old_url}index.html"] = _template().render(
+            title=entry.title,
+            target=relative(old_url, entry.url),
+            canonical=f"{site_url}{entry.url}",
+        )
+    return pages
+
+
+def write_redirects(catalogue: Catalogue, site_dir: Path, site_url: str) -> list[Path]:
+    """Write the redirect pages; an old URL never overwrites a page the build produced."""
+    written = []
+    for rel, html in redirect_pages(catalogue, site_url).items():
+        target = site_dir / rel
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        written.append(target)
+    return written
