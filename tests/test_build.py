@@ -188,7 +188,7 @@ def test_feed_content_reuses_the_rendered_body_with_absolute_links(project: Path
     tip = project / "content/tips/de-pio-principes.md"
     tip.write_text(
         tip.read_text(encoding="utf-8")
-        + "\n## Meer lezen\n\nZie [Turing](../projecten/turing.md#in-het-voortraject).\n",
+        + "\n## Meer lezen\n\nZie [Turing](../projects/turing.md#in-het-voortraject).\n",
         encoding="utf-8",
     )
     result = run_build(project, tmp_path / "site")

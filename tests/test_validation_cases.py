@@ -37,7 +37,7 @@ def test_case_reports_every_expected_problem(case: Path, tmp_path: Path) -> None
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
     content = write_content(tmp_path, spec["files"])
     with pytest.raises(ContentError) as caught:
-        load_catalogue(content, date(2026, 11, 25))
+        load_catalogue(content, date(2026, 11, 25), site_url=spec.get("site_url", ""))
     assert [str(p) for p in caught.value.problems] == spec["expected"]
 
 

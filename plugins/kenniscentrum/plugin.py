@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -16,16 +17,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from kenniscentrum.content.catalogue import Catalogue, load_catalogue
+from kenniscentrum.content.bodylinks import MEDIA_FOLDER
+from kenniscentrum.content.catalogue import Catalogue, empty_catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
 from kenniscentrum.outputs import base_url, write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
+from kenniscentrum.outputs.redirects import content_error_html
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.listings import NAV_LISTINGS
+from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import sanitize
 
@@ -54,6 +58,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.content_dir = Path("content")
+        self.content_error: ContentError | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -63,11 +69,29 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if for_publication(self.config.publish) and (problem := publication_problem(config.site_url or "")):
             raise PluginError(problem)
         content_dir = Path(config.config_file_path).parent / self.config.content_dir
-        drafts = self.config.drafts == "always" or (self.config.drafts == "auto" and self.command == "serve")
+        self.content_dir = content_dir
+        # KENNISCENTRUM_DRAFTS=always: the pull-request preview shows drafts and scheduled entries, marked.
+        mode = os.environ.get("KENNISCENTRUM_DRAFTS") or self.config.drafts
+        drafts = mode == "always" or (mode == "auto" and self.command == "serve")
+        self.content_error = None
         try:
-            self.catalogue = load_catalogue(content_dir, build_date(self.config.today), include_drafts=drafts)
+            self.catalogue = load_catalogue(
+                content_dir,
+                build_date(self.config.today),
+                include_drafts=drafts,
+                site_url=config.site_url or "",
+            )
         except ContentError as exc:
-            raise PluginError(str(exc)) from None
+            if self.command != "serve":
+                raise PluginError(str(exc)) from None
+            # A failed rebuild would leave `mkdocs serve` hanging every request: serve the problems instead.
+            log.error(str(exc))
+            self.content_error = exc
+            self.catalogue = self.catalogue or empty_catalogue(build_date(self.config.today))
+            self.pages = {}
+            config["strict"] = False
+            config["nav"] = None
+            return config
         self.pages = generate_pages(self.catalogue)
         self.rendered_bodies = {}
         if self.catalogue.hidden:
@@ -75,6 +99,16 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.content_error is not None:
+            page = front_matter("Fout in de inhoud") + "# Fout in de inhoud\n\n"
+            page += content_error_html(self.content_error.problems) + "\n"
+            return Files([File.generated(config, src, content=page) for src in ("index.md", "404.md")])
+        # Images and attachments live in content/media/ and keep that path on the site (see bodylinks.py).
+        media = self.content_dir / MEDIA_FOLDER
+        for path in sorted(media.rglob("*")) if media.is_dir() else []:
+            if path.is_file() and not path.name.startswith("."):
+                src = path.relative_to(self.content_dir).as_posix()
+                files.append(File(src, str(self.content_dir), config.site_dir, config.use_directory_urls))
         for src_uri, markdown in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
@@ -107,6 +141,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
+        if self.content_error is not None:
+            return
         write_outputs(
             self.catalogue,
             Path(config.site_dir),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import heapq
 import itertools
+import os
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from kenniscentrum.content.aliases import alias_index, check_aliases, follow_aliases
+from kenniscentrum.content.bodylinks import LinkTargets, check_body_links
 from kenniscentrum.content.load import iter_content_files, load_file
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.organisations import OrganisationList, load_organisations, resolve_organisations
@@ -166,8 +168,14 @@ def is_visible(entry: Entry, today: date, include_drafts: bool) -> bool:
     return include_drafts or (not entry.draft and entry.published <= today)
 
 
-def load_catalogue(content_dir: Path, today: date, include_drafts: bool = False) -> Catalogue:
-    """Load, validate and resolve all content; raises ContentError with every problem at once."""
+def load_catalogue(
+    content_dir: Path, today: date, include_drafts: bool = False, site_url: str | None = None
+) -> Catalogue:
+    """Load, validate and resolve all content; raises ContentError with every problem at once.
+
+    `site_url` names the site's own address, so a body link written as a full URL to it is reported
+    (default: the SITE_URL environment variable).
+    """
     content_dir = Path(content_dir)
     root = content_dir.parent
     problems: list[Problem] = []
@@ -185,6 +193,8 @@ def load_catalogue(content_dir: Path, today: date, include_drafts: bool = False)
     problems.extend(check_aliases(entries))
     follow_aliases(entries)
     problems.extend(_check_references(entries))
+    site = os.environ.get("SITE_URL", "") if site_url is None else site_url
+    problems.extend(check_body_links(entries, LinkTargets.collect(entries, content_dir, site)))
     if problems:
         raise ContentError(problems)
     visible = [e for e in entries if is_visible(e, today, include_drafts)]
@@ -192,6 +202,11 @@ def load_catalogue(content_dir: Path, today: date, include_drafts: bool = False)
     catalogue.hidden = len(entries) - len(visible)
     catalogue.aliases = alias_index(visible)
     return catalogue
+
+
+def empty_catalogue(today: date) -> Catalogue:
+    """A catalogue without entries: what `mkdocs serve` holds while the content has problems."""
+    return _index([], {}, today)
 
 
 def _load_vocabularies(content_dir: Path, root: Path, problems: list[Problem]) -> Vocabularies:

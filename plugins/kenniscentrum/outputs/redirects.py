@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.problems import Problem
 from kenniscentrum.render.formatting import relative
 
 TEMPLATE = "redirect.html"
@@ -24,6 +25,12 @@ def _template() -> Template:
         loader=PackageLoader("kenniscentrum", "templates"), autoescape=True, undefined=StrictUndefined
     )
     return env.get_template(TEMPLATE)
+
+
+def content_error_html(problems: list[Problem]) -> str:
+    """The Dutch error page `mkdocs serve` shows instead of hanging when the content does not validate."""
+    env = _template().environment
+    return env.get_template("content_error.html").render(problems=problems, count=len(problems))
 
 
 def redirect_pages(catalogue: Catalogue, site_url: str) -> dict[str, str]:

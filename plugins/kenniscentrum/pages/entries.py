@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kenniscentrum.content.bodylinks import rewrite_body
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_excerpt
 from kenniscentrum.content.model import Entry
@@ -49,14 +50,20 @@ def entry_pages(catalogue: Catalogue) -> GeneratedPages:
         "tip": _tip_meta,
         "funding": _funding_meta,
     }
+    visible = set(catalogue.by_key)
     return {
-        entry.src_uri: entry_page(entry, renderers[type_name](catalogue, entry), _derived(catalogue, entry))
+        entry.src_uri: entry_page(
+            entry,
+            renderers[type_name](catalogue, entry),
+            _derived(catalogue, entry),
+            rewrite_body(entry, visible),
+        )
         for type_name, entries in catalogue.entries.items()
         for entry in entries
     }
 
 
-def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:
+def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str, body: str | None = None) -> str:
     extra: dict[str, object] = {"kc_type": entry.type.name, **search_front_matter(entry)}
     if entry.draft:
         extra["kc_draft"] = True
@@ -70,7 +77,7 @@ def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:
         front_matter(entry.title, entry.description, **extra)
         + f"# {md_text(entry.title)}\n\n{draft}"
         + f'<div class="kc-meta" markdown>\n\n{rows}\n</div>\n\n'
-        + f"{BODY_START}\n\n{entry.body.strip()}\n\n{BODY_END}\n\n"
+        + f"{BODY_START}\n\n{(entry.body if body is None else body).strip()}\n\n{BODY_END}\n\n"
         + derived
     )
 

@@ -1,0 +1,297 @@
+"""Links, images and attachments in the body of an entry: checked without a build, rewritten for the build.
+
+One way to write them, the one GitHub's file view also follows: a relative path to the file in the repository.
+- another entry: `[Turing](../projects/turing.md)` (a `#anchor` may follow);
+- a static page: `[het traject](../../docs/traject.md)`;
+- an image or attachment, always in `content/media/`: `![Een korte beschrijving](../media/foto.jpg)`,
+  `[Het reglement (pdf)](../media/reglement.pdf)`; an image needs its alt text.
+`/projecten/turing/` or `https://<onze site>/…` break in a preview, in a copy and on GitHub: `check` refuses them
+and proposes the path above. The build rewrites each path to the generated page it points at.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kenniscentrum.content.model import Entry
+from kenniscentrum.content.problems import Problem, did_you_mean
+from kenniscentrum.content.schema import CONTENT_TYPES
+
+MEDIA_FOLDER = "media"  # content/media/: the one place for images and attachments
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
+
+# Inline links and images: ![alt](target "title") / [text](<target>). Nested brackets one level deep.
+_INLINE = re.compile(
+    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<target><[^>]*>|[^\s)]+)(?:\s+[\"'(][^)]*)?\s*\)"
+)
+_REFERENCE = re.compile(r"^\s{0,3}\[(?P<text>[^\]]+)\]:\s*(?P<target><[^>]*>|\S+)")
+_HTML = re.compile(r"<(?P<tag>a|img)\b[^>]*?\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']*)[\"'][^>]*>", re.I)
+_HTML_ALT = re.compile(r"\balt\s*=\s*[\"'](?P<alt>[^\"']*)[\"']", re.I)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    """One link or image in a body: its line in the file, its target as written, and where it lies in the line."""
+
+    line: int
+    target: str
+    image: bool
+    alt: str
+    start: int
+    end: int
+
+
+def body_links(entry: Entry) -> Iterator[BodyLink]:
+    """Every link and image outside code, with its file line."""
+    fenced = False
+    for number, line in enumerate(entry.body.splitlines(), start=entry.body_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced or line.startswith(("    ", "\t")):
+            continue
+        text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        for match in _INLINE.finditer(text):
+            target = match.group("target").strip("<>")
+            bang = bool(match.group("bang"))
+            yield BodyLink(
+                number, target, bang, match.group("text"), match.start("target"), match.end("target")
+            )
+        if match := _REFERENCE.match(text):
+            target = match.group("target").strip("<>")
+            yield BodyLink(
+                number, target, False, match.group("text"), match.start("target"), match.end("target")
+            )
+        for match in _HTML.finditer(text):
+            image = match.group("tag").lower() == "img"
+            alt = _HTML_ALT.search(match.group(0))
+            yield BodyLink(
+                number,
+                match.group("target"),
+                image,
+                alt.group("alt") if alt else "",
+                match.start("target"),
+                match.end("target"),
+            )
+
+
+@dataclass
+class LinkTargets:
+    """What a body may point at: entries (current and earlier slugs), static pages and media files."""
+
+    content_dir: Path
+    root: Path
+    entries: dict[str, Entry]  # content-relative path of an entry file ('projects/turing.md') -> entry
+    aliases: dict[str, Entry]  # 'projects/oude-naam.md' -> the entry that carries it now
+    docs: set[str]  # 'traject.md', relative to docs/
+    site_hosts: frozenset[str]
+
+    @classmethod
+    def collect(cls, entries: list[Entry], content_dir: Path, site_url: str = "") -> LinkTargets:
+        root = content_dir.parent
+        docs_dir = root / "docs"
+        docs = (
+            {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+            if docs_dir.is_dir()
+            else set()
+        )
+        host = urlsplit(site_url).hostname
+        return cls(
+            content_dir,
+            root,
+            {f"{e.type.folder}/{e.slug}.md": e for e in entries},
+            {f"{e.type.folder}/{alias}.md": e for e in entries for alias in e.aliases},
+            docs,
+            frozenset({host} if host and host not in ("127.0.0.1", "localhost") else ()),
+        )
+
+    def closest(self, name: str, folder: str | None = None) -> str:
+        """The content-relative path of the entry whose file name is closest to `name` (empty if none is)."""
+        candidates = {path.rsplit("/", 1)[1].removesuffix(".md"): path for path in self.entries}
+        if folder:
+            candidates = {slug: path for slug, path in candidates.items() if path.startswith(folder + "/")}
+        hint = did_you_mean(name, candidates)
+        return candidates[hint.removeprefix("bedoelde je '").removesuffix("'?")] if hint else ""
+
+
+def check_body_links(entries: list[Entry], targets: LinkTargets) -> list[Problem]:
+    """Every broken or non-portable link, image and attachment of every body, with a fix to copy."""
+    problems = []
+    for entry in entries:
+        for link in body_links(entry):
+            problem = _check(entry, link, targets)
+            if problem:
+                message, expected = problem
+                problems.append(Problem(entry.path, link.line, "tekst", message, expected))
+    return problems
+
+
+def _entry_dir(entry: Entry) -> str:
+    """The entry file's folder relative to content/ ('projects'): entry paths start with the content folder."""
+    return posixpath.dirname(entry.path.split("/", 1)[1]) if "/" in entry.path else entry.type.folder
+
+
+def _fix(entry: Entry, content_path: str) -> str:
+    """The relative path an editor writes in `entry` to reach a content-relative path."""
+    return posixpath.relpath(content_path, _entry_dir(entry))
+
+
+def _check(entry: Entry, link: BodyLink, targets: LinkTargets) -> tuple[str, str] | None:
+    target = link.target
+    if link.image and not link.alt.strip():
+        return (
+            f"de afbeelding '{target}' heeft geen alternatieve tekst",
+            "beschrijf tussen de vierkante haken wat erop staat: ![Wat de afbeelding toont](…)",
+        )
+    parts = urlsplit(target)
+    if parts.scheme in ("http", "https"):
+        if parts.hostname in targets.site_hosts:
+            return _site_url(
+                entry, parts.path, f"'{target}' linkt met een volledig adres naar de eigen site", targets
+            )
+        return None
+    if parts.scheme or target.startswith("#") or not target:
+        return None  # mailto:, tel:, an anchor on the same page
+    if target.startswith("/"):
+        return _site_url(entry, parts.path, f"'{target}' is een absolute link", targets)
+    resolved = posixpath.normpath(posixpath.join(_entry_dir(entry), parts.path))
+    suffix = posixpath.splitext(resolved)[1].lower()
+    if resolved.startswith("../docs/") or resolved == "../docs":
+        if resolved.removeprefix("../docs/") in targets.docs:
+            return None
+        return (
+            f"de pagina '{target}' bestaat niet",
+            "een bestand uit de map docs/, bv. ../../docs/traject.md",
+        )
+    if suffix == ".md":
+        if resolved in targets.entries:
+            return None
+        if (renamed := targets.aliases.get(resolved)) is not None:
+            new = f"{renamed.type.folder}/{renamed.slug}.md"
+            return (f"'{target}' is hernoemd", f"schrijf ({_fix(entry, new)})")
+        if resolved.split("/")[0] in {c.url_prefix for c in CONTENT_TYPES.values()} - {
+            c.folder for c in CONTENT_TYPES.values()
+        }:
+            # '../projecten/turing.md': the address's folder instead of the repository's.
+            return _site_url(
+                entry, resolved.removesuffix(".md"), f"het item '{target}' bestaat niet", targets
+            )
+        name = posixpath.basename(resolved).removesuffix(".md")
+        closest = targets.closest(name, resolved.split("/")[0])
+        return (
+            f"het item '{target}' bestaat niet",
+            f"bedoelde je ({_fix(entry, closest)})?"
+            if closest
+            else "een pad naar een bestand in content/, bv. (../projects/turing.md)",
+        )
+    if resolved.startswith(MEDIA_FOLDER + "/"):
+        if (targets.content_dir / resolved).is_file():
+            return None
+        return (
+            f"het bestand '{target}' staat niet in content/{MEDIA_FOLDER}/",
+            f"zet het bestand in content/{MEDIA_FOLDER}/ of controleer de naam"
+            + _media_hint(targets, posixpath.basename(resolved)),
+        )
+    if suffix and (targets.content_dir / resolved).is_file():
+        kind = "de afbeelding" if suffix in IMAGE_SUFFIXES else "het bestand"
+        media = f"{MEDIA_FOLDER}/{posixpath.basename(resolved)}"
+        return (
+            f"{kind} '{target}' staat niet in content/{MEDIA_FOLDER}/",
+            f"verplaats het bestand naar content/{media} en schrijf ({_fix(entry, media)})",
+        )
+    if suffix:
+        return (
+            f"het bestand '{target}' bestaat niet",
+            f"afbeeldingen en bijlagen staan in content/{MEDIA_FOLDER}/: schrijf (../{MEDIA_FOLDER}/naam{suffix})"
+            + _media_hint(targets, posixpath.basename(resolved)),
+        )
+    return _site_url(entry, parts.path, f"'{target}' is geen pad naar een bestand", targets)
+
+
+def _media_hint(targets: LinkTargets, name: str) -> str:
+    folder = targets.content_dir / MEDIA_FOLDER
+    files = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    hint = did_you_mean(name, files)
+    return f"; {hint}" if hint else ""
+
+
+def _site_url(entry: Entry, path: str, message: str, targets: LinkTargets) -> tuple[str, str]:
+    """A URL of our own site written as an address: propose the file path of the page it names."""
+    segments = [s for s in path.split("/") if s and s != ".."]
+    by_prefix = {ctype.url_prefix: ctype.folder for ctype in CONTENT_TYPES.values()}
+    if segments and segments[0] in by_prefix:
+        folder = by_prefix[segments[0]]
+        slug = segments[1] if len(segments) > 1 else ""
+        candidate = f"{folder}/{slug}.md"
+        if candidate in targets.entries:
+            return message, f"schrijf het pad naar het bestand: ({_fix(entry, candidate)})"
+        if candidate in targets.aliases:
+            renamed = targets.aliases[candidate]
+            return message, f"schrijf ({_fix(entry, f'{renamed.type.folder}/{renamed.slug}.md')})"
+        closest = targets.closest(slug, folder) if slug else ""
+        if closest:
+            return message, f"bedoelde je ({_fix(entry, closest)})?"
+    page = "/".join(segments) + ".md" if segments else "index.md"
+    if page in targets.docs or (segments and "/".join(segments) + "/index.md" in targets.docs):
+        return message, f"schrijf het pad naar het bestand: ({_fix(entry, '../docs/' + page)})"
+    return message, "schrijf een pad naar een bestand in content/, bv. (../projects/turing.md)"
+
+
+def rewrite_body(entry: Entry, visible: set[tuple[str, str]]) -> str:
+    """The body with every repository path replaced by the path between generated pages (for MkDocs).
+
+    A link to an entry this build does not publish (a draft, a scheduled entry) becomes its text, so a public
+    page never links to a missing one.
+    """
+    lines = entry.body.splitlines(keepends=True)
+    links = list(body_links(entry))
+    by_type = {ctype.folder: ctype for ctype in CONTENT_TYPES.values()}
+    page_src = entry.src_uri
+    for link in sorted(links, key=lambda item: (item.line, -item.start)):
+        parts = urlsplit(link.target)
+        if parts.scheme or parts.netloc or link.target.startswith(("/", "#")) or not parts.path:
+            continue
+        resolved = posixpath.normpath(posixpath.join(_entry_dir(entry), parts.path))
+        anchor = f"#{parts.fragment}" if parts.fragment else ""
+        if resolved.startswith("../docs/"):
+            new_src = resolved.removeprefix("../docs/")
+        elif resolved.endswith(".md") and resolved.split("/")[0] in by_type:
+            ctype = by_type[resolved.split("/")[0]]
+            slug = posixpath.basename(resolved).removesuffix(".md")
+            if (ctype.name, slug) not in visible:
+                continue  # left as written: check refuses broken ones, the build drops unpublished ones below
+            new_src = f"{ctype.url_prefix}/{slug}.md"
+        else:
+            new_src = resolved  # media/…: the same path from the generated page
+        index = link.line - entry.body_line
+        line = lines[index]
+        relative_target = posixpath.relpath(new_src, posixpath.dirname(page_src)) + anchor
+        lines[index] = line[: link.start] + relative_target + line[link.end :]
+    return _drop_unpublished("".join(lines), entry, visible)
+
+
+def _drop_unpublished(body: str, entry: Entry, visible: set[tuple[str, str]]) -> str:
+    """Links to entries that this build leaves out (drafts, scheduled) become plain text."""
+    by_type = {ctype.folder: ctype for ctype in CONTENT_TYPES.values()}
+
+    def replace(match: re.Match[str]) -> str:
+        target = match.group("target").strip("<>")
+        parts = urlsplit(target)
+        if match.group("bang") or parts.scheme or target.startswith(("/", "#")):
+            return match.group(0)
+        resolved = posixpath.normpath(posixpath.join(_entry_dir(entry), parts.path))
+        folder = resolved.split("/")[0]
+        if resolved.endswith(".md") and folder in by_type:
+            slug = posixpath.basename(resolved).removesuffix(".md")
+            if (by_type[folder].name, slug) not in visible:
+                return match.group("text")
+        return match.group(0)
+
+    return _INLINE.sub(replace, body)
