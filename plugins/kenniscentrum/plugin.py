@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from mkdocs.config import base
@@ -94,13 +95,13 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             if self.command != "serve":
                 raise PluginError(str(exc)) from None
             # A failed rebuild would leave `mkdocs serve` hanging every request: serve the problems instead.
-            log.error(str(exc))
+            # Not through MkDocs' logger: its strict counter would abort this build too (and hang the browser).
+            print(f"FOUT    -  {exc}", file=sys.stderr)
             self.content_error = exc
             self.previous = (
                 None  # the error pages replaced built ones: the next good build renders everything
             )
             self.catalogue = self.catalogue or empty_catalogue(build_date(self.config.today))
-            self.pages = {}
             config["strict"] = False
             config["nav"] = None
             return config
@@ -115,7 +116,12 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if self.content_error is not None:
             page = front_matter("Fout in de inhoud") + "# Fout in de inhoud\n\n"
             page += content_error_html(self.content_error.problems) + "\n"
-            return Files([File.generated(config, src, content=page) for src in ("index.md", "404.md")])
+            # Every page (the static ones, the last good build's generated ones, 404) shows the problems, so the
+            # page the editor has open reloads into them; theme assets stay.
+            sources = {f.src_uri for f in files if f.is_documentation_page()} | set(self.pages) | {"404.md"}
+            kept = [f for f in files if not f.is_documentation_page() and f.src_uri != "404.html"]
+            generated = [File.generated(config, src, content=page) for src in sorted(sources)]
+            return Files(kept + generated)
         # Images and attachments live in content/media/ and keep that path on the site (see bodylinks.py).
         media = self.content_dir / MEDIA_FOLDER
         for path in sorted(media.rglob("*")) if media.is_dir() else []:
