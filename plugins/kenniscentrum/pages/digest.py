@@ -65,7 +65,7 @@ def detail(item: FeedItem) -> str:
     if item.kind == "conclusions":
         return f"Conclusies gepubliceerd op {nl_date(item.published)}"
     if entry.type.name == "consultation":
-        return f"{nl_datetime(entry['starts'])}, {entry['location']}"
+        return f"{nl_datetime(entry.starts)}, {entry.location}"
     if entry.type.name == "funding":
         return f"Deadline {nl_deadline(entry['deadline'])}"
     return f"Gepubliceerd op {nl_date(item.published)}"

@@ -19,7 +19,7 @@ from kenniscentrum.pages.listings import (
     PROJECTS,
     place,
 )
-from kenniscentrum.pages.markdown import front_matter, link
+from kenniscentrum.pages.markdown import front_matter, link, preview_label
 from kenniscentrum.pages.search import search_front_matter
 from kenniscentrum.render.formatting import (
     euro,
@@ -57,19 +57,25 @@ def entry_pages(catalogue: Catalogue) -> GeneratedPages:
             renderers[type_name](catalogue, entry),
             _derived(catalogue, entry),
             rewrite_body(entry, visible),
+            preview_label(entry, catalogue.today),
         )
         for type_name, entries in catalogue.entries.items()
         for entry in entries
     }
 
 
-def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str, body: str | None = None) -> str:
+def entry_page(
+    entry: Entry, meta: list[tuple[str, str]], derived: str, body: str | None = None, label: str = ""
+) -> str:
+    """The page of one entry; `label` marks a scheduled entry in the preview ('gepland voor …')."""
     extra: dict[str, object] = {"kc_type": entry.type.name, **search_front_matter(entry)}
     if entry.draft:
         extra["kc_draft"] = True
     draft = (
         '!!! warning "Ontwerp"\n    Dit is een ontwerp: het verschijnt niet op de gepubliceerde site.\n\n'
         if entry.draft
+        else f'!!! info "Gepland"\n    Nog niet gepubliceerd: {label}.\n\n'
+        if label
         else ""
     )
     rows = "\n".join(f"{label}\n:   {value}\n" for label, value in meta if value)
@@ -91,7 +97,9 @@ def _themes(catalogue: Catalogue, entry: Entry) -> str:
 def _organisation(catalogue: Catalogue, entry: Entry) -> str:
     org = catalogue.organisation_of(entry)
     return (
+        # Short names (AWV) written out on the page: readers recognise them and search finds them.
         link(entry.src_uri, f"organisaties/{org.slug}.md", org.name)
+        + (f" ({md_text(', '.join(org.short_names))})" if org.short_names else "")
         if org
         else md_text(entry["organisation"])
     )
@@ -250,7 +258,7 @@ def _consultation_item(catalogue: Catalogue, project: Entry, consultation: Entry
     """Date and place; while upcoming a note, once published the conclusions' date, first paragraph and link."""
     text = (
         f"{link(project.src_uri, consultation.src_uri, consultation.title)} — "
-        f"{nl_date(consultation['starts'])}, {md_text(place(consultation))}"
+        f"{nl_date(consultation.starts)}, {md_text(place(consultation))}"
     )
     if consultation_is_upcoming(consultation, catalogue.today):
         return text + " (komt eraan)"

@@ -21,7 +21,7 @@ from kenniscentrum.content.status import (
     registration_open,
 )
 from kenniscentrum.outputs.feeds import theme_feed_links
-from kenniscentrum.pages.markdown import front_matter, link
+from kenniscentrum.pages.markdown import front_matter, link, preview_label
 from kenniscentrum.render.formatting import esc, md_text, nl_date, nl_datetime, nl_deadline, relative
 
 # Source paths of the listings; their URLs are the public contract in DESIGN.md.
@@ -75,7 +75,8 @@ def card(
     themes = ", ".join(esc(catalogue.label("themes", t)) for t in entry.themes)
     if themes:
         facts += f'<li><span class="kc-visually-hidden">Thema\'s: </span>{themes}</li>'
-    draft = ' <span class="kc-badge">ontwerp</span>' if entry.draft else ""
+    label = preview_label(entry, catalogue.today)
+    draft = f' <span class="kc-badge">{esc(label)}</span>' if label else ""
     return (
         f'<li class="kc-card"{attrs}>'
         f'<{heading} class="kc-card__title"><a href="{href(src, entry.url)}">{esc(entry.title)}</a>{draft}</{heading}>'
@@ -335,6 +336,10 @@ def organisation_page(catalogue: Catalogue, org: Organisation) -> str:
             for t in sorted(org.types, key=lambda t: catalogue.label("organisation_types", t))
         ]
         out.append(f"Soort organisatie: {', '.join(types)}\n\n")
+    if org.short_names:
+        out.append(f"Ook bekend als: {md_text(', '.join(org.short_names))}\n\n")
+    if org.website:
+        out.append(f"Website: [{md_text(org.website)}](<{org.website}>)\n\n")
     if org.projects:
         out.append(
             "## Projecten\n\n" + cards([entry_card(catalogue, src, p) for p in org.projects], "") + "\n"

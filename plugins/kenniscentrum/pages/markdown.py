@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import posixpath
+from datetime import date
 
-from kenniscentrum.render.formatting import esc, md_text, relpath
+from kenniscentrum.content.model import Entry
+from kenniscentrum.render.formatting import esc, md_text, nl_date, relpath
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
@@ -21,3 +23,12 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
 def link(from_src: str, to_src: str, text: str) -> str:
     """A Markdown link between two source files, so MkDocs validates it (anchors and all) in strict mode."""
     return f"[{md_text(text)}]({relpath(to_src, posixpath.dirname(from_src) or '.')})"
+
+
+def preview_label(entry: Entry, today: date) -> str:
+    """How the preview marks what readers do not see yet: 'ontwerp', or 'gepland voor 5 januari 2027'."""
+    if entry.draft:
+        return "ontwerp"
+    if entry.published > today:
+        return f"gepland voor {nl_date(entry.published)}"
+    return ""
