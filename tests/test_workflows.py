@@ -82,6 +82,20 @@ def test_deploy_workflow_publishes_main_to_pages_daily() -> None:
     assert deploy["environment"]["name"] == "github-pages"
 
 
+def test_every_pull_request_gets_a_marked_preview_under_pr_number() -> None:
+    workflow = load("preview.yml")
+    assert set(workflow["on"]["pull_request"]["types"]) >= {"opened", "synchronize", "closed"}
+    assert workflow["env"]["PREVIEW_DIR"] == "pr-${{ github.event.pull_request.number }}"
+    build = next(s for s in steps(workflow) if "mkdocs build --strict" in s.get("run", ""))
+    assert build["env"]["KENNISCENTRUM_DRAFTS"] == "always"
+    assert build["env"]["SITE_URL"].endswith("/${{ env.PREVIEW_DIR }}/")
+    commands = runs(workflow)
+    assert "kenniscentrum check" in commands and "kenniscentrum urls" in commands
+    assert "git push -q origin voorbeelden" in commands and "gh workflow run deploy.yml" in commands
+    # The Pages deploy carries the previews next to the published site.
+    assert "origin voorbeelden" in runs(load("deploy.yml"))
+
+
 def test_pull_request_template_is_a_dutch_checklist() -> None:
     text = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
     assert text.count("- [ ] ") >= 5
