@@ -29,7 +29,17 @@ def _template(node: ast.expr) -> str | None:
 
 def message_templates() -> set[str]:
     templates = set()
-    for module in ("content/load.py", "content/validate.py", "content/catalogue.py", "cli.py"):
+    modules = (
+        "content/load.py",
+        "content/validate.py",
+        "content/catalogue.py",
+        "cli.py",
+        "content/organisations.py",
+        "content/aliases.py",
+        "content/bodylinks.py",
+        "editor/published.py",
+    )
+    for module in modules:
         tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
