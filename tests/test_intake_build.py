@@ -149,3 +149,15 @@ def test_the_preview_marks_drafts_and_scheduled_entries_the_site_leaves_them_out
     assert "Ontwerp" in page(preview, "tips/de-pio-principes").text_content()
     badges = [b.text_content() for b in page(preview, "tips").cssselect(".kc-badge")]
     assert "ontwerp" in badges and "gepland voor 5 januari 2027" in badges
+
+
+def test_a_macro_finds_an_organisation_by_its_short_name() -> None:
+    from datetime import date
+
+    from conftest import CONTENT
+    from kenniscentrum.content.catalogue import load_catalogue
+    from kenniscentrum.pages.macros import select_projects
+
+    catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
+    by_acronym = select_projects(catalogue, organisatie="AWV")
+    assert by_acronym and by_acronym == select_projects(catalogue, organisatie="Agentschap Wegen en Verkeer")

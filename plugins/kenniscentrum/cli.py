@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TextIO
 
 import yaml
 
+from kenniscentrum.content.bodylinks import MEDIA_FOLDER
 from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
@@ -310,6 +312,9 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
             target.write_bytes(data)
         else:
             target.write_text(data, encoding="utf-8")
+    media = content / MEDIA_FOLDER  # images and attachments keep their path (content/media/x -> media/x)
+    if media.is_dir():
+        shutil.copytree(media, out_dir / MEDIA_FOLDER, dirs_exist_ok=True)
     if outputs_dir is not None:
         write_outputs(catalogue, outputs_dir, site_url, DEFAULT_ITEMS, calendars)
     return EXIT_OK

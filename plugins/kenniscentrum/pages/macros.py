@@ -53,7 +53,11 @@ def select_projects(
     _check_code(catalogue, "thema", thema, "themes")
     _check_code(catalogue, "fase", fase, "phases")
     _check_code(catalogue, "soort", soort, "organisation_types")
-    org = slugify(organisatie) if organisatie is not None else None
+    # A short name from content/organisations.yml (AWV) names the same organisation as its full name.
+    known = (
+        catalogue.organisation_list.find(organisatie) if organisatie and catalogue.organisation_list else None
+    )
+    org = slugify(known.name if known else organisatie) if organisatie is not None else None
     if org is not None and org not in catalogue.organisations:
         hint = did_you_mean(org, list(catalogue.organisations))
         raise ValueError(
