@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, add_organisation, copy_project, run_build
 
 pytestmark = pytest.mark.browser
 
@@ -256,6 +256,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def extended_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site plus one test project in execution (built from a temporary copy, never content/)."""
     project = copy_project(tmp_path_factory.mktemp("extended") / "project")
+    add_organisation(project, "Testgemeente")
     (project / "content" / "projects" / "testproject-energie.md").write_text(TEST_PROJECT, encoding="utf-8")
     site = project / "site"
     result = run_build(project, site)
