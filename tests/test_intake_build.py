@@ -161,3 +161,33 @@ def test_a_macro_finds_an_organisation_by_its_short_name() -> None:
     catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
     by_acronym = select_projects(catalogue, organisatie="AWV")
     assert by_acronym and by_acronym == select_projects(catalogue, organisatie="Agentschap Wegen en Verkeer")
+
+
+def test_an_image_next_to_the_file_stops_the_build_in_dutch_with_file_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    tips = project / "content/tips"
+    (tips / "foto.jpg").write_bytes(b"\xff\xd8\xff")
+    tip = tips / "de-pio-principes.md"
+    tip.write_text(tip.read_text(encoding="utf-8") + "\n![Een foto van de infosessie](foto.jpg)\n", "utf-8")
+    line = tip.read_text(encoding="utf-8").splitlines().index("![Een foto van de infosessie](foto.jpg)") + 1
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        f"content/tips/de-pio-principes.md:{line}: tekst: de afbeelding 'foto.jpg' staat niet in content/media/"
+        in result.stderr
+    )
+    assert "verplaats het bestand naar content/media/foto.jpg en schrijf (../media/foto.jpg)" in result.stderr
+    assert "not found" not in result.stderr.lower()
+    assert not (tmp_path / "site").exists()
+
+
+def test_several_sessions_are_sub_events_in_the_json_ld(built: Path) -> None:
+    import json
+
+    doc = page(built / "site", "marktconsultaties/infosessies-verkeerslichten")
+    data = json.loads(doc.cssselect('script[type="application/ld+json"]')[0].text)
+    assert [e["startDate"][:16] for e in data["subEvent"]] == [
+        "2027-01-12T14:00",
+        "2027-01-19T10:00",
+        "2027-02-02T14:00",
+    ]

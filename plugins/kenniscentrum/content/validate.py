@@ -343,7 +343,9 @@ def _check_relations(values: dict[str, Any], raw: RawEntry, report: Callable[...
     for first, second, message, expected in pairs:
         if first in values and second in values and _before(values[second], values[first]):
             report(lines[second], second, message, expected)
-    starts, deadline = values.get("starts"), values.get("registration_deadline")
+    sessions = values.get("sessions") or []
+    first = min((session.starts for session in sessions), default=None)
+    starts, deadline = values.get("starts") or first, values.get("registration_deadline")
     if starts and deadline and deadline > starts.astimezone(BRUSSELS).date():
         report(
             lines["registration_deadline"],

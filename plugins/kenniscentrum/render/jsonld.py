@@ -75,6 +75,20 @@ def _event(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
     }
     if ends := entry.sessions[-1].ends:
         data["endDate"] = ends.astimezone(BRUSSELS).isoformat()
+    if len(entry.sessions) > 1:
+        # Several sessions: each one a sub-event with its own time and place.
+        data["subEvent"] = [
+            {
+                "@type": "Event",
+                "name": entry.title,
+                "startDate": session.starts.astimezone(BRUSSELS).isoformat(),
+                **({"endDate": session.ends.astimezone(BRUSSELS).isoformat()} if session.ends else {}),
+                "location": {"@type": "VirtualLocation", "url": url}
+                if session.online
+                else {"@type": "Place", "name": session.location, "address": session.location},
+            }
+            for session in entry.sessions
+        ]
     if registration := entry.get("registration_url"):
         data["offers"] = {"@type": "Offer", "url": registration, "price": 0, "priceCurrency": "EUR"}
     return data
