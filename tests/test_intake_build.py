@@ -191,3 +191,19 @@ def test_several_sessions_are_sub_events_in_the_json_ld(built: Path) -> None:
         "2027-01-19T10:00",
         "2027-02-02T14:00",
     ]
+
+
+def test_the_list_of_published_urls_is_exactly_the_pages_of_a_build(project: Path, site: Path) -> None:
+    import re
+
+    from conftest import run_cli
+
+    assert run_cli("urls", cwd=project).returncode == 0
+    listed = {
+        line
+        for line in (project / "published-urls.txt").read_text(encoding="utf-8").splitlines()
+        if line.startswith("/")
+    }
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    built = {re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    assert listed == built

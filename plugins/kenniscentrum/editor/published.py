@@ -12,7 +12,8 @@ from pathlib import Path
 
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.problems import Problem, did_you_mean
-from kenniscentrum.pages import generate_pages
+from kenniscentrum.pages import listing_pages
+from kenniscentrum.pages.digest import digest_pages
 from kenniscentrum.pages.listings import page_url
 
 URLS_FILE = "published-urls.txt"
@@ -29,7 +30,9 @@ DERIVED = ("/organisaties/", "/nieuwsbrief/", "/thema/")
 
 def current_urls(catalogue: Catalogue, docs_dir: Path) -> set[str]:
     """Every page URL of a build of this (public) catalogue: generated pages and the static pages in docs/."""
-    urls = {"/" + page_url(src) for src in generate_pages(catalogue)}
+    # The same pages as generate_pages(), without rendering every entry page just to learn its address.
+    derived = {**listing_pages(catalogue), **digest_pages(catalogue)}
+    urls = {"/" + entry.url for entry in catalogue.all()} | {"/" + page_url(src) for src in derived}
     if docs_dir.is_dir():
         for path in docs_dir.rglob("*.md"):
             src = path.relative_to(docs_dir).as_posix()
