@@ -31,6 +31,9 @@ published: 2026-11-20
 Kom naar een van de sessies. Meer over het project: [Turing](../projects/turing.md).
 
 ![Schema van de drie sessies](../media/schema.png)
+
+- Meer lezen:
+    - [Turing](../projects/turing.md)
 """
 
 SCHEDULED_TIP = """---
@@ -117,8 +120,8 @@ def test_images_from_content_media_and_links_to_entries_work_on_the_site(built: 
     image = doc.cssselect("img[alt='Schema van de drie sessies']")[0]
     assert image.get("src") == "../../media/schema.png"
     assert (site / "media/schema.png").is_file()
-    link = next(a for a in doc.cssselect("a") if a.text_content() == "Turing")
-    assert link.get("href") == "../../projecten/turing-snelwegverlichting/"
+    links = [a.get("href") for a in doc.cssselect("a") if a.text_content() == "Turing"]
+    assert links == ["../../projecten/turing-snelwegverlichting/"] * 2  # in a paragraph and a nested list
 
 
 def test_the_old_address_redirects_and_ids_keep_the_first_slug(built: Path) -> None:

@@ -55,7 +55,8 @@ def body_links(entry: Entry) -> Iterator[BodyLink]:
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        if fenced or line.startswith(("    ", "\t")):
+        # Indented lines are read too: in a nested list they are links, and editors write code fenced.
+        if fenced:
             continue
         text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _INLINE.finditer(text):
