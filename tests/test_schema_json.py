@@ -129,3 +129,20 @@ def test_a_filled_in_new_file_validates_and_an_unfilled_one_does_not(ctype) -> N
         if placeholder.field != "tekst":
             lines[placeholder.line - 1] = f"{placeholder.field}: {FILLED[placeholder.field]}"
     assert [e.message for e in validator(ctype.name).iter_errors(front_matter("\n".join(lines)))] == []
+
+
+def test_a_consultation_has_one_session_or_a_list_of_sessions() -> None:
+    check = validator("consultation")
+    base = {
+        "title": "T",
+        "description": "D",
+        "organisation": "Stad Halle",
+        "themes": ["energie"],
+        "published": "2026-11-20",
+    }
+    single = {**base, "starts": "2027-01-15 14:00", "location": "online"}
+    several = {**base, "sessions": [{"starts": "2027-01-15 14:00", "location": "Gent"}]}
+    assert check.is_valid(single) and check.is_valid(several)
+    assert not check.is_valid(base)
+    assert not check.is_valid({**single, "sessions": several["sessions"]})
+    assert not check.is_valid({**base, "sessions": [{"starts": "2027-01-15 14:00"}]})

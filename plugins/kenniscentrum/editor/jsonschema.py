@@ -29,6 +29,12 @@ def schema_file_name(ctype: ContentType) -> str:
 def content_schema(ctype: ContentType, vocabularies: Vocabularies) -> dict[str, Any]:
     """The JSON Schema of one content type's front matter."""
     properties = {spec.name: _property(spec, vocabularies) for spec in ctype.fields}
+    # A consultation has one session (starts, location) or a list of them (sessions), not both.
+    sessions = (
+        {"oneOf": [{"required": ["starts", "location"]}, {"required": ["sessions"]}]}
+        if ctype.field("sessions")
+        else {}
+    )
     return {
         "$schema": DRAFT,
         "title": f"Kenniscentrum: {ctype.label}",
@@ -38,6 +44,7 @@ def content_schema(ctype: ContentType, vocabularies: Vocabularies) -> dict[str, 
         "properties": properties,
         "required": [spec.name for spec in ctype.fields if spec.required],
         "additionalProperties": False,
+        **sessions,
     }
 
 
