@@ -210,3 +210,23 @@ def test_the_list_of_published_urls_is_exactly_the_pages_of_a_build(project: Pat
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     built = {re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
     assert listed == built
+
+
+def test_a_symlink_in_content_media_is_refused_and_never_published(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    project = copy_project(tmp_path / "project")
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("niet publiceren", encoding="utf-8")
+    media = project / "content/media"
+    media.mkdir()
+    (media / "geheim.txt").symlink_to(secret)
+    tip = project / "content/tips/de-pio-principes.md"
+    original = tip.read_text(encoding="utf-8")
+    tip.write_text(original + "\n[Bijlage](../media/geheim.txt)\n", encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert "het bestand '../media/geheim.txt' is een symbolische link" in result.stdout
+    tip.write_text(original, encoding="utf-8")
+    assert run_build(project, tmp_path / "site").returncode == 0
+    assert not (tmp_path / "site/media/geheim.txt").exists()

@@ -291,6 +291,11 @@ def run_urls(content: Path, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
+def _symlinks(folder: str, names: list[str]) -> list[str]:
+    """Never copy what a symlink points at: it could be any file of the machine."""
+    return [name for name in names if Path(folder, name).is_symlink()]
+
+
 def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "") -> int:
     """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins."""
     from kenniscentrum.outputs import base_url, write_outputs
@@ -314,7 +319,7 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
             target.write_text(data, encoding="utf-8")
     media = content / MEDIA_FOLDER  # images and attachments keep their path (content/media/x -> media/x)
     if media.is_dir():
-        shutil.copytree(media, out_dir / MEDIA_FOLDER, dirs_exist_ok=True)
+        shutil.copytree(media, out_dir / MEDIA_FOLDER, dirs_exist_ok=True, symlinks=True, ignore=_symlinks)
     if outputs_dir is not None:
         write_outputs(catalogue, outputs_dir, site_url, DEFAULT_ITEMS, calendars)
     return EXIT_OK

@@ -124,8 +124,15 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             return Files(kept + generated)
         # Images and attachments live in content/media/ and keep that path on the site (see bodylinks.py).
         media = self.content_dir / MEDIA_FOLDER
+        root = media.resolve()
         for path in sorted(media.rglob("*")) if media.is_dir() else []:
-            if path.is_file() and not path.name.startswith("."):
+            # A symlink could publish any file of the machine: only real files inside content/media/.
+            if (
+                path.is_file()
+                and not path.is_symlink()
+                and path.resolve().is_relative_to(root)
+                and not path.name.startswith(".")
+            ):
                 src = path.relative_to(self.content_dir).as_posix()
                 files.append(File(src, str(self.content_dir), config.site_dir, config.use_directory_urls))
         reuse = self._prepare_incremental(files, config)

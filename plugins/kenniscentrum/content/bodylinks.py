@@ -60,16 +60,12 @@ def body_links(entry: Entry) -> Iterator[BodyLink]:
             continue
         text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _INLINE.finditer(text):
-            target = match.group("target").strip("<>")
+            start, end = _inside(match)
             bang = bool(match.group("bang"))
-            yield BodyLink(
-                number, target, bang, match.group("text"), match.start("target"), match.end("target")
-            )
+            yield BodyLink(number, text[start:end], bang, match.group("text"), start, end)
         if match := _REFERENCE.match(text):
-            target = match.group("target").strip("<>")
-            yield BodyLink(
-                number, target, False, match.group("text"), match.start("target"), match.end("target")
-            )
+            start, end = _inside(match)
+            yield BodyLink(number, text[start:end], False, match.group("text"), start, end)
         for match in _HTML.finditer(text):
             image = match.group("tag").lower() == "img"
             alt = _HTML_ALT.search(match.group(0))
@@ -81,6 +77,12 @@ def body_links(entry: Entry) -> Iterator[BodyLink]:
                 match.start("target"),
                 match.end("target"),
             )
+
+
+def _inside(match: re.Match[str]) -> tuple[int, int]:
+    """Where the target sits in the line, inside `<…>` when the editor wrote them (they stay)."""
+    start, end = match.start("target"), match.end("target")
+    return (start + 1, end - 1) if match.group("target").startswith("<") else (start, end)
 
 
 @dataclass
@@ -193,6 +195,11 @@ def _check(entry: Entry, link: BodyLink, targets: LinkTargets) -> tuple[str, str
             else "een pad naar een bestand in content/, bv. (../projects/turing.md)",
         )
     if resolved.startswith(MEDIA_FOLDER + "/"):
+        if (targets.content_dir / resolved).is_symlink():
+            return (
+                f"het bestand '{target}' is een symbolische link",
+                f"zet het echte bestand in content/{MEDIA_FOLDER}/",
+            )
         if (targets.content_dir / resolved).is_file():
             return None
         return (

@@ -19,6 +19,7 @@ from kenniscentrum.content.schema import Vocabularies
 
 ORGANISATIONS_FILE = "organisations.yml"
 _KEYS = ("name", "short", "type", "website")
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")  # what the text fields refuse as HTML
 _WEBSITE = re.compile(r"^https?://[^\s<>\"'()\\]+$")  # also safe inside a Markdown link on a listing page
 
 
@@ -100,6 +101,12 @@ def load_organisations(
         if not name:
             problems.append(Problem(rel, line, "name", "verplicht veld ontbreekt", "de volledige naam"))
             continue
+        shorts = _shorts(fields.get("short"))
+        if any(_MARKUP.search(spelled) for spelled in (name, *shorts)):
+            problems.append(
+                Problem(rel, line, code, "bevat HTML", "schrijf namen en afkortingen als gewone tekst")
+            )
+            continue
         kind = _text(fields.get("type"))
         if kind and types and kind not in types:
             hint = did_you_mean(kind, types) or "kies uit: " + ", ".join(types)
@@ -113,12 +120,6 @@ def load_organisations(
             problems.append(
                 Problem(rel, line, "website", f"'{website}' is geen webadres", "begin met https://")
             )
-        short = fields.get("short")
-        shorts = (
-            tuple(_text(n) for n in short.value if _text(n))
-            if isinstance(short, yaml.SequenceNode)
-            else ((_text(short),) if _text(short) else ())
-        )
         info = OrganisationInfo(code, name, shorts, kind, website)
         items[code] = info
         for spelled in info.names:
@@ -134,6 +135,12 @@ def load_organisations(
                 )
             by_name[_key(spelled)] = info
     return OrganisationList(items, by_name), problems
+
+
+def _shorts(node: yaml.Node | None) -> tuple[str, ...]:
+    if isinstance(node, yaml.SequenceNode):
+        return tuple(_text(item) for item in node.value if _text(item))
+    return (_text(node),) if _text(node) else ()
 
 
 def _fields(node: yaml.Node) -> dict[str, yaml.Node] | None:
