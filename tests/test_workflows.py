@@ -96,10 +96,12 @@ def test_every_pull_request_gets_a_marked_preview_under_pr_number() -> None:
     assert "origin voorbeelden" in runs(load("deploy.yml"))
 
 
-def test_pull_request_workflow_checks_the_built_content_with_the_html_checker() -> None:
+def test_pull_request_workflow_checks_the_built_content_html_and_changed_pages() -> None:
     commands = runs(load("pr.yml"))
     assert "vnu.jar --errors-only --skip-non-html" in commands
     assert commands.rstrip().endswith("site")  # the pull request's own build, not the fixture site
+    assert "git diff --name-only FETCH_HEAD HEAD -- content docs" in commands
+    assert "checks/changed_pages.py site" in commands
 
 
 def test_pull_request_template_is_a_dutch_checklist() -> None:
