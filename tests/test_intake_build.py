@@ -66,6 +66,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     SESSIONS_FIXED = SESSIONS.replace("../projects/turing.md", "../projects/turing-snelwegverlichting.md")
     (content / "consultations/infosessies-verkeerslichten.md").write_text(SESSIONS_FIXED, encoding="utf-8")
+    # A renamed consultation: its calendar keeps its old address too (a subscription cannot be redirected).
+    workshop = content / "consultations/turing-workshop.md"
+    renamed = workshop.read_text(encoding="utf-8").replace(
+        "\n---\n", "\naliases: [turing-workshop]\n---\n", 1
+    )
+    workshop.unlink()
+    (content / "consultations/turing-workshop-2019.md").write_text(renamed, encoding="utf-8")
     site = project / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -230,3 +237,12 @@ def test_a_symlink_in_content_media_is_refused_and_never_published(tmp_path: Pat
     tip.write_text(original, encoding="utf-8")
     assert run_build(project, tmp_path / "site").returncode == 0
     assert not (tmp_path / "site/media/geheim.txt").exists()
+
+
+def test_a_renamed_consultations_calendar_stays_at_its_old_address_with_the_same_uids(built: Path) -> None:
+    site = built / "site"
+    old = site / "marktconsultaties/turing-workshop/agenda.ics"
+    new = site / "marktconsultaties/turing-workshop-2019/agenda.ics"
+    assert old.read_bytes() == new.read_bytes()
+    uids = {str(e["uid"]) for e in icalendar.Calendar.from_ical(new.read_bytes()).walk("VEVENT")}
+    assert "consultation-turing-workshop@kenniscentrum.pio" in uids

@@ -41,5 +41,5 @@ def write_outputs(
     written.append(calendar)
     written += write_emails(catalogue, site_dir, site_url)
     written += write_exports(catalogue, site_dir, site_url)
-    written += write_redirects(catalogue, site_dir, site_url)
+    written += write_redirects(catalogue, site_dir, site_url, calendars.consultations)
     return written

@@ -8,12 +8,14 @@ visible link (readers whose browser does not follow the refresh). The markup is 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.problems import Problem
+from kenniscentrum.outputs.ical import consultation_calendar_src
 from kenniscentrum.render.formatting import relative
 
 TEMPLATE = "redirect.html"
@@ -46,14 +48,27 @@ def redirect_pages(catalogue: Catalogue, site_url: str) -> dict[str, str]:
     return pages
 
 
-def write_redirects(catalogue: Catalogue, site_dir: Path, site_url: str) -> list[Path]:
-    """Write the redirect pages; an old URL never overwrites a page the build produced."""
+def write_redirects(
+    catalogue: Catalogue, site_dir: Path, site_url: str, calendars: Mapping[str, bytes] | None = None
+) -> list[Path]:
+    """Write the redirect pages; an old URL never overwrites a page the build produced.
+
+    A calendar cannot be redirected by a static page, so a renamed consultation's .ics (`calendars`: source path
+    -> bytes) is also written at its old address: a subscription keeps receiving the same events (same UIDs).
+    """
+    pages: dict[str, str | bytes] = dict(redirect_pages(catalogue, site_url))
+    for (_, alias), entry in sorted(catalogue.aliases.items(), key=lambda item: item[0]):
+        if calendars and (data := calendars.get(consultation_calendar_src(entry))) is not None:
+            pages[f"{entry.type.url_prefix}/{alias}/agenda.ics"] = data
     written = []
-    for rel, html in redirect_pages(catalogue, site_url).items():
+    for rel, html in pages.items():
         target = site_dir / rel
         if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        if isinstance(html, bytes):
+            target.write_bytes(html)
+        else:
+            target.write_text(html, encoding="utf-8")
         written.append(target)
     return written
