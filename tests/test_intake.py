@@ -59,7 +59,13 @@ def test_new_project_deleted_tip_and_renamed_project_keep_check_and_strict_build
     )
 
     # 2. A deleted tip: the file goes, and so does its line in the list of published addresses.
-    tip = next(iter(sorted((content / "tips").glob("*.md"))))
+    # (one no other entry links to: deleting a linked tip means fixing those links, as check says)
+    texts = {path: path.read_text(encoding="utf-8") for path in content.rglob("*.md")}
+    tip = next(
+        path
+        for path in sorted((content / "tips").glob("*.md"))
+        if not any(f"tips/{path.name}" in text for other, text in texts.items() if other != path)
+    )
     tip.unlink()
     urls = repo / "published-urls.txt"
     urls.write_text(urls.read_text(encoding="utf-8").replace(f"/tips/{tip.stem}/\n", ""), encoding="utf-8")
@@ -70,6 +76,13 @@ def test_new_project_deleted_tip_and_renamed_project_keep_check_and_strict_build
     text = old.read_text(encoding="utf-8")
     renamed.write_text(text.replace("\n---\n", f"\naliases: [{old.stem}]\n---\n", 1), encoding="utf-8")
     old.unlink()
+    # Links in other bodies follow the new name (front matter references follow `aliases` by themselves).
+    for path in content.rglob("*.md"):
+        body = path.read_text(encoding="utf-8")
+        if f"projects/{old.name}" in body:
+            path.write_text(
+                body.replace(f"projects/{old.name}", f"projects/{renamed.name}"), encoding="utf-8"
+            )
 
     checked = run_cli("check", cwd=repo)
     assert checked.returncode == 0, checked.stdout
