@@ -68,3 +68,26 @@ def test_a_content_error_in_serve_becomes_a_dutch_page_and_a_fix_brings_the_site
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_started_on_broken_content_shows_the_problems_at_every_address(project: Path) -> None:
+    tip = project / "content/tips/de-pio-principes.md"
+    tip.write_text(tip.read_text(encoding="utf-8").replace("kind: ", "kind: vraag\n# was: ", 1), "utf-8")
+    port = free_port()
+    env = {**os.environ, "KENNISCENTRUM_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: "Fout in de inhoud" in fetch(base))
+        for address in ("", "tips/", "projecten/turing/", "bestaat/niet/"):
+            page = fetch(base + address)
+            assert "Fout in de inhoud" in page and "content/tips/de-pio-principes.md:" in page, address
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

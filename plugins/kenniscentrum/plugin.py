@@ -104,6 +104,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.catalogue = self.catalogue or empty_catalogue(build_date(self.config.today))
             config["strict"] = False
             config["nav"] = None
+            config.theme.static_templates.discard("404.html")  # our 404.md shows the problems instead
             return config
         self.pages = generate_pages(self.catalogue)
         if not self.incremental:
@@ -121,6 +122,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             sources = {f.src_uri for f in files if f.is_documentation_page()} | set(self.pages) | {"404.md"}
             kept = [f for f in files if not f.is_documentation_page() and f.src_uri != "404.html"]
             generated = [File.generated(config, src, content=page) for src in sorted(sources)]
+            for file in generated:
+                if file.src_uri == "404.md":  # where `mkdocs serve` looks for the page of an unknown address
+                    file.dest_uri, file.url = "404.html", "404.html"
             return Files(kept + generated)
         # Images and attachments live in content/media/ and keep that path on the site (see bodylinks.py).
         media = self.content_dir / MEDIA_FOLDER
