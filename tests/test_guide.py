@@ -109,3 +109,23 @@ def test_the_guides_examples_pass_the_check(project: Path) -> None:
         (project / path).write_text(text.replace("...", "Tekst."), encoding="utf-8")
     result = run_cli("check", cwd=project)
     assert result.returncode == 0, result.stdout
+
+
+def test_guide_covers_the_everyday_edits_and_explains_the_git_words() -> None:
+    for heading in (
+        "## Schrijven voor de site",
+        "## Links in de tekst",
+        "## Afbeeldingen en bijlagen",
+        "## Organisaties",
+        "## Een marktconsultatie met meerdere sessies",
+        "## Conclusies van een marktconsultatie",
+        "## Een item hernoemen",
+        "## Een item verwijderen of offline halen",
+        "## Woorden van git en GitHub",
+    ):
+        assert heading in GUIDE, heading
+    glossary = GUIDE.split("## Woorden van git en GitHub", 1)[1].split("\n## ", 1)[0]
+    for word in ("*branch*", "*commit*", "*pull request*", "*merge*"):
+        assert f"| {word}" in glossary, word
+    assert "![" in GUIDE and "](../media/" in GUIDE and "(../projects/turing.md)" in GUIDE
+    assert "aliases: [turing]" in GUIDE and "sessions:" in GUIDE and "## Conclusies" in GUIDE
