@@ -84,6 +84,7 @@ def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | N
             report(1, spec.name, "verplicht veld ontbreekt", spec.help)
 
     _check_relations(values, raw, report)
+    _check_sessions(values, raw, report)
     _check_body(raw, report)
     if problems:
         return None, problems
@@ -339,13 +340,10 @@ def _check_relations(values: dict[str, Any], raw: RawEntry, report: Callable[...
         ),
         ("opens", "deadline", "de deadline ligt vóór de opening", "een deadline na 'opens'"),
     )
-    _check_sessions(values, raw, report)
     for first, second, message, expected in pairs:
         if first in values and second in values and _before(values[second], values[first]):
             report(lines[second], second, message, expected)
-    sessions = values.get("sessions") or []
-    first = min((session.starts for session in sessions), default=None)
-    starts, deadline = values.get("starts") or first, values.get("registration_deadline")
+    starts, deadline = values.get("starts"), values.get("registration_deadline")
     if starts and deadline and deadline > starts.astimezone(BRUSSELS).date():
         report(
             lines["registration_deadline"],
@@ -361,6 +359,14 @@ def _check_sessions(values: dict[str, Any], raw: RawEntry, report: Callable[...,
         return
     lines = raw.key_lines
     single = [name for name in ("starts", "ends", "location") if name in raw.nodes]
+    sessions, deadline = values.get("sessions"), values.get("registration_deadline")
+    if sessions and deadline and deadline > min(s.starts for s in sessions).astimezone(BRUSSELS).date():
+        report(
+            lines["registration_deadline"],
+            "registration_deadline",
+            "de inschrijvingsdeadline ligt na de start van de sessie",
+            "een datum op of vóór de eerste sessie",
+        )
     if "sessions" in raw.nodes:
         for name in single:
             report(
