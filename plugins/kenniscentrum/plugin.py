@@ -22,6 +22,7 @@ from kenniscentrum.content.status import build_date
 from kenniscentrum.outputs import base_url, write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
+from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.listings import NAV_LISTINGS
@@ -38,6 +39,8 @@ class KenniscentrumConfig(base.Config):
     # Show drafts and scheduled entries: "auto" does so in `mkdocs serve` only.
     drafts = c.Choice(("auto", "always", "never"), default="auto")
     feed_items = c.Type(int, default=DEFAULT_ITEMS)
+    # A build for publication refuses a placeholder site_url. Overridden by the KENNISCENTRUM_PUBLISH variable.
+    publish = c.Type(bool, default=False)
 
 
 class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
@@ -57,6 +60,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate all content before MkDocs cleans or writes anything: a bad file leaves no half-built site."""
+        if for_publication(self.config.publish) and (problem := publication_problem(config.site_url or "")):
+            raise PluginError(problem)
         content_dir = Path(config.config_file_path).parent / self.config.content_dir
         drafts = self.config.drafts == "always" or (self.config.drafts == "auto" and self.command == "serve")
         try:
