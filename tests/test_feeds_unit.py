@@ -18,13 +18,13 @@ from kenniscentrum.outputs.export import records
 from kenniscentrum.outputs.feeds import (
     ContentRenderer,
     FeedSpec,
-    absolute_url,
     feed_items,
     feed_specs,
     render_feed,
 )
 from kenniscentrum.outputs.ical import agenda
 from kenniscentrum.pages.digest import digest_pages
+from kenniscentrum.routes import absolute_url
 
 SITE = "https://kenniscentrum.example.org/"
 TODAY = date(2026, 11, 25)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, ROOT, TODAY
+from conftest import CONTENT, ROOT, TODAY, fixture_project
 from kenniscentrum.cli import run_pages
 from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.pages.macros import consultations_html, funding_html, projects_html
@@ -31,7 +31,8 @@ SITE_URL = "https://kenniscentrum.example.org/"
 
 def generate(target: Path) -> None:
     """Write every golden file for the fixture content into `target`."""
-    assert run_pages(CONTENT, target / "pages", target / "site", SITE_URL) == 0
+    # In a copy of the project, so site name, language and Markdown extensions come from its mkdocs.yml.
+    assert run_pages(fixture_project() / "content", target / "pages", target / "site", SITE_URL) == 0
     catalogue = load_catalogue(CONTENT, date.fromisoformat(TODAY))
     macros = {
         "projecten.html": projects_html(catalogue, "index.md"),

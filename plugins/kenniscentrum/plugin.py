@@ -19,15 +19,17 @@ from mkdocs.utils.templates import TemplateContext
 from kenniscentrum.content.catalogue import Catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
-from kenniscentrum.outputs import base_url, write_outputs
+from kenniscentrum.outputs import write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
-from kenniscentrum.pages.listings import NAV_LISTINGS
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.templates import configure
+from kenniscentrum.routes import NAV_LISTINGS
+from kenniscentrum.site import Site, from_mkdocs
 
 log = logging.getLogger("mkdocs.plugins.kenniscentrum")
 
@@ -54,6 +56,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.site = Site()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -68,6 +71,16 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.catalogue = load_catalogue(content_dir, build_date(self.config.today), include_drafts=drafts)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
+        # Name, address, language and Markdown extensions of the site, as MkDocs has them.
+        self.site = from_mkdocs(
+            config.site_name,
+            config.site_url or "",
+            config.theme["language"],
+            config.markdown_extensions,
+            config.mdx_configs,
+        )
+        custom_dir = config.theme.custom_dir
+        configure(self.site.language, Path(custom_dir) if custom_dir else None)
         self.pages = generate_pages(self.catalogue)
         self.rendered_bodies = {}
         if self.catalogue.hidden:
@@ -84,7 +97,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         assert self.catalogue is not None
-        self.calendars = build_calendars(self.catalogue, base_url(config.site_url or ""))
+        self.calendars = build_calendars(self.catalogue, self.site)
         for src_uri, data in self.calendars.consultations.items():
             files.append(File.generated(config, src_uri, content=data))
         return files
@@ -102,7 +115,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
     ) -> TemplateContext:
         """schema.org JSON-LD of an entry page, printed by overrides/main.html (already script-safe)."""
         assert self.catalogue is not None
-        context["kc_jsonld"] = page_jsonld(self.catalogue, page.file.src_uri, base_url(config.site_url or ""))
+        context["kc_jsonld"] = page_jsonld(
+            self.catalogue, page.file.src_uri, self.site.url, self.site.language
+        )
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -110,7 +125,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         write_outputs(
             self.catalogue,
             Path(config.site_dir),
-            config.site_url or "",
+            self.site,
             self.config.feed_items,
             self.calendars,
             self.rendered_bodies,
