@@ -27,7 +27,7 @@ from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import sanitize
-from kenniscentrum.render.templates import configure
+from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
 from kenniscentrum.routes import NAV_LISTINGS
 from kenniscentrum.site import Site, from_mkdocs
 
@@ -88,6 +88,11 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Our template overrides live in the theme's custom_dir (overrides/kenniscentrum/): not site files.
+        for file in [
+            f for f in files if f.src_uri.startswith(f"{OVERRIDES_SUBDIR}/") and not f.is_documentation_page()
+        ]:
+            files.remove(file)
         for src_uri, markdown in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(

@@ -166,7 +166,7 @@ def render_feed(
     limit: int,
     content: Callable[[FeedItem], str],
     fallback_updated: datetime,
-    language: str = "nl-BE",
+    language: str = "nl",
 ) -> tuple[bytes, bytes]:
     """The RSS 2.0 and Atom documents of one feed, newest `limit` items first."""
     items = spec.items[:limit]
