@@ -22,8 +22,7 @@ from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.pages.search import search_front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline, nl_time, number, percent
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import label
-from kenniscentrum.render.templates import render
+from kenniscentrum.render.templates import label, render
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
@@ -129,7 +128,10 @@ def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         ),
         (label("PIO-oproep"), _text(entry.get("call", ""))),
         (label("Geselecteerd in"), _text(entry["year"])),
-        (label("PIO-cofinanciering"), _text(euro(entry["cofinancing"]) if "cofinancing" in entry.data else "")),
+        (
+            label("PIO-cofinanciering"),
+            _text(euro(entry["cofinancing"]) if "cofinancing" in entry.data else ""),
+        ),
         (label("Leveranciers"), [{"text": s} for s in entry.get("suppliers", [])]),
         (label("Links"), [{"text": link.title, "url": link.url} for link in entry.get("links", [])]),
         (label("Gepubliceerd"), _published(entry)),
@@ -172,7 +174,10 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
             if url and registration_open(entry, catalogue.today)
             else [],
         ),
-        (label("Inschrijvingen"), _text(number(entry["registrations"]) if "registrations" in entry.data else "")),
+        (
+            label("Inschrijvingen"),
+            _text(number(entry["registrations"]) if "registrations" in entry.data else ""),
+        ),
         (
             label("Conclusies gepubliceerd"),
             _text(nl_date(entry["conclusions"]) if "conclusions" in entry.data else ""),
@@ -201,7 +206,10 @@ def _funding_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (label("Status"), _text(funding_status(entry, catalogue.today).label)),
         (label("Programma"), _text(entry["programme"])),
         (label("Instrument"), _text(catalogue.label("instruments", entry["instrument"]))),
-        (label("Financiering"), _text(percent(entry["funding_rate"]) if "funding_rate" in entry.data else "")),
+        (
+            label("Financiering"),
+            _text(percent(entry["funding_rate"]) if "funding_rate" in entry.data else ""),
+        ),
         (label("Opent"), _text(nl_date(entry["opens"]) if "opens" in entry.data else "")),
         (label("Deadline"), _text(nl_deadline(entry["deadline"]))),
         (label("Thema's"), _themes(catalogue, entry)),
@@ -234,7 +242,10 @@ def _derived(catalogue: Catalogue, entry: Entry) -> list[dict[str, Any]]:
                 for t in tips
             ],
         },
-        {"heading": label("Verwante projecten"), "items": [_related_item(catalogue, entry, p) for p in related]},
+        {
+            "heading": label("Verwante projecten"),
+            "items": [_related_item(catalogue, entry, p) for p in related],
+        },
     ]
 
 

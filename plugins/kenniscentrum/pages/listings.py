@@ -56,7 +56,9 @@ def card(
         "draft": entry.draft,
         "heading": heading,
         "attrs": attrs or {},
-        "facts": [fact if isinstance(fact, dict) else {"kind": "text", "text": fact} for fact in facts if fact],
+        "facts": [
+            fact if isinstance(fact, dict) else {"kind": "text", "text": fact} for fact in facts if fact
+        ],
         "themes": [catalogue.label("themes", t) for t in entry.themes],
         "description": entry.description,
     }
