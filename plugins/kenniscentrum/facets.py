@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kenniscentrum.content.catalogue import slugify
 from kenniscentrum.content.model import Entry
+from kenniscentrum.render.templates import N_
 
 
 @dataclass(frozen=True)
@@ -26,27 +27,27 @@ class Facet:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("thema", "Thema", "themes", "themes", lambda p: list(p.themes), feeds=True),
+    Facet("thema", N_("Thema"), "themes", "themes", lambda p: list(p.themes), feeds=True),
     Facet(
         "soort",
-        "Soort organisatie",
+        N_("Soort organisatie"),
         "organisation_type",
         "organisation_types",
         lambda p: [p["organisation_type"]],
     ),
-    Facet("fase", "Fase", "phase", "phases", lambda p: [p["phase"]]),
+    Facet("fase", N_("Fase"), "phase", "phases", lambda p: [p["phase"]]),
     Facet(
         "opdracht",
-        "Soort opdracht",
+        N_("Soort opdracht"),
         "procurement",
         "procurement_types",
         lambda p: [p["procurement"]] if p.get("procurement") else [],
     ),
-    Facet("jaar", "Jaar van selectie", "year", None, lambda p: [str(p["year"])]),
+    Facet("jaar", N_("Jaar van selectie"), "year", None, lambda p: [str(p["year"])]),
     # Organisations have their own pages; in the macro the name (or its slug) selects one.
     Facet(
         "organisatie",
-        "Organisatie",
+        N_("Organisatie"),
         "organisation",
         None,
         lambda p: [slugify(p["organisation"])],

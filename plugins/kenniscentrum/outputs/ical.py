@@ -94,14 +94,14 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     ical.add("description", f"{entry.description}\n{organisation}\n{url}")
     ical.add("url", url)
     ical.add("categories", [entry.type.label])
-    if event.kind is Kind.SESSION:
+    if isinstance(event.start, datetime):
         ical.add("dtstart", event.start.astimezone(BRUSSELS))
-        if isinstance(event.end, datetime):
-            ical.add("dtend", event.end.astimezone(BRUSSELS))
-        ical.add("location", entry["location"])
-    elif isinstance(event.start, datetime):
-        ical.add("dtstart", event.start.astimezone(BRUSSELS))
-        ical.add("dtend", event.start.astimezone(BRUSSELS))
+        # A session ends when it ends (if an editor said so); a deadline is a moment.
+        end = event.end if event.kind is Kind.SESSION else event.start
+        if isinstance(end, datetime):
+            ical.add("dtend", end.astimezone(BRUSSELS))
+        if event.kind is Kind.SESSION:
+            ical.add("location", entry["location"])
     else:
         _all_day(ical, event.start)
     return ical
@@ -175,4 +175,4 @@ def _vtimezone() -> bytes:
         part.add("tzoffsetto", timedelta(hours=offset_to))
         part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
         zone.add_component(part)
-    return zone.to_ical()
+    return bytes(zone.to_ical())

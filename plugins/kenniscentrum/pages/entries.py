@@ -22,7 +22,7 @@ from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.pages.search import search_front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline, nl_time, number, percent
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import label, render
+from kenniscentrum.render.templates import render, ui
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
@@ -114,27 +114,27 @@ def _published(entry: Entry) -> list[Part]:
 def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     procurement = entry.get("procurement")
     return [
-        (label("Organisatie"), _organisation(catalogue, entry)),
+        (ui("Organisatie"), _organisation(catalogue, entry)),
         (
-            label("Soort organisatie"),
+            ui("Soort organisatie"),
             _facet_link(catalogue, entry, "soort", "organisation_types", "organisation_type"),
         ),
-        (label("Partners"), [{"text": p} for p in entry.get("partners", [])]),
-        (label("Thema's"), _themes(catalogue, entry)),
-        (label("Fase"), _facet_link(catalogue, entry, "fase", "phases", "phase")),
+        (ui("Partners"), [{"text": p} for p in entry.get("partners", [])]),
+        (ui("Thema's"), _themes(catalogue, entry)),
+        (ui("Fase"), _facet_link(catalogue, entry, "fase", "phases", "phase")),
         (
-            label("Soort opdracht"),
+            ui("Soort opdracht"),
             _text(catalogue.label("procurement_types", procurement) if procurement else ""),
         ),
-        (label("PIO-oproep"), _text(entry.get("call", ""))),
-        (label("Geselecteerd in"), _text(entry["year"])),
+        (ui("PIO-oproep"), _text(entry.get("call", ""))),
+        (ui("Geselecteerd in"), _text(entry["year"])),
         (
-            label("PIO-cofinanciering"),
+            ui("PIO-cofinanciering"),
             _text(euro(entry["cofinancing"]) if "cofinancing" in entry.data else ""),
         ),
-        (label("Leveranciers"), [{"text": s} for s in entry.get("suppliers", [])]),
-        (label("Links"), [{"text": link.title, "url": link.url} for link in entry.get("links", [])]),
-        (label("Gepubliceerd"), _published(entry)),
+        (ui("Leveranciers"), [{"text": s} for s in entry.get("suppliers", [])]),
+        (ui("Links"), [{"text": link.title, "url": link.url} for link in entry.get("links", [])]),
+        (ui("Gepubliceerd"), _published(entry)),
     ]
 
 
@@ -151,38 +151,38 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     url = entry.get("registration_url")
     upcoming = consultation_is_upcoming(entry, catalogue.today)
     return [
-        (label("Status"), _text(_("Komt eraan") if upcoming else _("Afgelopen"))),
-        (label("Wanneer"), _text(_when(entry))),
+        (ui("Status"), _text(_("Komt eraan") if upcoming else _("Afgelopen"))),
+        (ui("Wanneer"), _text(_when(entry))),
         # The .ics is a generated file next to the page: strict mode checks the link.
         (
-            label("Agenda"),
+            ui("Agenda"),
             [_link(entry, routes.consultation_calendar_src(entry), _("Zet in je agenda"))]
             if catalogue.is_public(entry)
             else [],
         ),
-        (label("Waar"), _text(entry["location"])),
-        (label("Organisatie"), _organisation(catalogue, entry)),
-        (label("Project"), _project_link(entry, catalogue.project_of(entry))),
-        (label("Thema's"), _themes(catalogue, entry)),
+        (ui("Waar"), _text(entry["location"])),
+        (ui("Organisatie"), _organisation(catalogue, entry)),
+        (ui("Project"), _project_link(entry, catalogue.project_of(entry))),
+        (ui("Thema's"), _themes(catalogue, entry)),
         (
-            label("Inschrijven tot"),
+            ui("Inschrijven tot"),
             _text(nl_date(entry["registration_deadline"]) if "registration_deadline" in entry.data else ""),
         ),
         (
-            label("Inschrijven"),
+            ui("Inschrijven"),
             [{"text": _("Schrijf je in"), "url": url}]
             if url and registration_open(entry, catalogue.today)
             else [],
         ),
         (
-            label("Inschrijvingen"),
+            ui("Inschrijvingen"),
             _text(number(entry["registrations"]) if "registrations" in entry.data else ""),
         ),
         (
-            label("Conclusies gepubliceerd"),
+            ui("Conclusies gepubliceerd"),
             _text(nl_date(entry["conclusions"]) if "conclusions" in entry.data else ""),
         ),
-        (label("Gepubliceerd"), _published(entry)),
+        (ui("Gepubliceerd"), _published(entry)),
     ]
 
 
@@ -193,28 +193,28 @@ def _project_link(entry: Entry, project: Entry | None) -> list[Part]:
 def _tip_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     projects = catalogue.projects_of_tip(entry)
     return [
-        (label("Soort"), _text(catalogue.label("tip_kinds", entry["kind"]))),
-        (label("Thema's"), _themes(catalogue, entry)),
-        (label("Projecten"), [_link(entry, p.src_uri, p.title) for p in projects]),
-        (label("Auteur"), _text(entry.get("author", ""))),
-        (label("Gepubliceerd"), _published(entry)),
+        (ui("Soort"), _text(catalogue.label("tip_kinds", entry["kind"]))),
+        (ui("Thema's"), _themes(catalogue, entry)),
+        (ui("Projecten"), [_link(entry, p.src_uri, p.title) for p in projects]),
+        (ui("Auteur"), _text(entry.get("author", ""))),
+        (ui("Gepubliceerd"), _published(entry)),
     ]
 
 
 def _funding_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     return [
-        (label("Status"), _text(funding_status(entry, catalogue.today).label)),
-        (label("Programma"), _text(entry["programme"])),
-        (label("Instrument"), _text(catalogue.label("instruments", entry["instrument"]))),
+        (ui("Status"), _text(funding_status(entry, catalogue.today).label)),
+        (ui("Programma"), _text(entry["programme"])),
+        (ui("Instrument"), _text(catalogue.label("instruments", entry["instrument"]))),
         (
-            label("Financiering"),
+            ui("Financiering"),
             _text(percent(entry["funding_rate"]) if "funding_rate" in entry.data else ""),
         ),
-        (label("Opent"), _text(nl_date(entry["opens"]) if "opens" in entry.data else "")),
-        (label("Deadline"), _text(nl_deadline(entry["deadline"]))),
-        (label("Thema's"), _themes(catalogue, entry)),
-        (label("Officiële oproep"), [{"text": entry["url"], "url": entry["url"]}]),
-        (label("Gepubliceerd"), _published(entry)),
+        (ui("Opent"), _text(nl_date(entry["opens"]) if "opens" in entry.data else "")),
+        (ui("Deadline"), _text(nl_deadline(entry["deadline"]))),
+        (ui("Thema's"), _themes(catalogue, entry)),
+        (ui("Officiële oproep"), [{"text": entry["url"], "url": entry["url"]}]),
+        (ui("Gepubliceerd"), _published(entry)),
     ]
 
 
@@ -227,11 +227,11 @@ def _derived(catalogue: Catalogue, entry: Entry) -> list[dict[str, Any]]:
     related = catalogue.related_projects(entry)
     return [
         {
-            "heading": label("Marktconsultaties"),
+            "heading": ui("Marktconsultaties"),
             "items": [_consultation_item(catalogue, entry, c) for c in consultations],
         },
         {
-            "heading": label("Tips en verhalen"),
+            "heading": ui("Tips en verhalen"),
             "items": [
                 {
                     "kind": "tip",
@@ -243,7 +243,7 @@ def _derived(catalogue: Catalogue, entry: Entry) -> list[dict[str, Any]]:
             ],
         },
         {
-            "heading": label("Verwante projecten"),
+            "heading": ui("Verwante projecten"),
             "items": [_related_item(catalogue, entry, p) for p in related],
         },
     ]

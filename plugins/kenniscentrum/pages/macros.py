@@ -1,7 +1,7 @@
 """Macros for editors: lists drawn from the catalogue, callable from any page in docs/.
 
-`define_macros` receives the mkdocs-macros environment; the functions behind the macros are plain and take
-the catalogue and the calling page's source path, so they are tested without MkDocs. A wrong argument
+hooks/macros.py declares the macros for mkdocs-macros; the functions behind them are plain and take the
+catalogue and the calling page's source path, so they are tested without MkDocs. A wrong argument
 (an unknown theme, a typo in an organisation) raises a Dutch error: with `on_error_fail` the build stops
 and names the page, instead of quietly publishing an empty list.
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue, slugify
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.problems import did_you_mean
@@ -111,53 +110,3 @@ def count_entries(catalogue: Catalogue, soort: str) -> int:
     if type_name is None:
         raise ValueError(f"aantal('{soort}'): kies uit projecten, marktconsultaties, tips of financiering")
     return len(catalogue.entries[type_name])
-
-
-def define_macros(env: Any) -> None:
-    def catalogue() -> Catalogue:
-        plugin = env.conf.plugins["kenniscentrum"]
-        if plugin.catalogue is None:
-            raise RuntimeError("de kenniscentrum-plugin moet vóór macros in mkdocs.yml staan")
-        return plugin.catalogue
-
-    # Every URL and output path (routes.py), for static pages such as docs/abonneren.md.
-    env.variables["routes"] = routes
-
-    @env.macro
-    def projecten(
-        thema: str | None = None,
-        fase: str | None = None,
-        organisatie: str | None = None,
-        soort: str | None = None,
-        opdracht: str | None = None,
-        jaar: str | int | None = None,
-        max: int | None = None,
-    ) -> str:
-        """Kaarten van projecten, nieuwste eerst, gefilterd op thema, fase, organisatie, soort organisatie,
-        soort opdracht en/of jaar van selectie."""
-        return projects_html(
-            catalogue(),
-            env.page.file.src_uri,
-            thema=thema,
-            fase=fase,
-            organisatie=organisatie,
-            soort=soort,
-            opdracht=opdracht,
-            jaar=None if jaar is None else str(jaar),
-            max=max,
-        )
-
-    @env.macro
-    def marktconsultaties(aantal: int = 3) -> str:
-        """De eerstvolgende marktconsultaties (op de bouwdatum), met inschrijflink."""
-        return consultations_html(catalogue(), env.page.file.src_uri, aantal)
-
-    @env.macro
-    def financiering(aantal: int = 3) -> str:
-        """De open financieringsoproepen met de dichtste deadline eerst."""
-        return funding_html(catalogue(), env.page.file.src_uri, aantal)
-
-    @env.macro
-    def aantal(soort: str) -> int:
-        """Aantal gepubliceerde items van een soort: projecten, marktconsultaties, tips of financiering."""
-        return count_entries(catalogue(), soort)

@@ -15,16 +15,16 @@ from babel.dates import format_date
 from kenniscentrum.content.events import Event, Kind
 from kenniscentrum.render import formatting
 from kenniscentrum.render.formatting import nl_date, nl_datetime, nl_deadline
+from kenniscentrum.render.templates import N_, ui
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import label
 
 # (type, event kind, heading msgid)
 GROUPS = (
-    ("consultation", Kind.PUBLISHED, "Nieuwe marktconsultaties"),
-    ("consultation", Kind.CONCLUSIONS, "Conclusies van marktconsultaties"),
-    ("project", Kind.PUBLISHED, "Nieuwe projecten"),
-    ("tip", Kind.PUBLISHED, "Tips en verhalen"),
-    ("funding", Kind.PUBLISHED, "Financiering"),
+    ("consultation", Kind.PUBLISHED, N_("Nieuwe marktconsultaties")),
+    ("consultation", Kind.CONCLUSIONS, N_("Conclusies van marktconsultaties")),
+    ("project", Kind.PUBLISHED, N_("Nieuwe projecten")),
+    ("tip", Kind.PUBLISHED, N_("Tips en verhalen")),
+    ("funding", Kind.PUBLISHED, N_("Financiering")),
 )
 
 
@@ -66,5 +66,5 @@ def grouped(events: list[Event]) -> list[dict[str, Any]]:
     for type_name, kind, heading in GROUPS:
         members = [e for e in events if e.entry.type.name == type_name and e.kind is kind]
         if members:
-            groups.append({"heading": label(heading), "items": members})
+            groups.append({"heading": ui(heading), "items": members})
     return groups

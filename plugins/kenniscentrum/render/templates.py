@@ -65,12 +65,17 @@ def language() -> str:
     return _State.language
 
 
+def N_(message: str) -> str:
+    """Marks a msgid declared as data (facet legends, digest headings) for extraction; translated where shown."""
+    return message
+
+
 def gettext(message: str, **values: Any) -> str:
     text = translations(_State.language).gettext(message)
     return text % values if values else text
 
 
-def label(message: str) -> Markup:
+def ui(message: str) -> Markup:
     """A UI string without values, trusted as it is: a fact label in a Markdown page stays as written."""
     return Markup(translations(_State.language).gettext(message))
 
