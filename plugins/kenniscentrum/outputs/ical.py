@@ -69,16 +69,6 @@ def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     )
 
 
-def agenda(catalogue: Catalogue, site_url: str) -> bytes:
-    """The site-wide calendar: consultation sessions, registration deadlines and funding/PIO call deadlines."""
-    return build_calendars(catalogue, site_url).agenda
-
-
-def consultation_calendars(catalogue: Catalogue, site_url: str) -> dict[str, bytes]:
-    """One .ics per public consultation, keyed by its source path; same UIDs as in /agenda.ics."""
-    return build_calendars(catalogue, site_url).consultations
-
-
 def calendar_event(event: Event, site_url: str) -> ICalEvent:
     """One dated event of the content as an iCalendar VEVENT."""
     entry = event.entry
