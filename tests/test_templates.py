@@ -21,8 +21,9 @@ PACKAGE = ROOT / "plugins" / "kenniscentrum"
 TAG = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9-]*)(\s|/?>)")
 
 CARD = """{#- A site's own card: a plain list item with the title link and the description. -#}
+{%- macro card(card) -%}
 <li class="mijn-kaart"><a href="{{ card.href|dest }}">{{ card.title }}</a> <em>{{ card.description }}</em></li>
-{#- -#}
+{%- endmacro -%}
 """
 
 

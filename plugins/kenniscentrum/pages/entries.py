@@ -8,6 +8,7 @@ The body is the editor's Markdown, which the plugin sanitizes after rendering.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -28,7 +29,16 @@ GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
 BODY_START, BODY_END = "<!-- kc:body -->", "<!-- /kc:body -->"
 
-Part = dict[str, str]  # {"text"} plain, {"text", "href"} a link to a source file, {"text", "url"} external
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Part of a fact: text, a link to another source file (`href`, checked by MkDocs) or an external `url`."""
+
+    text: str
+    href: str = ""
+    url: str = ""
+
+
 Row = tuple[str, list[Part]]
 
 
@@ -62,11 +72,7 @@ def entry_page(entry: Entry, rows: list[Row], sections: list[dict[str, Any]]) ->
         front=Markup(front_matter(entry.title, entry.description, **extra)),
         title=entry.title,
         draft=entry.draft,
-        rows=[
-            {"label": label, "parts": parts, "separator": ", "}
-            for label, parts in rows
-            if any(part["text"] for part in parts)
-        ],
+        rows=[(label, parts) for label, parts in rows if any(part.text for part in parts)],
         body_start=Markup(BODY_START),
         body=Markup(entry.body.strip()),
         body_end=Markup(BODY_END),
@@ -75,11 +81,11 @@ def entry_page(entry: Entry, rows: list[Row], sections: list[dict[str, Any]]) ->
 
 
 def _text(value: object) -> list[Part]:
-    return [{"text": str(value)}] if value not in (None, "") else []
+    return [Part(str(value))] if value not in (None, "") else []
 
 
 def _link(entry: Entry, target_src: str, text: str) -> Part:
-    return {"text": text, "href": routes.src_link(entry.src_uri, target_src)}
+    return Part(text, href=routes.src_link(entry.src_uri, target_src))
 
 
 def _themes(catalogue: Catalogue, entry: Entry) -> list[Part]:
@@ -119,7 +125,7 @@ def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
             ui("Soort organisatie"),
             _facet_link(catalogue, entry, "soort", "organisation_types", "organisation_type"),
         ),
-        (ui("Partners"), [{"text": p} for p in entry.get("partners", [])]),
+        (ui("Partners"), [Part(p) for p in entry.get("partners", [])]),
         (ui("Thema's"), _themes(catalogue, entry)),
         (ui("Fase"), _facet_link(catalogue, entry, "fase", "phases", "phase")),
         (
@@ -132,8 +138,8 @@ def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
             ui("PIO-cofinanciering"),
             _text(euro(entry["cofinancing"]) if "cofinancing" in entry.data else ""),
         ),
-        (ui("Leveranciers"), [{"text": s} for s in entry.get("suppliers", [])]),
-        (ui("Links"), [{"text": link.title, "url": link.url} for link in entry.get("links", [])]),
+        (ui("Leveranciers"), [Part(s) for s in entry.get("suppliers", [])]),
+        (ui("Links"), [Part(link.title, url=link.url) for link in entry.get("links", [])]),
         (ui("Gepubliceerd"), _published(entry)),
     ]
 
@@ -170,9 +176,7 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         ),
         (
             ui("Inschrijven"),
-            [{"text": _("Schrijf je in"), "url": url}]
-            if url and registration_open(entry, catalogue.today)
-            else [],
+            [Part(_("Schrijf je in"), url=url)] if url and registration_open(entry, catalogue.today) else [],
         ),
         (
             ui("Inschrijvingen"),
@@ -213,7 +217,7 @@ def _funding_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (ui("Opent"), _text(nl_date(entry["opens"]) if "opens" in entry.data else "")),
         (ui("Deadline"), _text(nl_deadline(entry["deadline"]))),
         (ui("Thema's"), _themes(catalogue, entry)),
-        (ui("Officiële oproep"), [{"text": entry["url"], "url": entry["url"]}]),
+        (ui("Officiële oproep"), [Part(entry["url"], url=entry["url"])]),
         (ui("Gepubliceerd"), _published(entry)),
     ]
 

@@ -7,8 +7,9 @@ on, and every listing also works without JavaScript.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from markupsafe import Markup
 
@@ -31,7 +32,30 @@ from kenniscentrum.render.templates import render
 # (type, heading) in the order theme pages group their entries.
 TYPE_SECTIONS = ("project", "consultation", "tip", "funding")
 
-Card = dict[str, Any]
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact on a card: plain `text`, or a `kind` the card template writes with a link (a registration…)."""
+
+    kind: str = "text"
+    text: str = ""
+    href: str = ""  # a relative link from the page
+    title: str = ""  # the entry or project the link is about
+    day: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One entry as a card: title link, the facts a reader scans for, the description."""
+
+    href: str
+    title: str
+    draft: bool
+    heading: str
+    attrs: dict[str, str]  # data-* attributes the catalogue script filters on
+    facts: list[Fact]
+    themes: list[str]
+    description: str
 
 
 def _front(title: str, description: str) -> Markup:
@@ -42,26 +66,21 @@ def card(
     catalogue: Catalogue,
     src: str,
     entry: Entry,
-    facts: list[Any] = (),  # type: ignore[assignment]
+    facts: Iterable[Fact | str | None] = (),
     heading: str = "h3",
     attrs: dict[str, str] | None = None,
 ) -> Card:
-    """One entry as card data: title link, the facts a reader scans for, the description.
-
-    A fact is plain text or a dict with a `kind` the card template knows (a registration link, …).
-    """
-    return {
-        "href": routes.url_link(src, entry.url),
-        "title": entry.title,
-        "draft": entry.draft,
-        "heading": heading,
-        "attrs": attrs or {},
-        "facts": [
-            fact if isinstance(fact, dict) else {"kind": "text", "text": fact} for fact in facts if fact
-        ],
-        "themes": [catalogue.label("themes", t) for t in entry.themes],
-        "description": entry.description,
-    }
+    """Card data of one entry as seen from the page `src`; facts that are empty are left out."""
+    return Card(
+        href=routes.url_link(src, entry.url),
+        title=entry.title,
+        draft=entry.draft,
+        heading=heading,
+        attrs=attrs or {},
+        facts=[fact if isinstance(fact, Fact) else Fact(text=fact) for fact in facts if fact],
+        themes=[catalogue.label("themes", t) for t in entry.themes],
+        description=entry.description,
+    )
 
 
 def cards(items: list[Card], empty: str = "") -> str:
@@ -78,32 +97,32 @@ def place(entry: Entry) -> str:
     return _("Online") if entry.online else location[:1].upper() + location[1:]
 
 
-def registration_fact(entry: Entry, today: date) -> dict[str, Any] | None:
+def registration_fact(entry: Entry, today: date) -> Fact | None:
     """'Schrijf je in' and the deadline while registration is open; a plain note once it closed."""
     url = entry.get("registration_url")
     deadline = entry.get("registration_deadline")
     if registration_open(entry, today):
         if url:
-            return {"kind": "register", "url": url, "title": entry.title, "until": deadline}
-        return {"kind": "register_until", "until": deadline} if deadline else None
+            return Fact("register", href=url, title=entry.title, day=deadline)
+        return Fact("register_until", day=deadline) if deadline else None
     if deadline and consultation_is_upcoming(entry, today):
-        return {"kind": "register_closed", "until": deadline}
+        return Fact("register_closed", day=deadline)
     return None
 
 
 def consultation_card(catalogue: Catalogue, src: str, entry: Entry, heading: str = "h3") -> Card:
     """Upcoming: when, where, how to register. Past: when, and the conclusions once published."""
-    facts: list[Any] = [entry["organisation"], nl_datetime(entry["starts"]), place(entry)]
+    facts: list[Fact | str | None] = [entry["organisation"], nl_datetime(entry["starts"]), place(entry)]
     if consultation_is_upcoming(entry, catalogue.today):
         facts.append(registration_fact(entry, catalogue.today))
     elif "conclusions" in entry.data:
         anchor = conclusions_anchor(entry.body)
         target = routes.url_link(src, entry.url) + (f"#{anchor}" if anchor else "")
-        facts.append({"kind": "conclusions", "href": target, "date": entry["conclusions"]})
+        facts.append(Fact("conclusions", href=target, day=entry["conclusions"]))
     else:
         facts.append(_("Conclusies volgen"))
     if project := catalogue.project_of(entry):
-        facts.append({"kind": "project", "href": routes.url_link(src, project.url), "title": project.title})
+        facts.append(Fact("project", href=routes.url_link(src, project.url), title=project.title))
     return card(catalogue, src, entry, facts, heading)
 
 

@@ -59,6 +59,8 @@ def configure(language: str = "nl", overrides: Path | None = None) -> None:
     _State.language = language or "nl"
     _State.overrides = overrides
     formatting.set_locale(_State.language)
+    # Templates are read once per build (no stat per include); `mkdocs serve` rebuilds call this again.
+    environment.cache_clear()
 
 
 def language() -> str:
@@ -103,6 +105,7 @@ def environment(language: str, overrides: Path | None) -> Environment:
         finalize=_finalize,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
@@ -118,10 +121,36 @@ def _finalize(context: Context, value: Any) -> Any:
     if hasattr(value, "__html__"):
         return value
     if context.name and context.name.endswith(".md"):
+        return _md_text(value)
+    return _esc(value)
+
+
+# The same labels, names and dates recur on thousands of cards: escape each distinct value once.
+def _md_text(value: object) -> Markup:
+    try:
+        return _md_text_cached(value)
+    except TypeError:  # unhashable
         return Markup(formatting.md_text(value))
+
+
+def _esc(value: object) -> Markup:
+    try:
+        return _esc_cached(value)
+    except TypeError:
+        return Markup(formatting.esc(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _md_text_cached(value: object) -> Markup:
+    return Markup(formatting.md_text(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _esc_cached(value: object) -> Markup:
     return Markup(formatting.esc(value))
 
 
+@functools.lru_cache(maxsize=65536)
 def dest(target: str) -> Markup:
     """A link target the code computed (a relative path, an anchor, a validated URL), safe in Markdown and HTML."""
     return Markup(quote(str(target), safe=_DEST_SAFE).replace("&", "&amp;"))
