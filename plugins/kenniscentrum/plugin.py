@@ -21,7 +21,7 @@ from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
 from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
-from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
+from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.pages import generate_pages
@@ -58,6 +58,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
         self.site = Site()
+        self.feed_links: list[dict[str, str]] = []
         self.incremental = False
         self.previous: BuildState | None = None
 
@@ -91,6 +92,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         custom_dir = config.theme.custom_dir
         configure(self.site.language, Path(custom_dir) if custom_dir else None)
         self.pages = generate_pages(self.catalogue)
+        self.feed_links = autodiscovery()
         if not self.incremental:
             self.rendered_bodies = {}
         if self.catalogue.hidden:
@@ -132,6 +134,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
     ) -> TemplateContext:
         """schema.org JSON-LD of an entry page, printed by overrides/main.html (already script-safe)."""
         assert self.catalogue is not None
+        context["kc_feeds"] = self.feed_links
         context["kc_jsonld"] = page_jsonld(
             self.catalogue, page.file.src_uri, self.site.url, self.site.language
         )

@@ -84,6 +84,17 @@ class FeedSpec:
     items: list[FeedItem]
 
 
+def autodiscovery() -> list[dict[str, str]]:
+    """The feeds and the calendar every page's head links to (site-relative paths), for readers and browsers."""
+    links = []
+    for path, name in ((routes.FEED_ALL, _("Alles")), (routes.FEED_CONSULTATIONS, _("Marktconsultaties"))):
+        for ext, media_type in routes.FEED_FORMATS:
+            kind = {"xml": "RSS", "atom": "Atom"}[ext]
+            links.append({"type": media_type, "title": f"{name} ({kind})", "path": f"{path}.{ext}"})
+    links.append({"type": "text/calendar", "title": _("Agenda (iCalendar)"), "path": routes.AGENDA})
+    return links
+
+
 def entry_id(entry: Entry, suffix: str = "") -> str:
     """Stable id of an entry (`tag:kenniscentrum.pio,2024:consultation/turing-workshop`)."""
     return f"{ID_PREFIX}{entry.type.name}/{entry.slug}{suffix}"
