@@ -14,6 +14,7 @@ import pytest
 from conftest import CONTENT, ROOT, TODAY, run_build
 from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.pages import generate_pages
+from kenniscentrum.render.templates import dest
 from kenniscentrum.site import from_mkdocs_yml
 
 PACKAGE = ROOT / "plugins" / "kenniscentrum"
@@ -113,3 +114,10 @@ def test_editor_text_stays_text_in_every_generated_page(hostile_pages: dict[str,
         if "onmouseover=alert(1)" in doc.text_content():
             shown += 1
     assert shown > 3  # the hostile title is shown as text on its page, its listings and its related pages
+
+
+def test_a_link_target_with_another_scheme_goes_nowhere() -> None:
+    assert dest("JavaScript:alert(1)") == "#"
+    assert dest("data:text/html,x") == "#"
+    assert dest("https://example.org/a b?x=1&y=<2>") == "https://example.org/a%20b?x=1&amp;y=%3C2%3E"
+    assert dest("../thema/energie.md#conclusies") == "../thema/energie.md#conclusies"

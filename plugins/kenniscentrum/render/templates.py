@@ -19,7 +19,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from babel.support import NullTranslations, Translations
 from jinja2 import (
@@ -41,6 +41,7 @@ DOMAIN = "kenniscentrum"
 OVERRIDES_SUBDIR = "kenniscentrum"  # overrides/kenniscentrum/<template path>
 # Characters a computed link target may keep; everything else (spaces, brackets, `<`, `>`) is %-encoded.
 _DEST_SAFE = "/:?#=&%.-_~+@!$,;*"
+_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 @functools.cache
@@ -61,10 +62,6 @@ def configure(language: str = "nl", overrides: Path | None = None) -> None:
     formatting.set_locale(_State.language)
     # Templates are read once per build (no stat per include); `mkdocs serve` rebuilds call this again.
     environment.cache_clear()
-
-
-def language() -> str:
-    return _State.language
 
 
 def N_(message: str) -> str:
@@ -152,7 +149,13 @@ def _esc_cached(value: object) -> Markup:
 
 @functools.lru_cache(maxsize=65536)
 def dest(target: str) -> Markup:
-    """A link target the code computed (a relative path, an anchor, a validated URL), safe in Markdown and HTML."""
+    """A link target the code computed (a relative path, an anchor, a validated URL), safe in Markdown and HTML.
+
+    Only relative links and the schemes the sanitizer keeps get through: the listings are not sanitized.
+    """
+    scheme = urlsplit(str(target)).scheme.lower()
+    if scheme and scheme not in _SCHEMES:
+        return Markup("#")
     return Markup(quote(str(target), safe=_DEST_SAFE).replace("&", "&amp;"))
 
 
