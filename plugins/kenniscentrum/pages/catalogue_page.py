@@ -20,7 +20,7 @@ from kenniscentrum.facets import CATALOGUE_FACETS, Facet, facet_values
 from kenniscentrum.pages.listings import Card, card
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import render
+from kenniscentrum.render.templates import plural_forms, render
 
 
 def facet_counts(projects: list[Entry]) -> dict[str, Counter[str]]:
@@ -108,6 +108,8 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
             "fragments/catalogue.html",
             facets=_facets(catalogue, projects),
             count=len(projects),
+            # For catalogue.js, which counts the projects left after filtering.
+            count_forms=plural_forms("%(num)d project", "%(num)d projecten"),
             cards=[_card(catalogue, src, project) for project in projects],
             empty=_("Er zijn nog geen projecten gepubliceerd."),
         ),

@@ -79,6 +79,13 @@ def ui(message: str) -> Markup:
     return Markup(translations(_State.language).gettext(message))
 
 
+def plural_forms(singular: str, plural: str) -> dict[str, str]:
+    """The unformatted forms of a message per CLDR plural category, for a script that counts
+    (`Intl.PluralRules`): "one" and "other", as the source language (Dutch) has them."""
+    catalog = translations(_State.language)
+    return {"one": catalog.ngettext(singular, plural, 1), "other": catalog.ngettext(singular, plural, 2)}
+
+
 def ngettext(singular: str, plural: str, n: int, **values: Any) -> str:
     text = translations(_State.language).ngettext(singular, plural, n)
     return text % {"num": n, **values}
