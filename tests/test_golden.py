@@ -32,7 +32,7 @@ SITE_URL = "https://kenniscentrum.example.org/"
 def generate(target: Path) -> None:
     """Write every golden file for the fixture content into `target`."""
     # In a copy of the project, so site name, language and Markdown extensions come from its mkdocs.yml.
-    assert run_pages(fixture_project() / "content", target / "pages", target / "site", SITE_URL) == 0
+    assert run_pages(fixture_project() / "content", target / "pages", target / "outputs", SITE_URL) == 0
     catalogue = load_catalogue(CONTENT, date.fromisoformat(TODAY))
     macros = {
         "projecten.html": projects_html(catalogue, "index.md"),
