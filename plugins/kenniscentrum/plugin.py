@@ -132,7 +132,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """schema.org JSON-LD of an entry page, printed by overrides/main.html (already script-safe)."""
+        """For overrides/main.html: the feed links of every page and the JSON-LD of an entry (script-safe)."""
         assert self.catalogue is not None
         context["kc_feeds"] = self.feed_links
         context["kc_jsonld"] = page_jsonld(
