@@ -11,7 +11,7 @@ import lxml.html
 import markdown
 import pytest
 
-from conftest import CONTENT, ROOT, TODAY, run_build
+from conftest import CONTENT, ROOT, TODAY, run_build, run_cli
 from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.render.templates import dest
@@ -121,3 +121,17 @@ def test_a_link_target_with_another_scheme_goes_nowhere() -> None:
     assert dest("data:text/html,x") == "#"
     assert dest("https://example.org/a b?x=1&y=<2>") == "https://example.org/a%20b?x=1&amp;y=%3C2%3E"
     assert dest("../thema/energie.md#conclusies") == "../thema/energie.md#conclusies"
+
+
+def test_kenniscentrum_pages_uses_the_same_overrides(project: Path, tmp_path: Path) -> None:
+    """The engine-free door (`kenniscentrum pages`) writes the site's own card too."""
+    override = project / "overrides" / "kenniscentrum" / "fragments" / "card.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(CARD, encoding="utf-8")
+    result = run_cli("pages", "--out", str(tmp_path / "out"), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    catalogue = (tmp_path / "out" / "projecten" / "index.md").read_text(encoding="utf-8")
+    assert catalogue.count('<li class="mijn-kaart">') == len(
+        list((project / "content" / "projects").glob("*.md"))
+    )
+    assert "kc-card\"" not in catalogue and "kc-card__" not in catalogue
