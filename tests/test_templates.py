@@ -134,4 +134,4 @@ def test_kenniscentrum_pages_uses_the_same_overrides(project: Path, tmp_path: Pa
     assert catalogue.count('<li class="mijn-kaart">') == len(
         list((project / "content" / "projects").glob("*.md"))
     )
-    assert "kc-card\"" not in catalogue and "kc-card__" not in catalogue
+    assert 'kc-card"' not in catalogue and "kc-card__" not in catalogue
