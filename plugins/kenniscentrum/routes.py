@@ -1,16 +1,15 @@
 """Every URL and output path the plugin publishes, in one place: the public contract of DESIGN.md.
 
 Generated pages are named by their source path (`thema/energie.md`); MkDocs turns a source path into a
-directory URL (`thema/energie/`) with `page_url`. Pages, feeds, calendars, e-mails, templates and the static
-pages in docs/ (through the `routes` macro variable) all take their paths from here.
+directory URL (`thema/energie/`) with `page_url`. The content model (an entry's URL), pages, feeds, calendars,
+e-mails, templates and the static pages in docs/ (through the `routes` macro variable) all take their paths
+from here, so this module imports nothing of the package.
 """
 
 from __future__ import annotations
 
 import posixpath
 from urllib.parse import urlsplit
-
-from kenniscentrum.content.model import Entry
 
 # Listings: the ways in, and the only generated pages in the sidebar nav.
 PROJECTS = "projecten/index.md"
@@ -29,6 +28,20 @@ FEED_ALL = "feeds/alles"  # without extension: `.xml` is RSS 2.0, `.atom` is Ato
 FEED_CONSULTATIONS = "feeds/marktconsultaties"
 FEED_FORMATS = (("xml", "application/rss+xml"), ("atom", "application/atom+xml"))
 EMAIL_FILE = "email.html"  # next to each month page of the digest
+
+
+def entry_src(url_prefix: str, slug: str) -> str:
+    """The generated Markdown page of an entry (`projecten/turing.md`)."""
+    return f"{url_prefix}/{slug}.md"
+
+
+def entry_url(url_prefix: str, slug: str) -> str:
+    """Site-relative URL of an entry, without a leading slash, as MkDocs uses them (`projecten/turing/`)."""
+    return page_url(entry_src(url_prefix, slug))
+
+
+def organisation_url(slug: str) -> str:
+    return page_url(organisation_src(slug))
 
 
 def theme_src(code: str) -> str:
@@ -52,9 +65,9 @@ def theme_feed(code: str) -> str:
     return f"feeds/thema/{code}"
 
 
-def consultation_calendar_src(entry: Entry) -> str:
+def consultation_calendar_src(url_prefix: str, slug: str) -> str:
     """A consultation's own .ics, next to its page (`marktconsultaties/<slug>/agenda.ics`)."""
-    return f"{entry.type.url_prefix}/{entry.slug}/{AGENDA}"
+    return f"{entry_url(url_prefix, slug)}{AGENDA}"
 
 
 def catalogue_filter(param: str, value: str) -> str:

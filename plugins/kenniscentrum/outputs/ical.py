@@ -63,7 +63,9 @@ def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     return Calendars(
         agenda=_calendar(everything, _("Kenniscentrum PIO: agenda")),
         consultations={
-            routes.consultation_calendar_src(entry): _calendar(events, entry.title)
+            routes.consultation_calendar_src(entry.type.url_prefix, entry.slug): _calendar(
+                events, entry.title
+            )
             for entry, events in per_consultation.items()
         },
     )

@@ -162,7 +162,13 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         # The .ics is a generated file next to the page: strict mode checks the link.
         (
             ui("Agenda"),
-            [_link(entry, routes.consultation_calendar_src(entry), _("Zet in je agenda"))]
+            [
+                _link(
+                    entry,
+                    routes.consultation_calendar_src(entry.type.url_prefix, entry.slug),
+                    _("Zet in je agenda"),
+                )
+            ]
             if catalogue.is_public(entry)
             else [],
         ),
