@@ -297,18 +297,27 @@ def _symlinks(folder: str, names: list[str]) -> list[str]:
 
 
 def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "") -> int:
-    """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins."""
-    from kenniscentrum.outputs import base_url, write_outputs
+    """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins.
+
+    Site name, language and Markdown extensions come from the mkdocs.yml next to the content folder.
+    """
+    from kenniscentrum.outputs import write_outputs
     from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
     from kenniscentrum.outputs.ical import build_calendars
     from kenniscentrum.pages import generate_pages
+    from kenniscentrum.render.templates import configure
+    from kenniscentrum.site import from_mkdocs_yml
 
+    project = content.resolve().parent
+    site = from_mkdocs_yml(project / "mkdocs.yml", site_url)
+    overrides = project / "overrides"
+    configure(site.language, overrides if overrides.is_dir() else None)
     try:
         catalogue = load_catalogue(content, build_date())
     except ContentError as exc:
         print(format_report(exc.problems, "human"))
         return EXIT_PROBLEMS
-    calendars = build_calendars(catalogue, base_url(site_url))
+    calendars = build_calendars(catalogue, site)
     files: dict[str, str | bytes] = {**generate_pages(catalogue), **calendars.consultations}
     for src, data in files.items():
         target = out_dir / src
@@ -321,7 +330,7 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
     if media.is_dir():
         shutil.copytree(media, out_dir / MEDIA_FOLDER, dirs_exist_ok=True, symlinks=True, ignore=_symlinks)
     if outputs_dir is not None:
-        write_outputs(catalogue, outputs_dir, site_url, DEFAULT_ITEMS, calendars)
+        write_outputs(catalogue, outputs_dir, site, DEFAULT_ITEMS, calendars)
     return EXIT_OK
 
 

@@ -23,17 +23,20 @@ from kenniscentrum.content.catalogue import Catalogue, empty_catalogue, load_cat
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
 from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
-from kenniscentrum.outputs import base_url, write_outputs
-from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
+from kenniscentrum.outputs import write_outputs
+from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.outputs.redirects import content_error_html
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
-from kenniscentrum.pages.listings import NAV_LISTINGS
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
+from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.routes import NAV_LISTINGS
+from kenniscentrum.site import Site, from_mkdocs
 
 log = logging.getLogger("mkdocs.plugins.kenniscentrum")
 
@@ -60,6 +63,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.site = Site()
+        self.feed_links: list[dict[str, str]] = []
         self.content_dir = Path("content")
         self.content_error: ContentError | None = None
         self.incremental = False
@@ -83,6 +88,16 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         # KENNISCENTRUM_DRAFTS=always: the pull-request preview shows drafts and scheduled entries, marked.
         mode = os.environ.get("KENNISCENTRUM_DRAFTS") or self.config.drafts
         drafts = mode == "always" or (mode == "auto" and self.command == "serve")
+        # Name, address, language and Markdown extensions of the site, as MkDocs has them.
+        self.site = from_mkdocs(
+            config.site_name,
+            config.site_url or "",
+            config.theme["language"],
+            config.markdown_extensions,
+            config.mdx_configs,
+        )
+        custom_dir = config.theme.custom_dir
+        configure(self.site.language, Path(custom_dir) if custom_dir else None)
         self.content_error = None
         try:
             self.catalogue = load_catalogue(
@@ -107,6 +122,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             config.theme.static_templates.discard("404.html")  # our 404.md shows the problems instead
             return config
         self.pages = generate_pages(self.catalogue)
+        self.feed_links = autodiscovery()
         if not self.incremental:
             self.rendered_bodies = {}
         if self.catalogue.hidden:
@@ -115,7 +131,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.content_error is not None:
-            page = front_matter("Fout in de inhoud") + "# Fout in de inhoud\n\n"
+            page = front_matter(_("Fout in de inhoud")) + "# " + _("Fout in de inhoud") + "\n\n"
             page += content_error_html(self.content_error.problems) + "\n"
             # Every page (the static ones, the last good build's generated ones, 404) shows the problems, so the
             # page the editor has open reloads into them; theme assets stay.
@@ -139,6 +155,11 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             ):
                 src = path.relative_to(self.content_dir).as_posix()
                 files.append(File(src, str(self.content_dir), config.site_dir, config.use_directory_urls))
+        # Our template overrides live in the theme's custom_dir (overrides/kenniscentrum/): not site files.
+        for file in [
+            f for f in files if f.src_uri.startswith(f"{OVERRIDES_SUBDIR}/") and not f.is_documentation_page()
+        ]:
+            files.remove(file)
         reuse = self._prepare_incremental(files, config)
         for src_uri, markdown in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
@@ -150,7 +171,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             files.append(kind.generated(config, src_uri, content=markdown, inclusion=inclusion))
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         assert self.catalogue is not None
-        self.calendars = build_calendars(self.catalogue, base_url(config.site_url or ""))
+        self.calendars = build_calendars(self.catalogue, self.site)
         for src_uri, data in self.calendars.consultations.items():
             files.append(File.generated(config, src_uri, content=data))
         return files
@@ -166,9 +187,12 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """schema.org JSON-LD of an entry page, printed by overrides/main.html (already script-safe)."""
+        """For overrides/main.html: the feed links of every page and the JSON-LD of an entry (script-safe)."""
         assert self.catalogue is not None
-        context["kc_jsonld"] = page_jsonld(self.catalogue, page.file.src_uri, base_url(config.site_url or ""))
+        context["kc_feeds"] = self.feed_links
+        context["kc_jsonld"] = page_jsonld(
+            self.catalogue, page.file.src_uri, self.site.url, self.site.language
+        )
         return context
 
     def _prepare_incremental(self, files: Files, config: MkDocsConfig) -> set[str]:
@@ -198,7 +222,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         write_outputs(
             self.catalogue,
             Path(config.site_dir),
-            config.site_url or "",
+            self.site,
             self.config.feed_items,
             self.calendars,
             self.rendered_bodies,

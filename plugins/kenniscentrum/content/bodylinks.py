@@ -26,12 +26,13 @@ MEDIA_FOLDER = "media"  # content/media/: the one place for images and attachmen
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 
 # Inline links and images: ![alt](target "title") / [text](<target>). Nested brackets one level deep.
-_INLINE = re.compile(
-    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<target><[^>]*>|[^\s)]+)(?:\s+[\"'(][^)]*)?\s*\)"
-)
-_REFERENCE = re.compile(r"^\s{0,3}\[(?P<text>[^\]]+)\]:\s*(?P<target><[^>]*>|\S+)")
-_HTML = re.compile(r"<(?P<tag>a|img)\b[^>]*?\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']*)[\"'][^>]*>", re.I)
-_HTML_ALT = re.compile(r"\balt\s*=\s*[\"'](?P<alt>[^\"']*)[\"']", re.I)
+# Groups are numbered (named groups read like tags to the markup check): 1 = "!", 2 = text, 3 = target.
+_INLINE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+[\"'(][^)]*)?\s*\)")
+# Reference definitions: [text]: target (1 = text, 2 = target).
+_REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")
+# HTML links and images (1 = tag name, 2 = target) and an image's alt text.
+_HTML = re.compile(r"<(a|img)\b[^>]*?\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"'][^>]*>", re.I)
+_HTML_ALT = re.compile(r"\balt\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 
@@ -60,29 +61,28 @@ def body_links(entry: Entry) -> Iterator[BodyLink]:
             continue
         text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _INLINE.finditer(text):
-            start, end = _inside(match)
-            bang = bool(match.group("bang"))
-            yield BodyLink(number, text[start:end], bang, match.group("text"), start, end)
+            start, end = _inside(match, 3)
+            yield BodyLink(number, text[start:end], bool(match.group(1)), match.group(2), start, end)
         if match := _REFERENCE.match(text):
-            start, end = _inside(match)
-            yield BodyLink(number, text[start:end], False, match.group("text"), start, end)
+            start, end = _inside(match, 2)
+            yield BodyLink(number, text[start:end], False, match.group(1), start, end)
         for match in _HTML.finditer(text):
-            image = match.group("tag").lower() == "img"
+            image = match.group(1).lower() == "img"
             alt = _HTML_ALT.search(match.group(0))
             yield BodyLink(
                 number,
-                match.group("target"),
+                match.group(2),
                 image,
-                alt.group("alt") if alt else "",
-                match.start("target"),
-                match.end("target"),
+                alt.group(1) if alt else "",
+                match.start(2),
+                match.end(2),
             )
 
 
-def _inside(match: re.Match[str]) -> tuple[int, int]:
+def _inside(match: re.Match[str], group: int) -> tuple[int, int]:
     """Where the target sits in the line, inside `<…>` when the editor wrote them (they stay)."""
-    start, end = match.start("target"), match.end("target")
-    return (start + 1, end - 1) if match.group("target").startswith("<") else (start, end)
+    start, end = match.start(group), match.end(group)
+    return (start + 1, end - 1) if match.group(group).startswith("<") else (start, end)
 
 
 @dataclass
@@ -290,16 +290,16 @@ def _drop_unpublished(body: str, entry: Entry, visible: set[tuple[str, str]]) ->
     by_type = {ctype.folder: ctype for ctype in CONTENT_TYPES.values()}
 
     def replace(match: re.Match[str]) -> str:
-        target = match.group("target").strip("<>")
+        target = match.group(3).strip("<>")
         parts = urlsplit(target)
-        if match.group("bang") or parts.scheme or target.startswith(("/", "#")):
+        if match.group(1) or parts.scheme or target.startswith(("/", "#")):
             return match.group(0)
         resolved = posixpath.normpath(posixpath.join(_entry_dir(entry), parts.path))
         folder = resolved.split("/")[0]
         if resolved.endswith(".md") and folder in by_type:
             slug = posixpath.basename(resolved).removesuffix(".md")
             if (by_type[folder].name, slug) not in visible:
-                return match.group("text")
+                return match.group(2)
         return match.group(0)
 
     return _INLINE.sub(replace, body)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from kenniscentrum import routes
 from kenniscentrum.content.aliases import alias_index, check_aliases, follow_aliases
 from kenniscentrum.content.bodylinks import LinkTargets, check_body_links
 from kenniscentrum.content.load import iter_content_files, load_file
@@ -49,7 +50,7 @@ class Organisation:
 
     @property
     def url(self) -> str:
-        return f"organisaties/{self.slug}/"
+        return routes.organisation_url(self.slug)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.problems import Problem, did_you_mean
 from kenniscentrum.pages import listing_pages
 from kenniscentrum.pages.digest import digest_pages
-from kenniscentrum.pages.listings import page_url
+from kenniscentrum.routes import page_url
 
 URLS_FILE = "published-urls.txt"
 HEADER = (

@@ -7,32 +7,18 @@ visible link (readers whose browser does not follow the refresh). The markup is 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
-
+from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.problems import Problem
-from kenniscentrum.outputs.ical import consultation_calendar_src
-from kenniscentrum.render.formatting import relative
-
-TEMPLATE = "redirect.html"
-
-
-@functools.cache
-def _template() -> Template:
-    env = Environment(
-        loader=PackageLoader("kenniscentrum", "templates"), autoescape=True, undefined=StrictUndefined
-    )
-    return env.get_template(TEMPLATE)
+from kenniscentrum.render.templates import render
 
 
 def content_error_html(problems: list[Problem]) -> str:
     """The Dutch error page `mkdocs serve` shows instead of hanging when the content does not validate."""
-    env = _template().environment
-    return env.get_template("content_error.html").render(problems=problems, count=len(problems))
+    return render("content_error.html", problems=problems, count=len(problems))
 
 
 def redirect_pages(catalogue: Catalogue, site_url: str) -> dict[str, str]:
@@ -40,9 +26,10 @@ def redirect_pages(catalogue: Catalogue, site_url: str) -> dict[str, str]:
     pages = {}
     for (_, alias), entry in sorted(catalogue.aliases.items()):
         old_url = f"{entry.type.url_prefix}/{alias}/"
-        pages[f"{old_url}index.html"] = _template().render(
+        pages[f"{old_url}index.html"] = render(
+            "redirect.html",
             title=entry.title,
-            target=relative(old_url, entry.url),
+            target=routes.relative(old_url, entry.url),
             canonical=f"{site_url}{entry.url}",
         )
     return pages
@@ -58,7 +45,11 @@ def write_redirects(
     """
     pages: dict[str, str | bytes] = dict(redirect_pages(catalogue, site_url))
     for (_, alias), entry in sorted(catalogue.aliases.items(), key=lambda item: item[0]):
-        if calendars and (data := calendars.get(consultation_calendar_src(entry))) is not None:
+        if (
+            calendars
+            and (data := calendars.get(routes.consultation_calendar_src(entry.type.url_prefix, entry.slug)))
+            is not None
+        ):
             pages[f"{entry.type.url_prefix}/{alias}/agenda.ics"] = data
     written = []
     for rel, html in pages.items():

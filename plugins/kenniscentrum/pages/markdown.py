@@ -1,13 +1,10 @@
-"""Building blocks every generated page shares: its front matter and links MkDocs can validate."""
+"""The front matter every generated page starts with: what MkDocs and Material read about the page."""
 
 from __future__ import annotations
 
 import json
-import posixpath
-from datetime import date
 
-from kenniscentrum.content.model import Entry
-from kenniscentrum.render.formatting import esc, md_text, nl_date, relpath
+from kenniscentrum.render.formatting import esc
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
@@ -18,17 +15,3 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
         meta["description"] = esc(description)
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def link(from_src: str, to_src: str, text: str) -> str:
-    """A Markdown link between two source files, so MkDocs validates it (anchors and all) in strict mode."""
-    return f"[{md_text(text)}]({relpath(to_src, posixpath.dirname(from_src) or '.')})"
-
-
-def preview_label(entry: Entry, today: date) -> str:
-    """How the preview marks what readers do not see yet: 'ontwerp', or 'gepland voor 5 januari 2027'."""
-    if entry.draft:
-        return "ontwerp"
-    if entry.published > today:
-        return f"gepland voor {nl_date(entry.published)}"
-    return ""
