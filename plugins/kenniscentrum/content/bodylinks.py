@@ -63,9 +63,9 @@ def body_links(entry: Entry) -> Iterator[BodyLink]:
         for match in _INLINE.finditer(text):
             start, end = _inside(match, 3)
             yield BodyLink(number, text[start:end], bool(match.group(1)), match.group(2), start, end)
-        if match := _REFERENCE.match(text):
-            start, end = _inside(match, 2)
-            yield BodyLink(number, text[start:end], False, match.group(1), start, end)
+        if reference := _REFERENCE.match(text):
+            start, end = _inside(reference, 2)
+            yield BodyLink(number, text[start:end], False, reference.group(1), start, end)
         for match in _HTML.finditer(text):
             image = match.group(1).lower() == "img"
             alt = _HTML_ALT.search(match.group(0))

@@ -306,9 +306,9 @@ def _read_session(node: yaml.Node) -> Session:
             exc.line = node_line(value_node)  # type: ignore[attr-defined]
             raise
     if "ends" in values and values["ends"] < values["starts"]:
-        exc = _Invalid("het einde van de sessie ligt vóór het begin", "een tijdstip na 'starts'")
-        exc.line = node_line(parts["ends"])  # type: ignore[attr-defined]
-        raise exc
+        invalid = _Invalid("het einde van de sessie ligt vóór het begin", "een tijdstip na 'starts'")
+        invalid.line = node_line(parts["ends"])  # type: ignore[attr-defined]
+        raise invalid
     return Session(values["starts"], values.get("ends"), values["location"])
 
 
