@@ -6,6 +6,13 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kenniscentrum.content.schema import CONTROL
+
+
+def printable(text: str) -> str:
+    """Text with every control character shown as `<U+001B>`: safe to print on a terminal or in a report."""
+    return CONTROL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,6 +23,11 @@ class Problem:
     field: str
     message: str
     expected: str = ""
+
+    def __post_init__(self) -> None:
+        # Values quoted from a file (a slug, a wrong code) never reach a terminal with an escape sequence in them.
+        for name in ("path", "field", "message", "expected"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: "
