@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from kenniscentrum.content.schema import ORDER_RULES, TEXT_REFUSED
 from kenniscentrum.editor.guide import BEGIN, END, update_guide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,8 +29,16 @@ def _template(node: ast.expr) -> str | None:
 
 
 def message_templates() -> set[str]:
-    templates = set()
-    for module in ("content/load.py", "content/validate.py", "content/catalogue.py", "cli.py"):
+    # Rules kept as data in schema.py (refused text, time order) carry their own messages.
+    templates = {rule.message for rule in (*TEXT_REFUSED, *ORDER_RULES)}
+    modules = (
+        "content/load.py",
+        "content/validate.py",
+        "content/catalogue.py",
+        "content/vocabularies.py",
+        "cli.py",
+    )
+    for module in modules:
         tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):

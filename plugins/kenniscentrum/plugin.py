@@ -27,7 +27,7 @@ from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.listings import NAV_LISTINGS
 from kenniscentrum.render.jsonld import page_jsonld
-from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.sanitize import confined, escape_title, sanitize
 
 log = logging.getLogger("mkdocs.plugins.kenniscentrum")
 
@@ -54,6 +54,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -75,23 +76,43 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for src_uri, markdown in self.pages.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"docs/{src_uri} botst met een gegenereerde pagina: geef het bestand een andere naam"
-                )
-            inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
-        # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
+        """Add the generated pages; every URL has one owner, so a docs/ page never silently replaces one."""
         assert self.catalogue is not None
         self.calendars = build_calendars(self.catalogue, base_url(config.site_url or ""))
-        for src_uri, data in self.calendars.consultations.items():
-            files.append(File.generated(config, src_uri, content=data))
+        docs = {f.dest_uri: f for f in files}
+        owners = {e.src_uri: e.path for e in self.catalogue.all()}
+        clashes = []
+        generated: list[File] = []
+        for src_uri, content in [*self.pages.items(), *self.calendars.consultations.items()]:
+            if not confined(src_uri):
+                clashes.append(f"{src_uri}: een gegenereerde pagina buiten de site-map")
+                continue
+            inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            if (other := docs.get(file.dest_uri)) is not None:
+                owner = owners.get(src_uri, f"de gegenereerde pagina {src_uri}")
+                clashes.append(
+                    f"docs/{other.src_uri} krijgt hetzelfde adres ({file.url or '/'}) als {owner}: "
+                    "geef het bestand in docs/ een andere naam"
+                )
+            generated.append(file)
+        if clashes:
+            raise PluginError("\n".join(clashes))
+        for file in generated:
+            files.append(file)
+        self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Editor HTML is published inert; listings are built only from escaped values and keep their forms."""
-        if page.meta.get("kc_type") == "listing":
+        """Editor HTML is published inert; listings are built only from escaped values and keep their forms.
+
+        Which pages skip the sanitizer is decided by what this plugin generated, never by a front matter key
+        a docs/ page could set. Page titles are printed unescaped by Material: `<` and `>` are escaped here.
+        """
+        if page.title and ("<" in page.title or ">" in page.title):
+            page.meta["title"] = escape_title(page.title)
+        ours = page.file.generated_by is not None and page.file.src_uri in self.pages
+        if ours and page.meta.get("kc_type") == "listing":
             return html
         if (body := rendered_body(html)) is not None:
             self.rendered_bodies[page.file.src_uri] = body
@@ -107,14 +128,23 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
-        write_outputs(
+        site_dir = Path(config.site_dir)
+        written = write_outputs(
             self.catalogue,
-            Path(config.site_dir),
+            site_dir,
             config.site_url or "",
             self.config.feed_items,
             self.calendars,
             self.rendered_bodies,
         )
+        clashes = [
+            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+            "geef het een andere naam"
+            for path in written
+            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+        ]
+        if clashes:
+            raise PluginError("\n".join(clashes))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""

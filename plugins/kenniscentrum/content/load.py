@@ -113,7 +113,9 @@ def scan_content(content_dir: Path, root: Path | None = None) -> Scan:
         elif not safe_link(top):
             continue
         elif top.is_dir() and top.name in types:
+            found = len(scan.files)
             _scan_folder(types[top.name], top, scan, refuse, safe_link, rel)
+            scan.files[found:] = sorted(scan.files[found:], key=lambda item: item[1])
         elif top.is_dir():
             hint = did_you_mean(top.name, types)
             refuse(

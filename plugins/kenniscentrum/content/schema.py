@@ -40,6 +40,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # file names, references, vocabula
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$"
 INT_PATTERN = r"^[+-]?\d{1,15}$"
+URL_PATTERN = r"^https?://[^\s\"<>\\^`{|}]+$"  # absolute http(s), no character RFC 3986 wants encoded
 MONEY_PATTERN = r"^\d{1,12}(?:[.,]\d{1,2})?$"  # after "€", spaces and "_" are removed
 # Slugs and codes that would take the URL of a listing (`projecten/index.md`, `thema/index.md`, …).
 RESERVED_SLUGS = frozenset({"index"})

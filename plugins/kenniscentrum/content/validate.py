@@ -20,6 +20,7 @@ from kenniscentrum.content.model import BRUSSELS, Entry, Link
 from kenniscentrum.content.problems import Problem, did_you_mean
 from kenniscentrum.content.schema import (
     CONCLUSIONS_HEADING,
+    CONTROL,
     DATE_PATTERN,
     DATETIME_PATTERN,
     INT_PATTERN,
@@ -28,6 +29,7 @@ from kenniscentrum.content.schema import (
     RESERVED_SLUGS,
     SLUG_PATTERN,
     TEXT_REFUSED,
+    URL_PATTERN,
     YEAR_RANGE,
     Field,
     Kind,
@@ -40,6 +42,7 @@ _DATE = re.compile(DATE_PATTERN)
 _DATETIME = re.compile(DATETIME_PATTERN)
 _INT = re.compile(INT_PATTERN)
 _NUMBER = re.compile(MONEY_PATTERN)
+_URL = re.compile(URL_PATTERN)
 _PLACEHOLDER = re.compile(r"\bVUL IN\b")
 # What an allowlist sanitizer would strip from a body; we report it so the editor knows it will not show.
 _UNSAFE_BODY = re.compile(
@@ -166,6 +169,11 @@ def _scalar(node: yaml.Node) -> str:
             "verwacht één waarde", "schrijf de waarde achter de dubbele punt, niet als lijst of blok"
         )
     text = str(node.value).strip()
+    if match := CONTROL.search(text):  # written as a YAML escape ("\e", "\x0b"): not in the file's bytes
+        raise _Invalid(
+            f"bevat een onzichtbaar teken (U+{ord(match.group(0)):04X})",
+            "schrijf gewone tekst zonder stuurtekens",
+        )
     # Checked before any kind's parser, so a `new` placeholder in a date or a code is named as one.
     if _PLACEHOLDER.search(text):
         raise _Invalid(f"bevat nog de invulinstructie '{text}'", "vervang ze door de echte waarde")
@@ -201,7 +209,7 @@ def _read_slug(text: str, spec: Field, _: Vocabularies) -> str:
 
 def _read_url(text: str, spec: Field, _: Vocabularies) -> str:
     parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in text):
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or not _URL.match(text):
         raise _Invalid(
             f"'{text}' is geen geldige webadres", "een volledig adres dat begint met https:// of http://"
         )
@@ -314,7 +322,9 @@ def _read_date_or_datetime(text: str, spec: Field, v: Vocabularies) -> date | da
 
 
 def _read_vocab(text: str, spec: Field, vocabularies: Vocabularies) -> str:
-    vocab = vocabularies.get(spec.vocab or "", {})
+    if spec.vocab not in vocabularies:
+        return text  # the list itself is broken: reported once, at content/vocabularies.yml
+    vocab = vocabularies[spec.vocab or ""]
     if text in vocab:
         return text
     by_label = {label.lower(): code for code, label in vocab.items()}

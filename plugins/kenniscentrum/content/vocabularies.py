@@ -16,6 +16,7 @@ import yaml
 from kenniscentrum.content.load import read_source
 from kenniscentrum.content.problems import Problem, did_you_mean
 from kenniscentrum.content.schema import (
+    CONTROL,
     RESERVED_SLUGS,
     SLUG_PATTERN,
     TEXT_REFUSED,
@@ -148,7 +149,7 @@ def _label(node: yaml.Node) -> str | None:
     """A label as written: plain text on one line, or None when absent or not text."""
     if not isinstance(node, yaml.ScalarNode):
         return None
-    text = " ".join(str(node.value).split())
+    text = " ".join(CONTROL.sub(" ", str(node.value)).split())
     if not text or (node.tag.endswith(":null") and not node.style):
         return None
     return text

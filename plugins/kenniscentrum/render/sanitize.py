@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import nh3
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {"section", "main"}
@@ -27,4 +29,21 @@ def sanitize(html: str) -> str:
         link_rel=None,
         strip_comments=True,
         clean_content_tags={"script", "style"},
+    )
+
+
+def escape_title(title: str) -> str:
+    """A page title as Material prints it (unescaped, in the header, the nav and `<title>`): no tag survives."""
+    return title.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def confined(path: str) -> bool:
+    """A site-relative path that stays inside the site folder (no `..`, not absolute, no backslash)."""
+    return (
+        bool(path)
+        and "\\" not in path
+        and not path.startswith("/")
+        and posixpath.normpath(path) == path
+        and not path.startswith("../")
+        and path != ".."
     )
