@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 PACKAGE = ROOT / "plugins" / "kenniscentrum"
 # Where editors' messages are written: the position of the message in each call.
-MESSAGE_ARGUMENT = {"_Invalid": 0, "Problem": 3, "report": 2}
+MESSAGE_ARGUMENT = {"_Invalid": 0, "Problem": 3, "report": 2, "refuse": 1}
 
 
 def _template(node: ast.expr) -> str | None:
@@ -46,15 +46,6 @@ def message_templates() -> set[str]:
                 index = MESSAGE_ARGUMENT.get(name)
                 if index is not None and len(node.args) > index and (text := _template(node.args[index])):
                     templates.add(text)
-            # The relation checks keep their messages in (first, second, message, expected) tuples.
-            elif isinstance(node, ast.FunctionDef) and node.name == "_check_relations":
-                for pair in ast.walk(node):
-                    if (
-                        isinstance(pair, ast.Tuple)
-                        and len(pair.elts) == 4
-                        and (text := _template(pair.elts[2])) is not None
-                    ):
-                        templates.add(text)
     return templates
 
 
