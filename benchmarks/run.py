@@ -227,7 +227,7 @@ def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[floa
     base = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryFile() as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
             cwd=kc,
             env=ENV,
             stdout=out,

@@ -19,6 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 from kenniscentrum.content.catalogue import Catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
+from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import base_url, write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
@@ -55,9 +56,17 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
         self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
+        self.incremental = False
+        self.previous: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
         self.command = command
+        self.incremental = command == "serve" and dirty
+        if self.incremental:
+            # MkDocs warns that a dirty build may leave stale pages (and --strict stops on it); ours decides per
+            # page from its generated Markdown, so the warning does not apply.
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate all content before MkDocs cleans or writes anything: a bad file leaves no half-built site."""
@@ -70,13 +79,15 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         except ContentError as exc:
             raise PluginError(str(exc)) from None
         self.pages = generate_pages(self.catalogue)
-        self.rendered_bodies = {}
+        if not self.incremental:
+            self.rendered_bodies = {}
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages; every URL has one owner, so a docs/ page never silently replaces one."""
+        reuse = self._prepare_incremental(files, config)
         assert self.catalogue is not None
         self.calendars = build_calendars(self.catalogue, base_url(config.site_url or ""))
         docs = {f.dest_uri: f for f in files}
@@ -88,7 +99,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
                 clashes.append(f"{src_uri}: een gegenereerde pagina buiten de site-map")
                 continue
             inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            kind = _UnchangedFile if src_uri in reuse else File
+            file = kind.generated(config, src_uri, content=content, inclusion=inclusion)
             if (other := docs.get(file.dest_uri)) is not None:
                 owner = owners.get(src_uri, f"de gegenereerde pagina {src_uri}")
                 clashes.append(
@@ -126,9 +138,29 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         context["kc_jsonld"] = page_jsonld(self.catalogue, page.file.src_uri, base_url(config.site_url or ""))
         return context
 
+    def _prepare_incremental(self, files: Files, config: MkDocsConfig) -> set[str]:
+        """In `serve --dirty`: the generated pages to leave as rendered; static and removed pages are cleared."""
+        if not self.incremental:
+            return set()
+        self._stamp = stamp(_watched(config), (f.src_uri for f in files.documentation_pages()))
+        site_dir = Path(config.site_dir)
+        for src_uri in removed_pages(self.previous, self.pages):
+            _remove_output(site_dir, File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri)
+            self.rendered_bodies.pop(src_uri, None)
+        for file in files.documentation_pages():  # macros may show any entry: render them every time
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+        unchanged = unchanged_pages(self.previous, self.pages, self._stamp)
+        return {
+            uri
+            for uri in unchanged
+            if (site_dir / File(uri, None, config.site_dir, config.use_directory_urls).dest_uri).is_file()
+        }
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
         site_dir = Path(config.site_dir)
+        if self.incremental:
+            self.previous = BuildState(dict(self.pages), self._stamp)
         written = write_outputs(
             self.catalogue,
             site_dir,
@@ -148,6 +180,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""
+        self.previous = None  # the next preview renders everything again
         site_dir = getattr(self, "_site_dir", None)
         if site_dir and Path(site_dir).is_dir():
             shutil.rmtree(site_dir, ignore_errors=True)
@@ -155,3 +188,29 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._site_dir = config.site_dir
+
+
+class _DirtyWarningFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _UnchangedFile(File):
+    """A generated page whose Markdown, templates and configuration are those of the previous preview build."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def _watched(config: MkDocsConfig) -> list[Path]:
+    """What every page's HTML depends on besides its Markdown: the configuration and our templates."""
+    package_templates = Path(__file__).parent / "templates"
+    custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    return [Path(config.config_file_path), *custom, package_templates]
+
+
+def _remove_output(site_dir: Path, dest_uri: str) -> None:
+    page = site_dir / dest_uri
+    page.unlink(missing_ok=True)
+    if page.name == "index.html" and page.parent != site_dir:
+        shutil.rmtree(page.parent, ignore_errors=True)
