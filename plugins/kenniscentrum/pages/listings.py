@@ -184,13 +184,13 @@ def tips_page(catalogue: Catalogue) -> str:
         return "".join(out) + "Er zijn nog geen tips gepubliceerd.\n"
     kinds = catalogue.vocabularies.get("tip_kinds", {})
     present = [(code, label) for code, label in kinds.items() if any(t["kind"] == code for t in tips)]
-    jumps = [f"[{esc(plural(code, label))}](#{code})" for code, label in present] + [
+    jumps = [f"[{md_text(plural(code, label))}](#{code})" for code, label in present] + [
         "[Per thema](#per-thema)"
     ]
     out.append("Ga naar: " + " · ".join(jumps) + "\n\n")
     for code, label in present:
         items = [t for t in tips if t["kind"] == code]
-        out.append(f"## {esc(plural(code, label))} {{#{code}}}\n\n")
+        out.append(f"## {md_text(plural(code, label))} {{#{code}}}\n\n")
         out.append(cards([card(catalogue, TIPS, t, [nl_date(t.published)]) for t in items], ""))
         out.append("\n")
     out.append("## Per thema {#per-thema}\n\n")
@@ -253,7 +253,7 @@ def themes_index(catalogue: Catalogue) -> str:
     rows = []
     for code, label in catalogue.vocabularies.get("themes", {}).items():
         count = len(catalogue.by_theme.get(code, []))
-        rows.append(f"- [{esc(label)}]({code}.md) ({count} {'item' if count == 1 else 'items'})")
+        rows.append(f"- [{md_text(label)}]({code}.md) ({count} {'item' if count == 1 else 'items'})")
     return (
         _front("Thema's", "Alle thema's van het kenniscentrum.")
         + "# Thema's\n\nProjecten, marktconsultaties, tips en financiering, per thema.\n\n"
@@ -286,7 +286,7 @@ def theme_page(catalogue: Catalogue, code: str) -> str:
     entries = catalogue.by_theme.get(code, [])
     out = [
         _front(f"Thema {label}", f"Projecten, marktconsultaties, tips en financiering over {label.lower()}."),
-        f"# {esc(label)}\n\n",
+        f"# {md_text(label)}\n\n",
         theme_feed_links(code, f"thema/{code}/"),
     ]
     if not entries:
@@ -316,7 +316,7 @@ def organisations_index(catalogue: Catalogue) -> str:
         if org.consultations:
             n = len(org.consultations)
             counts.append(f"{n} {'marktconsultatie' if n == 1 else 'marktconsultaties'}")
-        rows.append(f"- [{esc(org.name)}]({org.slug}.md) ({', '.join(counts)})")
+        rows.append(f"- [{md_text(org.name)}]({org.slug}.md) ({', '.join(counts)})")
     return (
         _front("Organisaties", "Alle organisaties met PIO-projecten of marktconsultaties.")
         + "# Organisaties\n\n"
@@ -328,7 +328,10 @@ def organisations_index(catalogue: Catalogue) -> str:
 def organisation_page(catalogue: Catalogue, org: Organisation) -> str:
     """An organisation's projects and consultations; its type links to the catalogue filtered on that type."""
     src = f"organisaties/{org.slug}.md"
-    out = [_front(org.name, f"PIO-projecten en marktconsultaties van {org.name}."), f"# {esc(org.name)}\n\n"]
+    out = [
+        _front(org.name, f"PIO-projecten en marktconsultaties van {org.name}."),
+        f"# {md_text(org.name)}\n\n",
+    ]
     if org.types:
         types = [
             link(src, f"{PROJECTS}?organisatie={t}", catalogue.label("organisation_types", t))
