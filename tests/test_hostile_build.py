@@ -218,7 +218,7 @@ def _strings(data: object) -> list[str]:
 
 
 def test_the_hostile_project_builds_and_nothing_is_written_outside_the_site(hostile) -> None:
-    root, site, before, after = hostile
+    _root, site, before, after = hostile
     outside = {p for p in after - before if not p.startswith("site")}
     assert outside == set()
     assert (site / "projecten/kwaad-project/index.html").is_file()
