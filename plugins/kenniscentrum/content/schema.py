@@ -76,6 +76,11 @@ TEXT_REFUSED = (
         "schrijf gewone tekst; links horen in 'links' of in de tekst onder de front matter",
     ),
     Refused(
+        r"^[\s\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+$",
+        "bevat alleen onzichtbare tekens",
+        "schrijf de tekst opnieuw; hij is leeg voor lezers",
+    ),
+    Refused(
         r"[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]\s*:|[vV][bB][sS][cC][rR][iI][pP][tT]\s*:",
         "bevat 'javascript:'",
         "schrijf gewone tekst zonder scripts",
@@ -85,6 +90,11 @@ TEXT_REFUSED = (
 # reviewer sees; tab, line feed and carriage return are ordinary whitespace.
 CONTROL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 CONTROL = re.compile(CONTROL_PATTERN)
+# The tags YAML itself gives a plain value; any other (`!!binary`, `!!python/…`, `!eigen`) changes what a value
+# means without the editor seeing it, so the validator refuses it.
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
 
 
 @dataclass(frozen=True)
@@ -285,7 +295,8 @@ CONSULTATION = ContentType(
             "conclusions",
             Kind.DATE,
             help="Datum waarop de conclusies gepubliceerd werden. De conclusies zelf staan onder de front "
-            f"matter, onder de kop '{CONCLUSIONS_HEADING}': de datum en die kop horen samen.",
+            f"matter, onder een kop die met 'Conclusie' begint, bv. '{CONCLUSIONS_HEADING}': de datum en die kop "
+            "horen samen.",
         ),
         _PUBLISHED,
         _UPDATED,

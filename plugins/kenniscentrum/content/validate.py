@@ -26,6 +26,7 @@ from kenniscentrum.content.schema import (
     INT_PATTERN,
     MONEY_PATTERN,
     ORDER_RULES,
+    PLAIN_TAGS,
     RESERVED_SLUGS,
     SLUG_PATTERN,
     TEXT_REFUSED,
@@ -136,6 +137,7 @@ def _error_line(exc: _Invalid, node: yaml.Node, key_line: int) -> int:
 
 
 def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
+    _check_tag(node)
     if spec.many:
         if isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null"):
             raise _Invalid("leeg", "vul minstens één waarde in, of laat het veld weg")
@@ -168,6 +170,7 @@ def _scalar(node: yaml.Node) -> str:
         raise _Invalid(
             "verwacht één waarde", "schrijf de waarde achter de dubbele punt, niet als lijst of blok"
         )
+    _check_tag(node)
     text = str(node.value).strip()
     if match := CONTROL.search(text):  # written as a YAML escape ("\e", "\x0b"): not in the file's bytes
         raise _Invalid(
@@ -178,6 +181,19 @@ def _scalar(node: yaml.Node) -> str:
     if _PLACEHOLDER.search(text):
         raise _Invalid(f"bevat nog de invulinstructie '{text}'", "vervang ze door de echte waarde")
     return text
+
+
+def _check_tag(node: yaml.Node) -> None:
+    if node.tag not in PLAIN_TAGS:
+        raise _Invalid(
+            f"heeft de YAML-markering '{_tag(node.tag)}', die de waarde verandert",
+            "schrijf de waarde zonder '!…' ervoor",
+        )
+
+
+def _tag(tag: str) -> str:
+    """A tag as the editor wrote it: `!!binary` rather than `tag:yaml.org,2002:binary`."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _read_one(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
