@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -152,6 +153,32 @@ def test_generated_page_may_not_shadow_a_docs_page(project: Path, tmp_path: Path
     assert (
         "docs/projecten/cold2gold.md krijgt hetzelfde adres (projecten/cold2gold/) als content/projects/cold2gold.md"
         in result.stderr
+    )
+
+
+def test_docs_pages_at_a_listing_or_an_output_address_are_refused_naming_both(
+    project: Path, tmp_path: Path
+) -> None:
+    (project / "docs/projecten").mkdir()
+    (project / "docs/projecten/index.md").write_text("# Mijn lijst\n", encoding="utf-8")
+    (project / "docs/thema.md").write_text("# Thema's\n", encoding="utf-8")
+    listing = run_build(project, tmp_path / "site")
+    assert listing.returncode != 0 and not (tmp_path / "site").exists()
+    assert (
+        "docs/projecten/index.md krijgt hetzelfde adres (projecten/) als de gegenereerde pagina projecten/index.md"
+        in listing.stderr
+    )
+    assert "docs/thema.md krijgt hetzelfde adres (thema/)" in listing.stderr
+
+    shutil.rmtree(project / "docs/projecten")
+    (project / "docs/thema.md").unlink()
+    (project / "docs/data").mkdir()
+    (project / "docs/data/projecten.json").write_text("[]", encoding="utf-8")
+    output = run_build(project, tmp_path / "site")
+    assert output.returncode != 0 and not (tmp_path / "site").exists()
+    assert (
+        "docs/data/projecten.json krijgt hetzelfde adres als een gegenereerd bestand (data/projecten.json)"
+        in output.stderr
     )
 
 

@@ -207,7 +207,7 @@ def _check_organisations(entries: list[Entry]) -> list[Problem]:
                     line,
                     "organisation",
                     f"de naam '{name}' levert geen adres op (organisaties/…/)",
-                    "schrijf de naam in het Latijnse alfabet",
+                    "schrijf de naam met Latijnse letters of cijfers, bv. 'Stad Kyiv'",
                 )
             )
         elif slug in RESERVED_SLUGS:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -27,6 +26,18 @@ _CONTROL_NAMES = {
     "\x1b": "escape-teken",
     "\x7f": "delete-teken",
 }
+
+
+def control_name(char: str) -> str:
+    """A control character as an editor can look it up: its code point and a Dutch name."""
+    if char in _CONTROL_NAMES:
+        name = _CONTROL_NAMES[char]
+    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        name = "teken dat de leesrichting omdraait"
+    else:
+        name = "stuurteken"
+    return f"U+{ord(char):04X}, {name}"
+
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
@@ -206,13 +217,12 @@ def read_source(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
             continue
         seen.add(line)
         char = match.group(0)
-        name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "stuurteken").lower()
         problems.append(
             Problem(
                 rel,
                 line,
                 "",
-                f"bevat een onzichtbaar teken (U+{ord(char):04X}, {name})",
+                f"bevat een onzichtbaar teken ({control_name(char)})",
                 "verwijder het: typ de tekst opnieuw of plak hem als platte tekst",
             )
         )
@@ -250,8 +260,20 @@ def load_file(ctype: ContentType, path: Path, root: Path) -> RawEntry:
     front = text[first.end() + 1 : closing.start()]
     entry.body = text[closing.end() + 1 :]
     entry.body_line = text.count("\n", 0, closing.end()) + 2
+    unplaced = len(entry.problems)  # the control characters found by read_source, not yet tied to a field
     _parse_front_matter(entry, front)
+    entry.problems[:unplaced] = [_place(entry, p) for p in entry.problems[:unplaced]]
     return entry
+
+
+def _place(entry: RawEntry, problem: Problem) -> Problem:
+    """A problem on a line of the file, named after the field or the body that line belongs to."""
+    if problem.line >= entry.body_line:
+        return replace(problem, field="tekst")
+    for key, node in entry.nodes.items():
+        if entry.key_lines[key] <= problem.line <= node.end_mark.line + 2 - (node.end_mark.column == 0):
+            return replace(problem, field=key)
+    return problem
 
 
 def _compose(front: str) -> yaml.Node | None:

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import yaml
 
 from kenniscentrum.content.conclusions import conclusions_section
-from kenniscentrum.content.load import RawEntry, node_line
+from kenniscentrum.content.load import RawEntry, control_name, node_line
 from kenniscentrum.content.model import BRUSSELS, Entry, Link
 from kenniscentrum.content.problems import Problem, did_you_mean
 from kenniscentrum.content.schema import (
@@ -133,7 +133,8 @@ def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | N
 
 def _error_line(exc: _Invalid, node: yaml.Node, key_line: int) -> int:
     line = getattr(exc, "line", None)
-    return line if line is not None else max(key_line, node_line(node))
+    # An alias (`*naam`) points at a node written above the key: the problem stays on the field's own line.
+    return max(line, key_line) if line is not None else max(key_line, node_line(node))
 
 
 def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
@@ -174,7 +175,7 @@ def _scalar(node: yaml.Node) -> str:
     text = str(node.value).strip()
     if match := CONTROL.search(text):  # written as a YAML escape ("\e", "\x0b"): not in the file's bytes
         raise _Invalid(
-            f"bevat een onzichtbaar teken (U+{ord(match.group(0)):04X})",
+            f"bevat een onzichtbaar teken ({control_name(match.group(0))})",
             "schrijf gewone tekst zonder stuurtekens",
         )
     # Checked before any kind's parser, so a `new` placeholder in a date or a code is named as one.
@@ -263,7 +264,7 @@ def _check_bounds(value: float, text: str, spec: Field) -> None:
     low, high, exclusive = spec.bounds
     if value < low or (exclusive and value == low) or (high is not None and value > high):
         if spec.kind is Kind.INT and spec.minimum is not None:
-            raise _Invalid(f"{_short(text)} is geen geldig jaartal", "een jaartal zoals 2019")
+            raise _Invalid(f"{_short(text)} is geen geldig jaartal", _range_hint(spec))
         if value < 0:
             raise _Invalid(f"'{_short(text)}' is negatief", "een positief getal")
         raise _Invalid(f"{_short(text)} ligt niet tussen {low} en {high}", _range_hint(spec))
@@ -273,6 +274,8 @@ def _range_hint(spec: Field) -> str:
     low, high, _exclusive = spec.bounds
     if spec.kind is Kind.PERCENT:
         return "een percentage, bv. 90"
+    if spec.kind is Kind.INT and spec.minimum is not None:
+        return f"een jaartal van {low} tot {high}"
     return f"een getal van {low} tot {high:_}".replace("_", ".") if high is not None else "een kleiner getal"
 
 
@@ -328,7 +331,7 @@ def _read_datetime(text: str, spec: Field, _: Vocabularies) -> datetime:
     if local.utcoffset() != value.replace(tzinfo=BRUSSELS, fold=1).utcoffset():
         raise _Invalid(
             f"{text} komt twee keer voor in Belgische tijd: de klok gaat die nacht van 3:00 terug naar 2:00",
-            "schrijf de tijdzone erbij: +02:00 voor het eerste, +01:00 voor het tweede keer",
+            "schrijf de tijdzone erbij: +02:00 voor de eerste keer, +01:00 voor de tweede",
         )
     return local
 
