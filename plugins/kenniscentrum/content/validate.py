@@ -187,12 +187,12 @@ def _scalar(node: yaml.Node) -> str:
 def _check_tag(node: yaml.Node) -> None:
     if node.tag not in PLAIN_TAGS:
         raise _Invalid(
-            f"heeft de YAML-markering '{_tag(node.tag)}', die de waarde verandert",
+            f"heeft de YAML-markering '{written_tag(node.tag)}', die de waarde verandert",
             "schrijf de waarde zonder '!…' ervoor",
         )
 
 
-def _tag(tag: str) -> str:
+def written_tag(tag: str) -> str:
     """A tag as the editor wrote it: `!!binary` rather than `tag:yaml.org,2002:binary`."""
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 

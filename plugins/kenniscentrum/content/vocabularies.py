@@ -13,16 +13,18 @@ from pathlib import Path
 
 import yaml
 
-from kenniscentrum.content.load import read_source
+from kenniscentrum.content.load import control_name, read_source
 from kenniscentrum.content.problems import Problem, did_you_mean
 from kenniscentrum.content.schema import (
     CONTROL,
+    PLAIN_TAGS,
     RESERVED_SLUGS,
     SLUG_PATTERN,
     TEXT_REFUSED,
     VOCABULARY_NAMES,
     Vocabularies,
 )
+from kenniscentrum.content.validate import written_tag
 
 _SLUG = re.compile(SLUG_PATTERN)
 _REFUSED = [(re.compile(rule.pattern), rule) for rule in TEXT_REFUSED]
@@ -129,6 +131,20 @@ def _read_list(name: str, node: yaml.Node, report: Callable[..., None]) -> dict[
                 f"schrijf '{code}: Label zoals lezers het zien'",
             )
             continue
+        if value.tag not in PLAIN_TAGS:
+            report(
+                line,
+                name,
+                f"het label van '{code}' heeft de YAML-markering '{written_tag(value.tag)}', die het verandert",
+                "schrijf het label zonder '!…' ervoor",
+            )
+        elif match := CONTROL.search(str(value.value)):  # written as a YAML escape ("\e", "\x0b")
+            report(
+                line,
+                name,
+                f"het label van '{code}' bevat een onzichtbaar teken ({control_name(match.group(0))})",
+                "schrijf gewone tekst zonder stuurtekens",
+            )
         for pattern, rule in _REFUSED:
             if pattern.search(label):
                 report(line, name, f"het label van '{code}' {rule.message}", rule.expected)
