@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kenniscentrum.content.schema import CONTROL
+from kenniscentrum.content.schema import CONTROL_PATTERN
+
+# In a problem (one line) tab, line feed and carriage return are shown too: a file named "a\rb.md" would
+# otherwise overwrite the terminal line it is printed on.
+_UNPRINTABLE = re.compile(CONTROL_PATTERN + r"|[\t\n\r]")
 
 
 def printable(text: str) -> str:
     """Text with every control character shown as `<U+001B>`: safe to print on a terminal or in a report."""
-    return CONTROL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
+    return _UNPRINTABLE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
 
 
 @dataclass(frozen=True, order=True)

@@ -65,8 +65,6 @@ class _Invalid(Exception):
 def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | None, list[Problem]]:
     """Validate one raw entry; returns the entry only when it has no problems."""
     problems = list(raw.problems)
-    if problems and not raw.nodes:
-        return None, problems
     ctype = raw.type
 
     def report(line: int, name: str, message: str, expected: str = "") -> None:
@@ -87,6 +85,8 @@ def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | N
             f"{ctype.label_plural}",
             "geef het bestand de naam van het item, bv. 'slimme-straatverlichting.md'",
         )
+    if raw.problems and not raw.nodes:  # unreadable or no front matter: its name is all there is to check
+        return None, problems
 
     values: dict[str, Any] = {}
     names = [f.name for f in ctype.fields]
