@@ -38,6 +38,10 @@ Alinea met een attribuut{:onclick="alert(1)"}
 <a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">d</a>
 <math><mi xlink:href="java&#115;cript:alert(1)">x</mi></math>
 <a href="&#106;avascript:alert(1)">e</a>
+
+Afbeeldingen van elders: ![extern][logo] <img src="&#104;ttps://example.org/kcxss.png" alt="e">
+
+[logo]: https://example.org/kcxss.png
 """
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "background")
@@ -158,6 +162,18 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, set[s
     return root, site, before, _inventory(root)
 
 
+def remote_images(html: str, where: str) -> list[str]:
+    """Images the reader's browser would fetch from another website while the page loads."""
+    doc = lxml.html.fromstring(html)
+    return [
+        f"{where}: <img src={src!r}>"
+        for img in doc.iter("img")
+        if re.match(
+            r"^([a-z][a-z0-9+.-]*:|[/\\]{2})", src := re.sub(r"[\x00-\x20]", "", img.get("src", "")), re.I
+        )
+    ]
+
+
 def live_script(html: str, where: str) -> list[str]:
     """Everything in an HTML document or fragment that would run script: <script> with an editor's text in it,
     event handler attributes, script URLs, frames and objects."""
@@ -233,7 +249,8 @@ def test_no_output_carries_live_script(hostile) -> None:
         rel = path.relative_to(site).as_posix()
         if path.suffix == ".html":
             scanned["html"] += 1
-            found += live_script(path.read_text(encoding="utf-8"), rel)
+            html = path.read_text(encoding="utf-8")
+            found += live_script(html, rel) + remote_images(html, rel)
         elif path.suffix == ".xml":
             scanned["xml"] += 1
             tree = lxml.etree.parse(str(path))

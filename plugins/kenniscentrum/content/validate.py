@@ -50,6 +50,12 @@ _UNSAFE_BODY = re.compile(
     r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=|javascript\s*:", re.I
 )
 
+# An image the reader's browser would fetch from another website (the site makes no third-party requests).
+_REMOTE_IMAGE = re.compile(
+    r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})|<img\b[^>]*\ssrc\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})",
+    re.I,
+)
+
 BOOL_WORDS = {"true": True, "false": False}
 
 
@@ -445,6 +451,13 @@ def _check_body(raw: RawEntry, report: Callable[..., None]) -> None:
                 "tekst",
                 f"bevat '{match.group(0).strip()}', dat om veiligheidsredenen niet getoond wordt",
                 "gebruik gewone Markdown; scripts, iframes en event-handlers zijn niet toegelaten",
+            )
+        elif _REMOTE_IMAGE.search(line):
+            report(
+                number,
+                "tekst",
+                "toont een afbeelding van een andere website, die de site niet laadt",
+                "link ernaar met [tekst](https://…) in plaats van ![tekst](https://…)",
             )
         elif _PLACEHOLDER.search(line):
             report(number, "tekst", "bevat nog een invulinstructie", "vervang 'VUL IN' door de echte tekst")
