@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import heapq
 import itertools
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +23,10 @@ from kenniscentrum.content.validate import validate_entry
 from kenniscentrum.content.vocabularies import read_vocabularies
 
 __all__ = ["VOCABULARY_FILE", "Catalogue", "load_catalogue"]
+
+
+# Characters a reader cannot see; two names that differ only by them look the same in a problem.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -221,13 +226,17 @@ def _check_organisations(entries: list[Entry]) -> list[Problem]:
                 )
             )
         elif (seen := names.setdefault(slug, (name, entry)))[0] != name:
+            odd, usual = (name, entry), seen
+            if _INVISIBLE.search(seen[0]) and not _INVISIBLE.search(name):  # the visible spelling wins
+                names[slug] = (name, entry)
+                odd, usual = seen, (name, entry)
             problems.append(
                 Problem(
-                    entry.path,
-                    line,
+                    odd[1].path,
+                    odd[1].lines.get("organisation", 1),
                     "organisation",
-                    f"'{name}' is anders geschreven dan '{seen[0]}' in {seen[1].path}, maar krijgt dezelfde pagina",
-                    f"schrijf de naam overal als '{seen[0]}'",
+                    f"'{odd[0]}' is anders geschreven dan '{usual[0]}' in {usual[1].path}, maar krijgt dezelfde pagina",
+                    f"schrijf de naam overal als '{usual[0]}'",
                 )
             )
     return problems

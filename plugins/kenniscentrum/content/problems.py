@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from kenniscentrum.content.schema import CONTROL_PATTERN
 
 # In a problem (one line) tab, line feed and carriage return are shown too: a file named "a\rb.md" would
-# otherwise overwrite the terminal line it is printed on.
-_UNPRINTABLE = re.compile(CONTROL_PATTERN + r"|[\t\n\r]")
+# otherwise overwrite the terminal line it is printed on. So are zero-width characters, or "'Stad Halle' is
+# anders geschreven dan 'Stad Halle'" would name two values that look the same.
+_UNPRINTABLE = re.compile(CONTROL_PATTERN + r"|[\t\n\r\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def printable(text: str) -> str:
