@@ -164,7 +164,7 @@ def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any
                 raise
         if spec.required and not result:
             raise _Invalid("leeg", "vul minstens één waarde in")
-        if spec.kind is Kind.VOCAB and len(set(result)) != len(result):
+        if spec.kind is not Kind.LINKS and len(set(result)) != len(result):  # would be listed twice
             raise _Invalid("bevat een waarde twee keer", "noem elke waarde één keer")
         return result
     if isinstance(node, yaml.SequenceNode):
