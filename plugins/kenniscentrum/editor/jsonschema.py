@@ -73,7 +73,7 @@ def _property(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
         prop: dict[str, Any] = {"type": "array", "items": item}
         if spec.required:
             prop["minItems"] = 1
-        if spec.kind is Kind.VOCAB:
+        if spec.kind is not Kind.LINKS:  # validate.py refuses a value twice in any list
             prop["uniqueItems"] = True
     else:
         prop = item
