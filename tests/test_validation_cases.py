@@ -26,7 +26,7 @@ CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 def write_content(tmp_path: Path, files: dict[str, str | dict[str, str]]) -> Path:
     """The case's files under a fresh content/; a file given as a mapping is one a text editor cannot write:
     `latin1: text` (saved in another encoding), `symlink: target`, `directory: name`, or `text` with
-    `repeat: {character: times}` (each listed character written that many times: thousands of brackets)."""
+    `repeat: {piece: times}` (each listed piece of the text written that many times: thousands of brackets)."""
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(CONTENT / "vocabularies.yml", content)
@@ -38,7 +38,10 @@ def write_content(tmp_path: Path, files: dict[str, str | dict[str, str]]) -> Pat
         elif "latin1" in text:
             target.write_bytes(text["latin1"].encode("latin-1"))
         elif "repeat" in text:
-            target.write_text("".join(c * text["repeat"].get(c, 1) for c in text["text"]), encoding="utf-8")
+            body = text["text"]
+            for piece, times in text["repeat"].items():
+                body = body.replace(piece, piece * times)
+            target.write_text(body, encoding="utf-8")
         elif "symlink" in text:
             os.symlink(text["symlink"], target)
         else:

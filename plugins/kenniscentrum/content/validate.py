@@ -461,3 +461,54 @@ def _check_body(raw: RawEntry, report: Callable[..., None]) -> None:
             )
         elif _PLACEHOLDER.search(line):
             report(number, "tekst", "bevat nog een invulinstructie", "vervang 'VUL IN' door de echte tekst")
+    if found := _too_deep(raw.body):
+        offset, what = found
+        report(
+            raw.body_line + offset,
+            "tekst",
+            f"is te diep genest ({what})",
+            "schrijf lijsten, citaten en blokken hoogstens enkele niveaus diep",
+        )
+
+
+# Python-Markdown renders nesting recursively (RecursionError from about 250 list levels or 500 HTML blocks)
+# and nested brackets in quadratic time (20,000 take minutes): far beyond these limits no text goes.
+MAX_INDENT = 200  # columns of leading whitespace: 50 list levels
+MAX_DEPTH = 100  # open HTML elements, or unclosed '[' within a paragraph
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")
+# Elements that do not nest: void ones, and those whose end tag HTML lets an editor leave out (<p>, <li>, …).
+_VOID = frozenset(
+    {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+_END_OPTIONAL = frozenset(
+    {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "caption"}
+)
+_UNNESTED = _VOID | _END_OPTIONAL
+
+
+def _too_deep(body: str) -> tuple[int, str] | None:
+    """The first line (0-based, in the body) where the nesting passes a limit, and what is nested."""
+    elements = brackets = 0
+    for offset, line in enumerate(body.splitlines()):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if indent > MAX_INDENT:
+            return offset, f"{indent} spaties inspringing"
+        if not line.strip():
+            brackets = 0
+        for closing, name, empty in _TAG.findall(line):
+            if empty or name.lower() in _UNNESTED:
+                continue
+            if closing:
+                elements = max(0, elements - 1)
+            else:
+                elements += 1
+                if elements > MAX_DEPTH:
+                    return offset, f"meer dan {MAX_DEPTH} HTML-elementen in elkaar"
+        if "[" not in line:
+            brackets = max(0, brackets - line.count("]"))
+            continue
+        for char in line:
+            brackets = brackets + 1 if char == "[" else max(0, brackets - 1) if char == "]" else brackets
+            if brackets > MAX_DEPTH:
+                return offset, f"meer dan {MAX_DEPTH} haken '[' in elkaar"
+    return None
