@@ -6,11 +6,12 @@ in a text field stays the text "no", and `yes` in a boolean field is refused rat
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 import yaml
 
@@ -53,6 +54,13 @@ _UNSAFE_BODY = re.compile(
 # An image the reader's browser would fetch from another website (the site makes no third-party requests).
 _REMOTE_IMAGE = re.compile(
     r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})|<img\b[^>]*\ssrc\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})",
+    re.I,
+)
+
+# Link targets in a body: inline links, reference definitions, HTML attributes and autolinks.
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^\s)>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|\b(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)"
+    r"|<([a-z][a-z0-9+.-]*:[^\s>]+)>",
     re.I,
 )
 
@@ -231,10 +239,13 @@ def _read_slug(text: str, spec: Field, _: Vocabularies) -> str:
 
 
 def _read_url(text: str, spec: Field, _: Vocabularies) -> str:
-    parsed = urlparse(text)
+    try:
+        parsed = urlparse(text)
+    except ValueError:  # a host in brackets that is no IPv6 address: "https://a]b/"
+        parsed = urlparse("")
     if parsed.scheme not in ("http", "https") or not parsed.netloc or not _URL.match(text):
         raise _Invalid(
-            f"'{text}' is geen geldige webadres", "een volledig adres dat begint met https:// of http://"
+            f"'{text}' is geen geldig webadres", "een volledig adres dat begint met https:// of http://"
         )
     return text
 
@@ -459,6 +470,13 @@ def _check_body(raw: RawEntry, report: Callable[..., None]) -> None:
                 "toont een afbeelding van een andere website, die de site niet laadt",
                 "link ernaar met [tekst](https://…) in plaats van ![tekst](https://…)",
             )
+        elif bad := _unparsable_link(line):
+            report(
+                number,
+                "tekst",
+                f"bevat een ongeldig webadres '{_short(bad)}'",
+                "controleer het adres: vierkante haken [ ] horen niet in de naam van een website",
+            )
         elif _PLACEHOLDER.search(line):
             report(number, "tekst", "bevat nog een invulinstructie", "vervang 'VUL IN' door de echte tekst")
     if found := _too_deep(raw.body):
@@ -469,6 +487,17 @@ def _check_body(raw: RawEntry, report: Callable[..., None]) -> None:
             f"is te diep genest ({what})",
             "schrijf lijsten, citaten en blokken hoogstens enkele niveaus diep",
         )
+
+
+def _unparsable_link(line: str) -> str:
+    """A link target no URL parser accepts ("https://a]b/"): MkDocs would stop the build with a traceback."""
+    for match in _LINK_TARGET.finditer(line):
+        url = html.unescape(next(g for g in match.groups() if g is not None))
+        try:
+            urlsplit(url)
+        except ValueError:
+            return url
+    return ""
 
 
 # Python-Markdown renders nesting recursively (RecursionError from about 250 list levels or 500 HTML blocks)
