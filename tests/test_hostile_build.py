@@ -138,6 +138,12 @@ published: 2026-11-21
 """,
         encoding="utf-8",
     )
+    # Values that start like a Markdown block (a list, a rule, a definition) where a line starts.
+    (content / "tips/kwaad-regel.md").write_text(
+        "---\ntitle: 1986. Geen genummerde lijst\ndescription: \"- geen lijst: ook geen definitie\"\n"
+        "kind: tip\nauthor: \"---\"\npublished: 2026-11-22\n---\nTekst.\n",
+        encoding="utf-8",
+    )
     # A docs/ page that asks to be treated as a generated listing, so the sanitizer would skip it.
     (project / "docs/kwaad.md").write_text(
         '---\ntitle: "<img src=x onerror=alert(1)> kcxss"\nkc_type: listing\n---\n\n'
@@ -282,6 +288,17 @@ def test_theme_page_title_is_the_label_as_text(hostile) -> None:
     assert heading.startswith("@" + HOSTILE)  # every character as written
     assert doc.find(".//h1/em") is None and doc.find(".//h1/code") is None
     assert not live_script(lxml.html.tostring(doc, encoding="unicode"), "thema/kwaad")
+
+
+def test_values_that_start_like_markdown_blocks_stay_text(hostile) -> None:
+    _root, site, _before, _after = hostile
+    month = lxml.html.fromstring((site / "nieuwsbrief/2026-11/index.html").read_text(encoding="utf-8"))
+    item = next(li for li in month.iter("li") if "1986. Geen genummerde lijst" in li.text_content())
+    assert "- geen lijst: ook geen definitie" in item.text_content()
+    assert not item.xpath(".//ol | .//ul | .//dl | .//hr")
+    page = lxml.html.fromstring((site / "tips/kwaad-regel/index.html").read_text(encoding="utf-8"))
+    assert page.findtext(".//h1") == "1986. Geen genummerde lijst"
+    assert "---" in page.find(".//article").text_content()
 
 
 def test_calendars_carry_the_values_as_text(hostile) -> None:
