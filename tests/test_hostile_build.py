@@ -140,8 +140,8 @@ published: 2026-11-21
     )
     # Values that start like a Markdown block (a list, a rule, a definition) where a line starts.
     (content / "tips/kwaad-regel.md").write_text(
-        "---\ntitle: 1986. Geen genummerde lijst\ndescription: \"- geen lijst: ook geen definitie\"\n"
-        "kind: tip\nauthor: \"---\"\npublished: 2026-11-22\n---\nTekst.\n",
+        '---\ntitle: 1986. Geen genummerde lijst\ndescription: "- geen lijst: ook geen definitie"\n'
+        'kind: tip\nauthor: "---"\npublished: 2026-11-22\n---\nTekst.\n',
         encoding="utf-8",
     )
     # A docs/ page that asks to be treated as a generated listing, so the sanitizer would skip it.
