@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kenniscentrum import routes
 from kenniscentrum.content.load import VOCABULARY_FILE, load_file, scan_content
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.problems import ContentError, Problem, did_you_mean
@@ -47,7 +48,7 @@ class Organisation:
 
     @property
     def url(self) -> str:
-        return f"organisaties/{self.slug}/"
+        return routes.organisation_url(self.slug)
 
 
 @dataclass
