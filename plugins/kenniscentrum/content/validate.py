@@ -333,7 +333,8 @@ def _read_datetime(text: str, spec: Field, _: Vocabularies) -> datetime:
             f"'{_short(text)}' is geen datum met uur", "schrijf JJJJ-MM-DD UU:MM, bv. 2024-03-12 14:00"
         )
     try:
-        value = datetime.fromisoformat(text.replace(" ", "T", 1))
+        # "9:30" is an ordinary way to write the time; fromisoformat wants two digits.
+        value = datetime.fromisoformat(re.sub(r"[ T](\d):", r"T0\1:", text.replace(" ", "T", 1), count=1))
     except ValueError:
         raise _Invalid(f"het tijdstip {text} bestaat niet", "controleer dag, maand en uur") from None
     _check_year(value.date(), text)
