@@ -19,6 +19,7 @@ import yaml
 
 from kenniscentrum.content.bodylinks import MEDIA_FOLDER
 from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue
+from kenniscentrum.content.load import scan_content
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
 from kenniscentrum.content.status import build_date
@@ -133,6 +134,9 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
     except ContentError as exc:
         problems.extend(exc.problems)
     _refresh_schemas(content, out)
+    if fmt == "human":
+        for skipped in scan_content(content).skipped:
+            print(f"Overgeslagen: {skipped}", file=out)
     if problems:
         color = fmt == "human" and out.isatty() and not os.environ.get("NO_COLOR")
         print(format_report(problems, fmt, color=color), file=out)
@@ -145,14 +149,18 @@ def _refresh_schemas(content: Path, out: TextIO) -> None:
     """Rewrite checked-in JSON Schemas that lag behind the schema or the vocabularies, when the project has them.
 
     Derived files never block an editor: a theme added in GitHub's web editor gives a green check, and the
-    schemas follow (locally in the same step; on GitHub the deploy workflow commits them).
+    schemas follow (locally in the same step; on a pull request preview.yml commits them).
     """
     schema_dir = content.parent / SCHEMA_DIR
     if not schema_dir.is_dir() or not (content / VOCABULARY_FILE).is_file():
         return
     try:
         vocabularies = load_vocabularies(content / VOCABULARY_FILE)
-    except (OSError, yaml.YAMLError):  # a broken vocabulary file is already reported by the content check
+    except (
+        OSError,
+        ValueError,
+        yaml.YAMLError,
+    ):  # a broken vocabulary file is already reported by the content check
         return
     for path in write_schemas(schema_dir, vocabularies):
         print(
