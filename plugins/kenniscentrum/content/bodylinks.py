@@ -276,8 +276,10 @@ def rewrite_body(entry: Entry, visible: set[tuple[str, str]]) -> str:
             if (ctype.name, slug) not in visible:
                 continue  # left as written: check refuses broken ones, the build drops unpublished ones below
             new_src = f"{ctype.url_prefix}/{slug}.md"
-        else:
+        elif resolved.startswith(MEDIA_FOLDER + "/"):
             new_src = resolved  # media/…: the same path from the generated page
+        else:
+            continue  # not a path to a file of the repository: left as the editor wrote it
         index = link.line - entry.body_line
         line = lines[index]
         relative_target = posixpath.relpath(new_src, posixpath.dirname(page_src)) + anchor
