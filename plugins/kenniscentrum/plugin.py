@@ -27,7 +27,7 @@ from kenniscentrum.outputs.publication import for_publication, publication_probl
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.render.jsonld import page_jsonld
-from kenniscentrum.render.sanitize import confined, escape_title, sanitize
+from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
 from kenniscentrum.routes import NAV_LISTINGS
 from kenniscentrum.site import Site, from_mkdocs
@@ -136,6 +136,17 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             files.append(file)
         self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A docs/ page's front matter holds only keys Material prints safely; its description is escaped."""
+        if page.file.generated_by is None or page.file.src_uri not in self.pages:
+            page.meta, refused = docs_meta(page.meta)
+            if refused:
+                raise PluginError(
+                    f"docs/{page.file.src_uri}: de front matter mag alleen {', '.join(DOCS_META_KEYS)} bevatten, "
+                    f"niet {', '.join(refused)}: verwijder die velden"
+                )
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Editor HTML is published inert; listings are built only from escaped values and keep their forms.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import nh3
 
@@ -43,6 +46,21 @@ def sanitize(html: str) -> str:
         clean_content_tags={"script", "style"},
         attribute_filter=_keep_local,
     )
+
+
+# Front matter keys a docs/ page may set. Material prints other keys unescaped into the page (`author`,
+# `subtitle`, `status`) or picks a template or an icon file by them (`template`, `icon`), so a pull request
+# adding a docs/ page could inject markup through them: they are refused, as is our own `kc_type`.
+DOCS_META_KEYS = ("title", "description", "hide", "search", "render_macros")
+
+
+def docs_meta(meta: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """A docs/ page's front matter made safe for Material to print, and the keys that are refused."""
+    refused = sorted(str(key) for key in meta if key not in DOCS_META_KEYS)
+    safe = {key: value for key, value in meta.items() if key in DOCS_META_KEYS}
+    if "description" in safe:
+        safe["description"] = html.escape(str(safe["description"]), quote=True)
+    return safe, refused
 
 
 def escape_title(title: str) -> str:
