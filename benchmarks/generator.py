@@ -420,7 +420,10 @@ class _Writer:
         if project:
             self.result.references += 1
         opening = f"Op deze marktconsultatie licht {org} zijn vraag toe over {need}."
-        self._write("consultation", slug, fields, self._body(opening))
+        body = self._body(opening)
+        if fields["conclusions"]:  # the date goes with a section under this heading (no draw: same stream)
+            body += "\n## Conclusies\n\nDe deelnemers bevestigden dat de markt een oplossing kan leveren.\n"
+        self._write("consultation", slug, fields, body)
 
     def _tip(self) -> None:
         rng = self.rng

@@ -85,11 +85,12 @@ def test_a_new_consultation_and_later_its_conclusions_each_add_one_item(
     assert {e.id for e in announced.entries} == before | {new_id}
     assert announced.entries[0].id == new_id  # newest first
 
+    # The session took place (conclusions may not be dated before it), and its conclusions are out.
+    held = consultation(
+        extra="conclusions: 2026-11-25\n", body="\n## Conclusies\n\nDe markt kan dit leveren.\n"
+    )
     target.write_text(
-        consultation(
-            extra="conclusions: 2026-11-25\n", body="\n## Conclusies\n\nDe markt kan dit leveren.\n"
-        ),
-        encoding="utf-8",
+        held.replace("2027-01-14", "2026-11-20").replace("2027-01-07", "2026-11-13"), encoding="utf-8"
     )
     concluded = feed(build(project, tmp_path / "two"))
     assert {e.id for e in concluded.entries} == before | {new_id, new_id + "/conclusies"}
