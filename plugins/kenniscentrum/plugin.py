@@ -22,9 +22,11 @@ from kenniscentrum.content.status import build_date
 from kenniscentrum.outputs import base_url, write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
+from kenniscentrum.outputs.search_index import SearchIndexError, build_search_index
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.listings import NAV_LISTINGS
+from kenniscentrum.pages.search import SiteSearch, filter_options
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import sanitize
 
@@ -51,6 +53,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.search: SiteSearch | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -65,6 +68,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             raise PluginError(str(exc)) from None
         self.pages = generate_pages(self.catalogue)
         self.rendered_bodies = {}
+        self.search = SiteSearch(self.catalogue)
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         return config
@@ -98,6 +102,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         """schema.org JSON-LD of an entry page, printed by overrides/main.html (already script-safe)."""
         assert self.catalogue is not None
         context["kc_jsonld"] = page_jsonld(self.catalogue, page.file.src_uri, base_url(config.site_url or ""))
+        # What Pagefind indexes beyond the visible text (overrides/main.html), and the search form's filters.
+        assert self.search is not None
+        context["kc_search"] = self.search.page(page.file.src_uri, page.meta, page.content, page.is_homepage)
+        context["kc_search_filters"] = filter_options(self.catalogue)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -110,6 +118,11 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.calendars,
             self.rendered_bodies,
         )
+        assert self.search is not None
+        try:
+            log.info("Zoekindex: %s", build_search_index(Path(config.site_dir), self.search.vocabulary()))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""

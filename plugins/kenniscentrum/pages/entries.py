@@ -19,7 +19,6 @@ from kenniscentrum.pages.listings import (
     place,
 )
 from kenniscentrum.pages.markdown import front_matter, link
-from kenniscentrum.pages.search import search_front_matter
 from kenniscentrum.render.formatting import (
     euro,
     md_text,
@@ -57,7 +56,7 @@ def entry_pages(catalogue: Catalogue) -> GeneratedPages:
 
 
 def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:
-    extra: dict[str, object] = {"kc_type": entry.type.name, **search_front_matter(entry)}
+    extra: dict[str, object] = {"kc_type": entry.type.name}
     if entry.draft:
         extra["kc_draft"] = True
     draft = (
@@ -223,7 +222,9 @@ def _derived(catalogue: Catalogue, entry: Entry) -> str:
     for heading, items in sections:
         if items:
             out.append(f"## {heading}\n\n" + "\n".join(f"- {item}" for item in items) + "\n")
-    return "\n".join(out)
+    # kc-derived: what other entries say is not this page's own text, so search leaves it out.
+    body = "\n".join(out)
+    return f'<div class="kc-derived" markdown>\n\n{body}\n</div>\n' if out else ""
 
 
 def _facet_link(catalogue: Catalogue, entry: Entry, facet: str, vocab: str, field: str) -> str:
