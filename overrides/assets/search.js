@@ -27,6 +27,10 @@
   var more = root.querySelector(".kc-search__more");
   var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
 
+  // The template writes paths relative to the page; import() would resolve them against this script's URL.
+  var bundle = new URL(root.dataset.pagefind, location.href).href;
+  var wordsUrl = new URL(root.dataset.words, location.href).href;
+  var sitePath = new URL(root.dataset.root, location.href).pathname;
   var pagefind = null;
   var wordLists = {};
   var current = { results: [], shown: 0 };
@@ -39,9 +43,8 @@
 
   function load() {
     if (!pagefind) {
-      pagefind = import(root.dataset.pagefind + "pagefind.js").then(function (pf) {
-        var base = new URL(root.dataset.root, location.href).pathname;
-        return pf.options({ baseUrl: base, excerptLength: 0 }).then(function () {
+      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+        return pf.options({ baseUrl: sitePath, excerptLength: 0 }).then(function () {
           return pf;
         });
       });
@@ -82,7 +85,7 @@
 
   function wordsOfLength(length) {
     if (!wordLists[length]) {
-      wordLists[length] = fetch(root.dataset.words + length + ".txt")
+      wordLists[length] = fetch(wordsUrl + length + ".txt")
         .then(function (response) { return response.ok ? response.text() : ""; })
         .then(function (text) { return text.split("\n").filter(Boolean); })
         .catch(function () { return []; });
