@@ -1,9 +1,9 @@
 /* Site search on Pagefind's chunked index (partials/search.html holds the markup, pages/search.py the data).
  *
  * Nothing is loaded until a reader focuses the search field; then Pagefind fetches only the index chunks and
- * page fragments a query needs. Entries come before static pages. A query that finds nothing is retried once
- * with each long word replaced by the most frequent indexed word one letter away (wrong, missing, extra or
- * swapped), from the word list of about that length (search/woorden/<length>.txt). */
+ * page fragments a query needs. Entries come before static pages. A long word that no indexed page has is
+ * replaced by the most frequent indexed word one letter away (wrong, missing, extra or swapped), from the word
+ * lists of about that length (search/woorden/<length>.txt). */
 (function () {
   "use strict";
 
@@ -193,16 +193,13 @@
       return Promise.resolve();
     }
     var cleaned = terms.join(" ");
-    return load()
-      .then(function (pf) {
-        return searchAll(pf, cleaned).then(function (results) {
-          if (results.length) return { results: results, corrected: null };
-          return correction(cleaned).then(function (corrected) {
-            if (!corrected) return { results: [], corrected: null };
-            return searchAll(pf, corrected).then(function (again) {
-              return { results: again, corrected: again.length ? corrected : null };
-            });
-          });
+    // A long word that no indexed page has is a typo or an inflection: Pagefind would match it on a shorter
+    // prefix only, so search with the closest indexed word instead.
+    return Promise.all([load(), correction(cleaned)])
+      .then(function (ready) {
+        var corrected = ready[1];
+        return searchAll(ready[0], corrected || cleaned).then(function (results) {
+          return { results: results, corrected: corrected };
         });
       })
       .then(function (found) {
@@ -218,9 +215,8 @@
         }
         return showMore(mine).then(function () {
           if (mine !== sequence) return;
-          status.textContent = found.corrected
-            ? "Geen resultaten voor " + quoted(query) + "; " + count(found.results.length) + " voor " + quoted(found.corrected) + "."
-            : count(found.results.length) + " voor " + quoted(query) + ".";
+          status.textContent = count(found.results.length) + " voor " +
+            (found.corrected ? quoted(found.corrected) + " (je typte " + quoted(query) + ")." : quoted(query) + ".");
         });
       })
       .catch(function () {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from site_pages import VIEWPORTS, new_page, open_page, search
+from site_pages import VIEWPORTS, new_page, open_page, open_search, search
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,15 @@ TURING = "projecten/turing/"
 HALLE = "projecten/duurzame-straatverlichting-halle/"
 OPTIMO = "projecten/optimo-huisvuilwagen/"
 BRAND = "projecten/brandveiligheid-zorggebouwen/"
-LISTINGS = ("projecten/", "marktconsultaties/", "tips/", "financiering/", "thema/", "organisaties/", "nieuwsbrief/")
+LISTINGS = (
+    "projecten/",
+    "marktconsultaties/",
+    "tips/",
+    "financiering/",
+    "thema/",
+    "organisaties/",
+    "nieuwsbrief/",
+)
 
 # (query as a reader types it, an entry it must find, why)
 QUERIES = [
@@ -104,8 +112,7 @@ def test_the_count_is_announced_in_dutch(desktop):
     assert status.get_attribute("role") == "status"
     expect(status).to_have_text("1 resultaat voor ‘koelkledij’.")
     search(desktop, "verlichitng")
-    expect(status).to_contain_text("Geen resultaten voor ‘verlichitng’;")
-    expect(status).to_contain_text("voor ‘verlichting’.")
+    expect(status).to_have_text("6 resultaten voor ‘verlichting’ (je typte ‘verlichitng’).")
 
 
 def test_entries_come_before_pages_and_listings_never_show(desktop):
@@ -142,7 +149,7 @@ def test_filters_by_type_and_theme(desktop):
 
 
 def test_a_lone_stop_word_does_not_match_half_the_site(desktop):
-    search(desktop, "de")
+    open_search(desktop).press_sequentially("de", delay=30)
     expect(desktop.locator(".kc-search__status")).to_have_text("Typ een woord dat zegt wat je zoekt.")
     expect(desktop.locator(".kc-search__result")).to_have_count(0)
 
@@ -153,8 +160,8 @@ def test_keyboard_only_from_shortcut_to_page(page_at, key):
     field = page_at.locator("#kc-search-input")
     expect(field).to_be_focused()
     page_at.keyboard.type("verlichting", delay=30)
+    expect(page_at.locator(".kc-search__status")).to_have_text("6 resultaten voor ‘verlichting’.")
     results = page_at.locator(".kc-search__result a")
-    expect(results.nth(1)).to_be_visible()
     page_at.keyboard.press("ArrowDown")
     expect(results.first).to_be_focused()
     page_at.keyboard.press("ArrowDown")
