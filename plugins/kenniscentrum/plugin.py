@@ -68,7 +68,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             raise PluginError(str(exc)) from None
         self.pages = generate_pages(self.catalogue)
         self.rendered_bodies = {}
-        self.search = SiteSearch(self.catalogue)
+        previous, self.search = self.search, SiteSearch(self.catalogue)
+        if getattr(self, "incremental", False) and previous is not None:
+            self.search.keep_words_of(previous)
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         return config

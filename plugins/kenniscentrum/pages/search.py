@@ -69,7 +69,7 @@ class SiteSearch:
 
     catalogue: Catalogue
     compounds: Compounds = field(init=False)
-    word_counts: Counter[str] = field(init=False, default_factory=Counter)
+    page_words: dict[str, frozenset[str]] = field(init=False, default_factory=dict)  # src_uri -> its words
 
     def __post_init__(self) -> None:
         own: set[str] = set()
@@ -84,36 +84,47 @@ class SiteSearch:
     ) -> SearchPage | None:
         """The search data of a page, or None when the page is not indexed."""
         if (entry := entry_for_page(self.catalogue, src_uri)) is not None:
-            return self._entry(entry)
+            return self._entry(src_uri, entry)
         if meta.get("kc_type") or is_homepage or _excluded(meta):
             return None  # generated listings and digests, the home page: hubs that repeat entries
         text = _CARDS.sub(" ", html or "")
         text = _TAGS.sub(" ", text)
-        return self._indexed(
-            PAGE_TYPE, str(meta.get("description") or ""), [(TYPE_FILTER, PAGE_TYPE)], text, [PAGE_TYPE]
-        )
+        description = str(meta.get("description") or "")
+        return self._indexed(src_uri, PAGE_TYPE, description, [(TYPE_FILTER, PAGE_TYPE)], text, [PAGE_TYPE])
 
-    def _entry(self, entry: Entry) -> SearchPage:
+    def _entry(self, src_uri: str, entry: Entry) -> SearchPage:
         label = type_label(entry)
         themes = [self.catalogue.label("themes", code) for code in entry.themes]
         filters = [(TYPE_FILTER, label)] + [(THEME_FILTER, theme) for theme in themes]
         extra = [label, entry.type.label_plural, *organisation_names(self.catalogue, entry)]
-        return self._indexed(label, entry.description, filters, _entry_text(self.catalogue, entry), extra)
+        text = _entry_text(self.catalogue, entry)
+        return self._indexed(src_uri, label, entry.description, filters, text, extra)
 
     def _indexed(
-        self, kind: str, description: str, filters: list[tuple[str, str]], text: str, extra: Iterable[str]
+        self,
+        src_uri: str,
+        kind: str,
+        description: str,
+        filters: list[tuple[str, str]],
+        text: str,
+        extra: Iterable[str],
     ) -> SearchPage:
         extra_text = " ".join(extra)
         parts = self.compounds.text_parts(text + " " + extra_text)
-        page_words = set(words(text)) | set(words(extra_text)) | parts
-        self.word_counts.update(w for w in page_words if len(w) >= TYPO_MIN)
+        found = set(words(text)) | set(words(extra_text)) | parts
+        self.page_words[src_uri] = frozenset(w for w in found if len(w) >= TYPO_MIN)
         terms = " ".join([extra_text, *sorted(parts)]).strip()
         return SearchPage(kind, description, filters, terms)
 
+    def keep_words_of(self, previous: SiteSearch) -> None:
+        """A preview that renders only changed pages keeps the words of the pages it did not render again."""
+        self.page_words = {**previous.page_words, **self.page_words}
+
     def vocabulary(self) -> dict[int, list[str]]:
         """The indexed words by length, most frequent first: what the typo tolerance compares a query with."""
+        counts = Counter(word for found in self.page_words.values() for word in found)
         by_length: dict[int, list[str]] = {}
-        for word, _ in sorted(self.word_counts.items(), key=lambda item: (-item[1], item[0])):
+        for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             by_length.setdefault(len(word), []).append(word)
         return by_length
 
