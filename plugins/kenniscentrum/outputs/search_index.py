@@ -35,7 +35,7 @@ def pagefind_executable() -> Path:
 
 
 def build_search_index(site_dir: Path, vocabulary: Mapping[int, list[str]]) -> str:
-    """Index `site_dir` with Pagefind and write the typo word list; returns Pagefind's summary line."""
+    """Index `site_dir` with Pagefind and write the typo word list; returns Pagefind's summary (pages, time)."""
     result = subprocess.run(
         [
             str(pagefind_executable()),
@@ -55,10 +55,12 @@ def build_search_index(site_dir: Path, vocabulary: Mapping[int, list[str]]) -> s
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind kon de zoekindex niet bouwen:\n{result.stderr or result.stdout}")
     write_vocabulary(site_dir / WORDS_DIR, vocabulary)
-    indexed = next(
-        (line.strip() for line in result.stdout.splitlines() if "Indexed" in line and "pages" in line), ""
-    )
-    return indexed
+    summary = [
+        line.strip()
+        for line in result.stdout.splitlines()
+        if ("Indexed" in line and "pages" in line) or line.startswith("Finished in")
+    ]
+    return ", ".join(summary)
 
 
 def write_vocabulary(folder: Path, vocabulary: Mapping[int, list[str]]) -> None:
