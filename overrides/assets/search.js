@@ -253,8 +253,9 @@
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
   }
 
-  input.addEventListener("focus", function () {
-    load();
+  input.addEventListener("focus", load);
+  input.addEventListener("click", function () {
+    // Back in the field after closing the results: show them again.
     if (input.value.trim() && list.children.length) {
       output.hidden = false;
       root.classList.add("kc-search--open");

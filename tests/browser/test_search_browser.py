@@ -194,3 +194,13 @@ def test_without_javascript_the_form_opens_the_catalogue_filter(browser, server)
         assert page.locator("h1").inner_text().startswith("Projecten")
     finally:
         context.close()
+
+
+def test_escape_closes_the_results(page_at):
+    search(page_at, "koelkledij")
+    results = page_at.locator(".kc-search__result").first
+    expect(results).to_be_visible()
+    page_at.keyboard.press("Escape")
+    expect(results).to_be_hidden()
+    toggle = page_at.locator(".kc-search__toggle")
+    expect(toggle if toggle.is_visible() else page_at.locator("#kc-search-input")).to_be_focused()
