@@ -5,8 +5,8 @@ the site, and builds, alternating, run after run:
 
 - the kenniscentrum site (our plugin, macros and template overrides: `mkdocs build` on mkdocs.yml);
 - a bare Material site made of the same rendered Markdown (`kenniscentrum pages --out` plus docs/): same theme
-  settings, search plugin, Markdown extensions, validation and explicit nav, so entries stay out of the nav
-  in both, but no kenniscentrum plugin and no macros.
+  settings, Markdown extensions, validation and explicit nav, so entries stay out of the nav in both, with
+  Material's own (lunr) search where ours runs Pagefind, and no kenniscentrum plugin and no macros.
 
 Every build runs in its own process, so wall time includes start-up as an editor or CI sees it, and peak RSS
 is the child's own maximum (`os.wait4`). Results: a Markdown table on stdout, benchmarks/results.md, and the
@@ -461,8 +461,8 @@ def report(results: list[SizeResult], preview: list[float] | None, runs: int, lo
         f"Measured {date.today().isoformat()} on {machine()}. Median wall time of {runs} builds per size, "
         "kenniscentrum and bare Material alternating, each build a fresh `mkdocs build` process; peak RSS is "
         "the largest of those processes. Bare Material builds the same rendered Markdown pages "
-        "(`kenniscentrum pages`) with the same theme, search, Markdown extensions and nav, without our plugin, "
-        "macros and template overrides. Content is synthetic (`benchmarks/generator.py`, seed fixed)."
+        "(`kenniscentrum pages`) with the same theme, Markdown extensions and nav and Material's own (lunr) "
+        "search, without our plugin (and its Pagefind index), macros and template overrides. Content is synthetic (`benchmarks/generator.py`, seed fixed)."
         + (f" {load}" if load else "")
         + "\n\n"
         + table(results)
