@@ -117,13 +117,13 @@ def test_blocks_about_other_entries_are_marked_for_exclusion(site: Path):
     assert derived[0] in own_body.iterdescendants()
 
 
-def test_the_typo_word_list_holds_the_indexed_words_by_length(site: Path):
+def test_the_typo_word_lists_hold_the_indexed_words_by_length_and_first_letter(site: Path):
     folder = site / "search" / "woorden"
-    eleven = (folder / "11.txt").read_text(encoding="utf-8").split()
-    assert "verlichting" in eleven and "koelkledij" not in eleven
-    assert "koelkledij" in (folder / "10.txt").read_text(encoding="utf-8").split()
-    assert all(len(word) == 11 for word in eleven)
-    assert not (folder / "4.txt").exists()  # short words are not corrected
+    eleven_v = (folder / "11-v.txt").read_text(encoding="utf-8").split()
+    assert "verlichting" in eleven_v and "voortraject" in eleven_v
+    assert all(len(word) == 11 and word.startswith("v") for word in eleven_v)
+    assert "koelkledij" in (folder / "10-k.txt").read_text(encoding="utf-8").split()
+    assert not list(folder.glob("4-*.txt"))  # short words are not corrected
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
  * Nothing is loaded until a reader focuses the search field; then Pagefind fetches only the index chunks and
  * page fragments a query needs. Entries come before static pages. A long word that no indexed page has is
  * replaced by the most frequent indexed word one letter away (wrong, missing, extra or swapped), from the word
- * lists of about that length (search/woorden/<length>.txt). */
+ * lists of about that length and with that first letter (search/woorden/<length>-<letter>.txt). */
 (function () {
   "use strict";
 
@@ -83,14 +83,15 @@
     );
   }
 
-  function wordsOfLength(length) {
-    if (!wordLists[length]) {
-      wordLists[length] = fetch(wordsUrl + length + ".txt")
+  function wordList(length, first) {
+    var name = length + "-" + (first >= "a" && first <= "z" ? first : "_");
+    if (!wordLists[name]) {
+      wordLists[name] = fetch(wordsUrl + name + ".txt")
         .then(function (response) { return response.ok ? response.text() : ""; })
         .then(function (text) { return text.split("\n").filter(Boolean); })
         .catch(function () { return []; });
     }
-    return wordLists[length];
+    return wordLists[name];
   }
 
   // One edit: a letter wrong, missing or extra, or two neighbours swapped.
@@ -110,7 +111,8 @@
     var long = terms.filter(function (word) { return word.length >= TYPO_MIN; });
     if (!long.length) return Promise.resolve(null);
     return Promise.all(long.map(function (word) {
-      return Promise.all([word.length, word.length + 1, word.length - 1].map(wordsOfLength)).then(function (lists) {
+      var lengths = [word.length, word.length + 1, word.length - 1];
+      return Promise.all(lengths.map(function (n) { return wordList(n, word[0]); })).then(function (lists) {
         if (lists.some(function (known) { return known.indexOf(word) >= 0; })) return word;
         for (var l = 0; l < lists.length; l++) {
           for (var k = 0; k < lists[l].length; k++) {

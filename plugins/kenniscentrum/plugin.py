@@ -24,7 +24,7 @@ from kenniscentrum.outputs import base_url, write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
-from kenniscentrum.outputs.search_index import SearchIndexError, build_search_index
+from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_index, start_search_index
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.listings import NAV_LISTINGS
@@ -149,17 +149,26 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         assert self.catalogue is not None
         if self.incremental:
             self.previous = BuildState(dict(self.pages), self._stamp)
-        write_outputs(
-            self.catalogue,
-            Path(config.site_dir),
-            config.site_url or "",
-            self.config.feed_items,
-            self.calendars,
-            self.rendered_bodies,
-        )
+        site_dir = Path(config.site_dir)
+        try:
+            indexing = start_search_index(site_dir)  # Pagefind runs while the feeds and calendars are written
+        except (SearchIndexError, OSError) as exc:
+            raise PluginError(str(exc)) from None
+        try:
+            write_outputs(
+                self.catalogue,
+                site_dir,
+                config.site_url or "",
+                self.config.feed_items,
+                self.calendars,
+                self.rendered_bodies,
+            )
+        except BaseException:
+            indexing.kill()
+            raise
         assert self.search is not None
         try:
-            log.info("Zoekindex: %s", build_search_index(Path(config.site_dir), self.search.vocabulary()))
+            log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 

@@ -3,11 +3,12 @@
 Pagefind (the `pagefind[bin]` wheel carries its binary, so this runs without a network) reads the built HTML of
 the pages marked `data-pagefind-body`, stems Dutch, and writes `pagefind/`: small index chunks by word prefix and
 one fragment per page, of which a search fetches only what the query needs. Next to it we write the word list
-for typo tolerance (`search/woorden/<length>.txt`, see pages/search.py).
+for typo tolerance (`search/woorden/<length>-<first letter>.txt`, see pages/search.py).
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
@@ -34,9 +35,12 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def build_search_index(site_dir: Path, vocabulary: Mapping[int, list[str]]) -> str:
-    """Index `site_dir` with Pagefind and write the typo word list; returns Pagefind's summary (pages, time)."""
-    result = subprocess.run(
+def start_search_index(site_dir: Path) -> subprocess.Popen[str]:
+    """Start Pagefind on the written pages; it runs beside whatever the build still writes (feeds, calendars).
+
+    Only pages marked `data-pagefind-body` are indexed, and those are complete before this starts.
+    """
+    return subprocess.Popen(
         [
             str(pagefind_executable()),
             "--site",
@@ -48,23 +52,37 @@ def build_search_index(site_dir: Path, vocabulary: Mapping[int, list[str]]) -> s
             "--exclude-selectors",
             ", ".join(EXCLUDE_SELECTORS),
         ],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind kon de zoekindex niet bouwen:\n{result.stderr or result.stdout}")
+
+
+def finish_search_index(
+    indexing: subprocess.Popen[str], site_dir: Path, vocabulary: Mapping[str, list[str]]
+) -> str:
+    """Wait for Pagefind and write the typo word lists; returns Pagefind's summary (pages, time)."""
+    stdout, stderr = indexing.communicate()
+    if indexing.returncode != 0:
+        raise SearchIndexError(f"Pagefind kon de zoekindex niet bouwen:\n{stderr or stdout}")
     write_vocabulary(site_dir / WORDS_DIR, vocabulary)
     summary = [
         line.strip()
-        for line in result.stdout.splitlines()
+        for line in stdout.splitlines()
         if ("Indexed" in line and "pages" in line) or line.startswith("Finished in")
     ]
     return ", ".join(summary)
 
 
-def write_vocabulary(folder: Path, vocabulary: Mapping[int, list[str]]) -> None:
-    """One file per word length, a word a line, most frequent first."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for length, items in vocabulary.items():
-        (folder / f"{length}.txt").write_text("\n".join(items) + "\n", encoding="utf-8")
+def build_search_index(site_dir: Path, vocabulary: Mapping[str, list[str]]) -> str:
+    """Index `site_dir` with Pagefind and write the typo word lists, in one go."""
+    return finish_search_index(start_search_index(site_dir), site_dir, vocabulary)
+
+
+def write_vocabulary(folder: Path, vocabulary: Mapping[str, list[str]]) -> None:
+    """One file per list (length and first letter, e.g. `11-v.txt`), a word a line, most frequent first."""
+    if folder.exists():
+        shutil.rmtree(folder)  # a preview rebuild must not serve the lists of words that are gone
+    folder.mkdir(parents=True)
+    for name, items in vocabulary.items():
+        (folder / f"{name}.txt").write_text("\n".join(items) + "\n", encoding="utf-8")

@@ -13,9 +13,9 @@ For each indexed page this module gives the template (overrides/main.html) what 
   (theme, phase, organisation type, …) and the type's plural, so a reader finds an entry by what it is about
   and by whom, as they type it.
 
-It also collects the words of every indexed page for the typo tolerance in overrides/assets/search.js: the
-browser loads the words of about the query's length only when a query finds nothing, and retries with the
-closest word (one letter wrong, missing, extra or swapped).
+It also collects the words of every indexed page for the typo tolerance in overrides/assets/search.js: for a
+long query word, the browser loads the indexed words of about its length and with its first letter, and when
+the word is not among them searches with the closest one (one letter wrong, missing, extra or swapped).
 """
 
 from __future__ import annotations
@@ -120,13 +120,23 @@ class SiteSearch:
         """A preview that renders only changed pages keeps the words of the pages it did not render again."""
         self.page_words = {**previous.page_words, **self.page_words}
 
-    def vocabulary(self) -> dict[int, list[str]]:
-        """The indexed words by length, most frequent first: what the typo tolerance compares a query with."""
+    def vocabulary(self) -> dict[str, list[str]]:
+        """The indexed words in small lists, most frequent first: what the typo tolerance compares a query with.
+
+        One list per length and first letter (`11-v`): a word one typo away from a query has the query's length
+        give or take one, and readers rarely mistype the first letter, so a query needs three small lists.
+        """
         counts = Counter(word for found in self.page_words.values() for word in found)
-        by_length: dict[int, list[str]] = {}
+        lists: dict[str, list[str]] = {}
         for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            by_length.setdefault(len(word), []).append(word)
-        return by_length
+            lists.setdefault(word_list_name(word), []).append(word)
+        return lists
+
+
+def word_list_name(word: str) -> str:
+    """The typo list a word belongs to: its length and first letter (`_` for anything but a to z)."""
+    first = word[0] if "a" <= word[0] <= "z" else "_"
+    return f"{len(word)}-{first}"
 
 
 def organisation_names(catalogue: Catalogue, entry: Entry) -> list[str]:
