@@ -298,11 +298,35 @@ def measure_search_payload(site: Path, queries: tuple[str, ...]) -> dict[str, fl
                 page.keyboard.type(query)
                 page.locator(".kc-search__result").first.wait_for(state="visible", timeout=120_000)
                 sizes[query] = (ui + sum(size for _, size in received)) / 1000
+                parts: dict[str, int] = {"search.js/css": ui}
+                for url, size in received:
+                    kind = _payload_kind(url)
+                    parts[kind] = parts.get(kind, 0) + size
+                print(
+                    f"    {query}: " + ", ".join(f"{k} {v / 1000:.1f} kB" for k, v in parts.items()),
+                    file=sys.stderr,
+                )
                 context.close()
             browser.close()
     finally:
         httpd.shutdown()
     return sizes
+
+
+def _payload_kind(url: str) -> str:
+    """What a search request fetched, for the breakdown in the log."""
+    for marker, kind in (
+        ("/search/woorden/", "typo word lists"),
+        (".pf_fragment", "result fragments"),
+        (".pf_index", "index chunks"),
+        (".pf_filter", "filter chunks"),
+        (".pf_meta", "page list"),
+        ("wasm.", "WebAssembly"),
+        ("/pagefind/", "Pagefind scripts"),
+    ):
+        if marker in url:
+            return kind
+    return "other"
 
 
 # --- edit to preview ------------------------------------------------------------------------------------
