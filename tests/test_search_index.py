@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from conftest import CONTENT, TODAY
+from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.content.schema import CONTENT_TYPES
+from kenniscentrum.content.status import build_date
 from kenniscentrum.pages.compounds import Compounds
+from kenniscentrum.pages.search import SiteSearch
 
 ENTRY_PAGES = 34  # the public entries of the fixture content
 STATIC_PAGES = ("abonneren", "traject", "over", "contact", "toegankelijkheid", "open-data")
@@ -146,3 +150,14 @@ def test_compounds_split_into_known_words(word: str, parts: set[str]):
 def test_the_site_own_words_split_compounds_general_dutch_does_not_know():
     assert Compounds([]).parts("slimmeluierlab") == ()
     assert Compounds(["luierlab"]).parts("slimmeluierlab") == ("luierlab",)
+
+
+def test_the_organisation_short_names_of_the_vocabulary_become_search_terms():
+    """Acronyms come from data: the short names the organisations vocabulary gives an organisation."""
+    catalogue = load_catalogue(CONTENT, build_date(TODAY))
+    entry = catalogue.get("project", "cold2gold")
+    organisation = catalogue.organisation_of(entry)
+    organisation.short_names = ("SpV", "Sport Vl")  # as content/organisations.yml lists them
+    terms = SiteSearch(catalogue).page(entry.src_uri, {}, None).terms
+    assert "SpV" in terms.split() and "Sport Vl" in terms
+    assert SiteSearch(catalogue).page("projecten/index.md", {"kc_type": "listing"}, "") is None
