@@ -17,6 +17,7 @@ from typing import TextIO
 import yaml
 
 from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue
+from kenniscentrum.content.load import scan_content
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
 from kenniscentrum.content.status import build_date
@@ -123,6 +124,9 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
     except ContentError as exc:
         problems.extend(exc.problems)
     problems.extend(_schema_problems(content))
+    if fmt == "human":
+        for skipped in scan_content(content).skipped:
+            print(f"Overgeslagen: {skipped}", file=out)
     if problems:
         color = fmt == "human" and out.isatty() and not os.environ.get("NO_COLOR")
         print(format_report(problems, fmt, color=color), file=out)
@@ -138,7 +142,11 @@ def _schema_problems(content: Path) -> list[Problem]:
         return []
     try:
         vocabularies = load_vocabularies(content / VOCABULARY_FILE)
-    except (OSError, yaml.YAMLError):  # a broken vocabulary file is already reported by the content check
+    except (
+        OSError,
+        ValueError,
+        yaml.YAMLError,
+    ):  # a broken vocabulary file is already reported by the content check
         return []
     return [
         Problem(
@@ -271,18 +279,27 @@ def run_guide(path: Path, check: bool, out: TextIO | None = None) -> int:
 
 
 def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "") -> int:
-    """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins."""
-    from kenniscentrum.outputs import base_url, write_outputs
+    """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins.
+
+    Site name, language and Markdown extensions come from the mkdocs.yml next to the content folder.
+    """
+    from kenniscentrum.outputs import write_outputs
     from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
     from kenniscentrum.outputs.ical import build_calendars
     from kenniscentrum.pages import generate_pages
+    from kenniscentrum.render.templates import configure
+    from kenniscentrum.site import from_mkdocs_yml
 
+    project = content.resolve().parent
+    site = from_mkdocs_yml(project / "mkdocs.yml", site_url)
+    overrides = project / "overrides"
+    configure(site.language, overrides if overrides.is_dir() else None)
     try:
         catalogue = load_catalogue(content, build_date())
     except ContentError as exc:
         print(format_report(exc.problems, "human"))
         return EXIT_PROBLEMS
-    calendars = build_calendars(catalogue, base_url(site_url))
+    calendars = build_calendars(catalogue, site)
     files: dict[str, str | bytes] = {**generate_pages(catalogue), **calendars.consultations}
     for src, data in files.items():
         target = out_dir / src
@@ -292,7 +309,7 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
         else:
             target.write_text(data, encoding="utf-8")
     if outputs_dir is not None:
-        write_outputs(catalogue, outputs_dir, site_url, DEFAULT_ITEMS, calendars)
+        write_outputs(catalogue, outputs_dir, site, DEFAULT_ITEMS, calendars)
     return EXIT_OK
 
 

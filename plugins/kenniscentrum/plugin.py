@@ -20,17 +20,19 @@ from kenniscentrum.content.catalogue import Catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
 from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
-from kenniscentrum.outputs import base_url, write_outputs
-from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
+from kenniscentrum.outputs import write_outputs
+from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_index, start_search_index
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
-from kenniscentrum.pages.listings import NAV_LISTINGS
 from kenniscentrum.pages.search import SiteSearch, filter_options
 from kenniscentrum.render.jsonld import page_jsonld
-from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.sanitize import confined, escape_title, sanitize
+from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
+from kenniscentrum.routes import NAV_LISTINGS
+from kenniscentrum.site import Site, from_mkdocs
 
 log = logging.getLogger("mkdocs.plugins.kenniscentrum")
 
@@ -57,6 +59,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
+        self.site = Site()
+        self.feed_links: list[dict[str, str]] = []
         self.incremental = False
         self.previous: BuildState | None = None
         self.search: SiteSearch | None = None
@@ -80,7 +85,18 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.catalogue = load_catalogue(content_dir, build_date(self.config.today), include_drafts=drafts)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
+        # Name, address, language and Markdown extensions of the site, as MkDocs has them.
+        self.site = from_mkdocs(
+            config.site_name,
+            config.site_url or "",
+            config.theme["language"],
+            config.markdown_extensions,
+            config.mdx_configs,
+        )
+        custom_dir = config.theme.custom_dir
+        configure(self.site.language, Path(custom_dir) if custom_dir else None)
         self.pages = generate_pages(self.catalogue)
+        self.feed_links = autodiscovery()
         if not self.incremental:
             self.rendered_bodies = {}
         previous, self.search = self.search, SiteSearch(self.catalogue)
@@ -91,25 +107,52 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages; every URL has one owner, so a docs/ page never silently replaces one."""
+        # Our template overrides live in the theme's custom_dir (overrides/kenniscentrum/): not site files.
+        for file in [
+            f for f in files if f.src_uri.startswith(f"{OVERRIDES_SUBDIR}/") and not f.is_documentation_page()
+        ]:
+            files.remove(file)
         reuse = self._prepare_incremental(files, config)
-        for src_uri, markdown in self.pages.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"docs/{src_uri} botst met een gegenereerde pagina: geef het bestand een andere naam"
-                )
+        assert self.catalogue is not None
+        # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
+        self.calendars = build_calendars(self.catalogue, self.site)
+        docs = {f.dest_uri: f for f in files}
+        owners = {e.src_uri: e.path for e in self.catalogue.all()}
+        clashes = []
+        generated: list[File] = []
+        outputs: list[tuple[str, str | bytes]] = [*self.pages.items(), *self.calendars.consultations.items()]
+        for src_uri, content in outputs:
+            if not confined(src_uri):
+                clashes.append(f"{src_uri}: een gegenereerde pagina buiten de site-map")
+                continue
             inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
             kind = _UnchangedFile if src_uri in reuse else File
-            files.append(kind.generated(config, src_uri, content=markdown, inclusion=inclusion))
-        # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
-        assert self.catalogue is not None
-        self.calendars = build_calendars(self.catalogue, base_url(config.site_url or ""))
-        for src_uri, data in self.calendars.consultations.items():
-            files.append(File.generated(config, src_uri, content=data))
+            file = kind.generated(config, src_uri, content=content, inclusion=inclusion)
+            if (other := docs.get(file.dest_uri)) is not None:
+                owner = owners.get(src_uri, f"de gegenereerde pagina {src_uri}")
+                clashes.append(
+                    f"docs/{other.src_uri} krijgt hetzelfde adres ({file.url or '/'}) als {owner}: "
+                    "geef het bestand in docs/ een andere naam"
+                )
+            generated.append(file)
+        if clashes:
+            raise PluginError("\n".join(clashes))
+        for file in generated:
+            files.append(file)
+        self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Editor HTML is published inert; listings are built only from escaped values and keep their forms."""
-        if page.meta.get("kc_type") == "listing":
+        """Editor HTML is published inert; listings are built only from escaped values and keep their forms.
+
+        Which pages skip the sanitizer is decided by what this plugin generated, never by a front matter key
+        a docs/ page could set. Page titles are printed unescaped by Material: `<` and `>` are escaped here.
+        """
+        if page.title and ("<" in page.title or ">" in page.title):
+            page.meta["title"] = escape_title(page.title)
+        ours = page.file.generated_by is not None and page.file.src_uri in self.pages
+        if ours and page.meta.get("kc_type") == "listing":
             return html
         if (body := rendered_body(html)) is not None:
             self.rendered_bodies[page.file.src_uri] = body
@@ -118,9 +161,12 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """schema.org JSON-LD of an entry page, printed by overrides/main.html (already script-safe)."""
+        """For overrides/main.html: the feed links of every page and the JSON-LD of an entry (script-safe)."""
         assert self.catalogue is not None
-        context["kc_jsonld"] = page_jsonld(self.catalogue, page.file.src_uri, base_url(config.site_url or ""))
+        context["kc_feeds"] = self.feed_links
+        context["kc_jsonld"] = page_jsonld(
+            self.catalogue, page.file.src_uri, self.site.url, self.site.language
+        )
         # What Pagefind indexes beyond the visible text (overrides/main.html), and the search form's filters.
         assert self.search is not None
         context["kc_search"] = self.search.page(page.file.src_uri, page.meta, page.content, page.is_homepage)
@@ -155,14 +201,22 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         except (SearchIndexError, OSError) as exc:
             raise PluginError(str(exc)) from None
         try:
-            write_outputs(
+            written = write_outputs(
                 self.catalogue,
                 site_dir,
-                config.site_url or "",
+                self.site,
                 self.config.feed_items,
                 self.calendars,
                 self.rendered_bodies,
             )
+            clashes = [
+                f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+                "geef het een andere naam"
+                for path in written
+                if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+            ]
+            if clashes:
+                raise PluginError("\n".join(clashes))
         except BaseException:
             indexing.kill()
             raise

@@ -27,12 +27,12 @@ class SearchIndexError(RuntimeError):
 
 def pagefind_executable() -> Path:
     try:
-        from pagefind_bin import get_executable
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
     except ImportError:
         raise SearchIndexError(
             "Pagefind ontbreekt: installeer het project opnieuw (make setup) om de zoekfunctie te bouwen"
         ) from None
-    return get_executable()
+    return Path(get_executable())
 
 
 def start_search_index(site_dir: Path) -> subprocess.Popen[str]:
