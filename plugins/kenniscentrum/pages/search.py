@@ -20,10 +20,11 @@ the word is not among them searches with the closest one (one letter wrong, miss
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
 
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import Entry
@@ -34,8 +35,8 @@ from kenniscentrum.render.jsonld import entry_for_page
 PAGE_TYPE = "Pagina"  # the type a static page (docs/) shows in the results
 TYPE_FILTER, THEME_FILTER = "soort", "thema"
 TYPO_MIN = 5  # words shorter than this are not corrected: too many neighbours
-_CARDS = re.compile(r'<ul class="kc-cards">.*?</ul>', re.S)  # entry cards a macro put on a static page
-_TAGS = re.compile(r"<[^>]+>")
+# Not a static page's own text: entry cards a macro put on it (the index skips them too, by class).
+_NOT_OWN_TEXT = ("kc-cards", "kc-derived")
 
 
 def type_label(entry: Entry) -> str:
@@ -87,8 +88,7 @@ class SiteSearch:
             return self._entry(src_uri, entry)
         if meta.get("kc_type") or is_homepage or _excluded(meta):
             return None  # generated listings and digests, the home page: hubs that repeat entries
-        text = _CARDS.sub(" ", html or "")
-        text = _TAGS.sub(" ", text)
+        text = _own_text(html or "")
         description = str(meta.get("description") or "")
         return self._indexed(src_uri, PAGE_TYPE, description, [(TYPE_FILTER, PAGE_TYPE)], text, [PAGE_TYPE])
 
@@ -162,6 +162,17 @@ def _entry_text(catalogue: Catalogue, entry: Entry) -> str:
         elif spec.kind is Kind.TEXT:
             values.extend(str(item) for item in items)
     return "\n".join(values)
+
+
+def _own_text(html: str) -> str:
+    """The text of a rendered static page without the blocks about other entries."""
+    if not html.strip():
+        return ""
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for name in _NOT_OWN_TEXT:
+        for element in root.find_class(name):
+            element.drop_tree()
+    return " ".join(root.itertext())  # a space between elements: block ends never glue two words
 
 
 def _excluded(meta: Mapping[str, object]) -> bool:
