@@ -421,7 +421,8 @@ class _Writer:
             self.result.references += 1
         opening = f"Op deze marktconsultatie licht {org} zijn vraag toe over {need}."
         body = self._body(opening)
-        if fields["conclusions"]:  # a conclusions date goes with a conclusions section (the validator asks both)
+        # A conclusions date goes with a conclusions section: the validator asks for both.
+        if fields["conclusions"]:
             body += f"\n\n## Conclusies\n\nDe deelnemers deelden hun kijk op {need}; {org} neemt ze mee.\n"
         self._write("consultation", slug, fields, body)
 
