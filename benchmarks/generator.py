@@ -421,8 +421,9 @@ class _Writer:
             self.result.references += 1
         opening = f"Op deze marktconsultatie licht {org} zijn vraag toe over {need}."
         body = self._body(opening)
-        if fields["conclusions"]:  # the date goes with a section under this heading (no draw: same stream)
-            body += "\n## Conclusies\n\nDe deelnemers bevestigden dat de markt een oplossing kan leveren.\n"
+        # A conclusions date goes with a conclusions section: the validator asks for both.
+        if fields["conclusions"]:
+            body += f"\n\n## Conclusies\n\nDe deelnemers deelden hun kijk op {need}; {org} neemt ze mee.\n"
         self._write("consultation", slug, fields, body)
 
     def _tip(self) -> None:
