@@ -20,6 +20,7 @@ from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
 from kenniscentrum.content.status import build_date
+from kenniscentrum.editor.cms import CONFIG_FILE, generated_config
 from kenniscentrum.editor.guide import GUIDE_FILE, update_guide
 from kenniscentrum.editor.jsonschema import SCHEMA_DIR, stale_schemas, write_schemas
 from kenniscentrum.editor.scaffold import ScaffoldError, new_entry
@@ -31,7 +32,7 @@ EXIT_USAGE = 2
 EPILOG = """\
 afsluitcodes:
   0  alles in orde
-  1  problemen gevonden (check), of een gegenereerd bestand is verouderd (schema --check, guide --check)
+  1  problemen gevonden (check), of een gegenereerd bestand is verouderd (schema, guide of cms met --check)
   2  verkeerd gebruik: onbekende opdracht of optie, map niet gevonden, bestand bestaat al (new)
 
 voorbeelden:
@@ -85,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--file", default=GUIDE_FILE, help="de handleiding (standaard: CONTRIBUTING.md)")
     guide.add_argument("--check", action="store_true", help="schrijf niets, meld alleen of ze verouderd is")
 
+    cms = command("cms", "schrijf de instellingen van de formuliereditor (/admin/) uit de velden en woordenlijsten")
+    cms.add_argument("--content", default="content", help="map met de inhoud (standaard: content)")
+    cms.add_argument("--out", default=CONFIG_FILE, help=f"doelbestand (standaard: {CONFIG_FILE})")
+    cms.add_argument("--check", action="store_true", help="schrijf niets, meld alleen of het verouderd is")
+
     pages = command("pages", "schrijf de gegenereerde Markdown-pagina's naar een map")
     pages.add_argument("--content", default="content")
     pages.add_argument(
@@ -105,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_schema(Path(args.content), Path(args.out), args.check)
     if args.command == "guide":
         return run_guide(Path(args.file), args.check)
+    if args.command == "cms":
+        return run_cms(Path(args.content), Path(args.out), args.check)
     outputs = Path(args.outputs) if args.outputs else None
     return run_pages(Path(args.content), Path(args.out), outputs, args.site_url)
 
@@ -267,6 +275,25 @@ def run_guide(path: Path, check: bool, out: TextIO | None = None) -> int:
         return EXIT_PROBLEMS
     path.write_text(updated, encoding="utf-8")
     print(f"Bijgewerkt: {path}", file=out)
+    return EXIT_OK
+
+
+def run_cms(content: Path, path: Path, check: bool, out: TextIO | None = None) -> int:
+    """Regenerate the form editor's configuration, or only report that it lags behind (`--check`)."""
+    out = out or sys.stdout
+    if not (content / VOCABULARY_FILE).is_file():
+        print(f"{content / VOCABULARY_FILE} bestaat niet.", file=out)
+        return EXIT_USAGE
+    text = generated_config(load_vocabularies(content / VOCABULARY_FILE))
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        print(f"{path.as_posix()} is bij.", file=out)
+        return EXIT_OK
+    if check:
+        print(f"{path.as_posix()} is verouderd: voer 'kenniscentrum cms' uit.", file=out)
+        return EXIT_PROBLEMS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Bijgewerkt: {path.as_posix()}", file=out)
     return EXIT_OK
 
 
