@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--file", default=GUIDE_FILE, help="de handleiding (standaard: CONTRIBUTING.md)")
     guide.add_argument("--check", action="store_true", help="schrijf niets, meld alleen of ze verouderd is")
 
-    cms = command("cms", "schrijf de instellingen van de formuliereditor (/admin/) uit de velden en woordenlijsten")
+    cms = command(
+        "cms", "schrijf de instellingen van de formuliereditor (/admin/) uit de velden en woordenlijsten"
+    )
     cms.add_argument("--content", default="content", help="map met de inhoud (standaard: content)")
     cms.add_argument("--out", default=CONFIG_FILE, help=f"doelbestand (standaard: {CONFIG_FILE})")
     cms.add_argument("--check", action="store_true", help="schrijf niets, meld alleen of het verouderd is")

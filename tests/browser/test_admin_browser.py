@@ -73,7 +73,11 @@ def local_cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
     base = tmp_path_factory.mktemp("cms")
     project = copy_project(base / "project")
     env = {**os.environ, **GIT_ENV}
-    for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "-A"], ["git", "commit", "-qm", "start"]):
+    for command in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "add", "-A"],
+        ["git", "commit", "-qm", "start"],
+    ):
         subprocess.run(command, cwd=project, env=env, check=True)
     port = free_port()
     log = base / "decap-server.log"
@@ -86,9 +90,7 @@ def local_cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
     try:
         wait_for_port(port, process, log)
         local_backend = f"http://127.0.0.1:{port}/api/v1"
-        result = run_build(
-            project, base / "site", env={"KENNISCENTRUM_CMS_LOCAL_BACKEND": local_backend}
-        )
+        result = run_build(project, base / "site", env={"KENNISCENTRUM_CMS_LOCAL_BACKEND": local_backend})
         assert result.returncode == 0, result.stderr
         httpd, url = serve(base / "site")
         yield {"project": project, "url": url, "backend": local_backend}
@@ -112,9 +114,7 @@ def github_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def new_context(browser: Any, url: str) -> Any:
     # Belgian time, as the editors have it: the date pickers write what they show.
-    return browser.new_context(
-        base_url=url, locale="nl-BE", timezone_id="Europe/Brussels", viewport=VIEWPORT
-    )
+    return browser.new_context(base_url=url, locale="nl-BE", timezone_id="Europe/Brussels", viewport=VIEWPORT)
 
 
 def screenshot(page: Any, name: str) -> None:
@@ -179,7 +179,9 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
         sign_in_locally(page)
         page.goto("admin/#/collections/projects/new")
         field(page, "title").fill("Slimme verlichting in Halle: proef")
-        field(page, "description").fill("De stad Halle zoekt verlichting die zich aanpast aan wie er op straat is.")
+        field(page, "description").fill(
+            "De stad Halle zoekt verlichting die zich aanpast aan wie er op straat is."
+        )
         field(page, "organisation").fill("Stad Halle")
         choose(page, "organisation_type", "Lokaal bestuur")
         choose(page, "themes", "Energie", "Mobiliteit")
@@ -196,7 +198,9 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
         branches = subprocess.run(
             ["git", "branch", "--list", "cms/*"], cwd=project, capture_output=True, text=True, check=True
         ).stdout
-        assert f"cms/projects/{slug}" in branches, "opslaan maakt een branch, zoals een pull request op GitHub"
+        assert f"cms/projects/{slug}" in branches, (
+            "opslaan maakt een branch, zoals een pull request op GitHub"
+        )
         page.get_by_role("button", name="Status: Concept").click()
         page.get_by_text("Klaar", exact=True).click()
         page.get_by_role("button", name="Status: Klaar").wait_for()

@@ -77,7 +77,9 @@ class Backend:
         return cls(**values)
 
 
-def cms_config(vocabularies: Vocabularies, backend: Backend | None = None, site_url: str = "") -> dict[str, Any]:
+def cms_config(
+    vocabularies: Vocabularies, backend: Backend | None = None, site_url: str = ""
+) -> dict[str, Any]:
     """The whole Decap configuration: one collection per content type."""
     backend = backend or Backend()
     backend_config: dict[str, Any] = {"name": "github", "branch": backend.branch}
@@ -146,9 +148,9 @@ def _field(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
         return field | _relation(spec)
     if spec.kind.value in _PARTS:
         parts = [_field(part, vocabularies) for part in _PARTS[spec.kind.value]]
-        return field | {"widget": "list", "fields": parts, "summary": "{{fields.%s}}" % parts[0]["name"]} | (
-            {"min": 1} if spec.required else {}
-        )
+        summary = "{{fields." + parts[0]["name"] + "}}"
+        listing = {"widget": "list", "fields": parts, "summary": summary}
+        return field | listing | ({"min": 1} if spec.required else {})
     if spec.many:
         item = {"name": spec.name, "label": field["label"], **_widget(spec)}
         return field | {"widget": "list", "field": item} | ({"min": 1} if spec.required else {})
@@ -200,7 +202,12 @@ def _widget(spec: Field) -> dict[str, Any]:
         case Kind.BOOL:
             return {"widget": "boolean", "default": False}
         case Kind.DATE:
-            return {"widget": "datetime", "format": _DATE_FORMAT, "date_format": _DATE_FORMAT, "time_format": False}
+            return {
+                "widget": "datetime",
+                "format": _DATE_FORMAT,
+                "date_format": _DATE_FORMAT,
+                "time_format": False,
+            }
         case Kind.DATETIME | Kind.DATE_OR_DATETIME:
             return {"widget": "datetime", "format": _DATETIME_FORMAT}
     raise CmsConfigError(f"het formulier kent de soort '{spec.kind}' van veld '{spec.name}' nog niet")
