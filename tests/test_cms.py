@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CONTENT, ROOT, run_build, run_cli
+from conftest import CONTENT, ROOT, copy_project, run_build, run_cli
 from kenniscentrum.content.labels import FIELD_LABELS
 from kenniscentrum.content.schema import CONTENT_TYPES, load_vocabularies
 from kenniscentrum.editor.cms import Backend, cms_config, generated_config
@@ -193,3 +193,22 @@ def test_admin_false_builds_a_site_without_admin(project: Path, tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     assert not (tmp_path / "site" / "admin").exists()
+
+
+def test_check_reports_a_stale_config(tmp_path: Path) -> None:
+    """Adding a theme without regenerating: the pull request's check names the file and the command."""
+    project = copy_project(tmp_path / "project")
+    (project / "admin").mkdir()
+    (project / "admin" / "config.yml").write_text(generated_config(VOCABULARIES), encoding="utf-8")
+    assert run_cli("check", cwd=project).returncode == 0
+    vocabularies = project / "content" / "vocabularies.yml"
+    vocabularies.write_text(
+        vocabularies.read_text(encoding="utf-8").replace(
+            "themes:\n", "themes:\n  water: Water en klimaat\n", 1
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert "admin/config.yml" in result.stdout
+    assert "voer 'kenniscentrum cms' uit" in result.stdout

@@ -142,14 +142,16 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
 
 
 def _schema_problems(content: Path) -> list[Problem]:
-    """Checked-in JSON Schemas that lag behind the schema or the vocabularies, when the project has them."""
+    """Checked-in JSON Schemas and CMS configuration that lag behind the schema or the vocabularies, when the
+    project has them."""
     schema_dir = content.parent / SCHEMA_DIR
-    if not schema_dir.is_dir() or not (content / VOCABULARY_FILE).is_file():
+    if not (content / VOCABULARY_FILE).is_file():
         return []
     try:
         vocabularies = load_vocabularies(content / VOCABULARY_FILE)
     except (OSError, yaml.YAMLError):  # a broken vocabulary file is already reported by the content check
         return []
+    stale = stale_schemas(schema_dir, vocabularies) if schema_dir.is_dir() else []
     return [
         Problem(
             f"{SCHEMA_DIR}/{name}",
@@ -158,7 +160,22 @@ def _schema_problems(content: Path) -> list[Problem]:
             "is verouderd: de velden of de woordenlijsten zijn gewijzigd",
             "voer 'kenniscentrum schema' uit en neem het bijgewerkte bestand mee in je wijziging",
         )
-        for name in stale_schemas(schema_dir, vocabularies)
+        for name in stale
+    ] + _cms_problems(content.parent / CONFIG_FILE, vocabularies)
+
+
+def _cms_problems(path: Path, vocabularies: Vocabularies) -> list[Problem]:
+    """The form editor's checked-in configuration, when the project has one, lagging behind like a schema."""
+    if not path.is_file() or path.read_text(encoding="utf-8") == generated_config(vocabularies):
+        return []
+    return [
+        Problem(
+            CONFIG_FILE,
+            1,
+            "",
+            "is verouderd: de velden of de woordenlijsten zijn gewijzigd",
+            "voer 'kenniscentrum cms' uit en neem het bijgewerkte bestand mee in je wijziging",
+        )
     ]
 
 

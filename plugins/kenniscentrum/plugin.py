@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 from pathlib import Path
@@ -19,7 +20,14 @@ from mkdocs.utils.templates import TemplateContext
 from kenniscentrum.content.catalogue import Catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
-from kenniscentrum.editor.cms import Backend, cms_config, find_cms_dist, render_config, write_admin
+from kenniscentrum.editor.cms import (
+    LOCAL_BACKEND,
+    Backend,
+    cms_config,
+    find_cms_dist,
+    render_config,
+    write_admin,
+)
 from kenniscentrum.outputs import base_url, write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
@@ -142,6 +150,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         """/admin/ is written beside the site, not as a MkDocs page: never in nav, sitemap or search index."""
         assert self.catalogue is not None and self.cms_dist is not None
         backend = Backend.from_settings(config.extra.get("cms"))
+        if self.command == "serve" and not backend.local_backend:
+            # The preview edits the files on this computer, through `npx decap-server` (see CONTRIBUTING.md).
+            backend = dataclasses.replace(backend, local_backend=LOCAL_BACKEND)
         if not backend.repo and not backend.local_backend:
             log.info("Formuliereditor: geen GitHub-repository ingesteld (extra.cms.repo in mkdocs.yml)")
         text = render_config(cms_config(self.catalogue.vocabularies, backend, config.site_url or ""))

@@ -28,6 +28,7 @@ MEDIA_FOLDER = "docs/afbeeldingen"  # images uploaded through the form; MkDocs c
 # Entry pages live one folder deep (/projecten/<slug>/, from projecten/<slug>.md), so this relative link is
 # resolved and checked by MkDocs' strict link validation like any link an editor writes by hand.
 PUBLIC_FOLDER = "../afbeeldingen"
+LOCAL_BACKEND = "http://localhost:8081/api/v1"  # decap-server's default address, used by `mkdocs serve`
 
 # Mirrors of the validator's rules (validate.py), as JavaScript regular expressions for the form.
 _NO_HTML = r"^(?![\s\S]*<\s*/?\s*[a-zA-Z!])[\s\S]*$"
