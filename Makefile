@@ -10,7 +10,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 .PHONY: serve build check test test-fast lint bench system-deps setup clean cms-script
 
 serve: $(STAMP) cms-script  ## build and serve the site with the sample content on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:8000
 
 build: $(STAMP) $(NODE_STAMP)  ## the form editor's script (Decap CMS, from npm) is part of every published site
 	$(BIN)/mkdocs build --strict

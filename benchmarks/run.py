@@ -37,6 +37,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generator import generate
@@ -173,7 +174,8 @@ def make_projects(n: int, seed: int, work: Path) -> tuple[Path, Path]:
 
 def bare_config(kc_config: Path) -> dict:
     """Our mkdocs.yml minus everything of ours: no plugin but search, no macros, no template overrides."""
-    config = yaml.safe_load(kc_config.read_text(encoding="utf-8"))
+    with kc_config.open(encoding="utf-8") as stream:
+        config = yaml_load(stream)  # MkDocs' own loader: it resolves !ENV
     theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     search = next(
         (p["search"] for p in config.get("plugins", []) if isinstance(p, dict) and "search" in p),
@@ -225,7 +227,7 @@ def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[floa
     base = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryFile() as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
             cwd=kc,
             env=ENV,
             stdout=out,

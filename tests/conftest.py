@@ -18,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "fixtures" / "content"  # the code tests' own content, never the repository's
 TODAY = "2026-11-25"  # the fixed build date every build test uses
+SITE_URL = "https://kenniscentrum.example.org/"  # the address test builds are made for (SITE_URL)
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,7 +49,13 @@ def run_build(
     project: Path, site_dir: Path, today: str = TODAY, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` as an editor or CI runs it, with the build date fixed."""
-    full_env = {**os.environ, "KENNISCENTRUM_TODAY": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {
+        **os.environ,
+        "KENNISCENTRUM_TODAY": today,
+        "SITE_URL": SITE_URL,
+        "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
+    }
     return subprocess.run(
         [
             sys.executable,
@@ -106,8 +113,22 @@ def project(tmp_path: Path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site the way GitHub Pages does: a missing path gets the site's own 404.html, with status 404."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

@@ -161,7 +161,11 @@ def test_admin_is_served_by_the_site_and_kept_out_of_nav_sitemap_and_search(site
 
 
 def test_backend_comes_from_the_environment(project: Path, tmp_path: Path) -> None:
-    env = {"KENNISCENTRUM_CMS_REPO": "pio/kenniscentrum", "KENNISCENTRUM_CMS_BRANCH": "inhoud"}
+    env = {
+        "KENNISCENTRUM_CMS_REPO": "pio/kenniscentrum",
+        "KENNISCENTRUM_CMS_BRANCH": "inhoud",
+        "SITE_URL": "https://kenniscentrum.example.org/",
+    }
     result = run_build(project, tmp_path / "site", env=env)
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((tmp_path / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))

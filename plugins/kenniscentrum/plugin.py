@@ -28,9 +28,11 @@ from kenniscentrum.editor.cms import (
     render_config,
     write_admin,
 )
+from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import base_url, write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
 from kenniscentrum.outputs.ical import Calendars, build_calendars
+from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.listings import NAV_LISTINGS
@@ -50,6 +52,8 @@ class KenniscentrumConfig(base.Config):
     # The form editor at /admin/ (Decap CMS from npm); `cms_dir` points at its dist folder when not in node_modules.
     admin = c.Type(bool, default=True)
     cms_dir = c.Optional(c.Type(str))
+    # A build for publication refuses a placeholder site_url. Overridden by the KENNISCENTRUM_PUBLISH variable.
+    publish = c.Type(bool, default=False)
 
 
 class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
@@ -64,12 +68,22 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
         self.cms_dist: Path | None = None
+        self.incremental = False
+        self.previous: BuildState | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
         self.command = command
+        self.incremental = command == "serve" and dirty
+        if self.incremental:
+            # MkDocs warns that a dirty build may leave stale pages (and --strict stops on it); ours decides per
+            # page from its generated Markdown, so the warning does not apply.
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate all content before MkDocs cleans or writes anything: a bad file leaves no half-built site."""
+        if for_publication(self.config.publish) and (problem := publication_problem(config.site_url or "")):
+            raise PluginError(problem)
         content_dir = Path(config.config_file_path).parent / self.config.content_dir
         drafts = self.config.drafts == "always" or (self.config.drafts == "auto" and self.command == "serve")
         try:
@@ -77,7 +91,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         except ContentError as exc:
             raise PluginError(str(exc)) from None
         self.pages = generate_pages(self.catalogue)
-        self.rendered_bodies = {}
+        if not self.incremental:
+            self.rendered_bodies = {}
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         self.cms_dist = self._find_cms(Path(config.config_file_path).parent)
@@ -103,13 +118,15 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        reuse = self._prepare_incremental(files, config)
         for src_uri, markdown in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
                     f"docs/{src_uri} botst met een gegenereerde pagina: geef het bestand een andere naam"
                 )
             inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+            kind = _UnchangedFile if src_uri in reuse else File
+            files.append(kind.generated(config, src_uri, content=markdown, inclusion=inclusion))
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         assert self.catalogue is not None
         self.calendars = build_calendars(self.catalogue, base_url(config.site_url or ""))
@@ -133,8 +150,28 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         context["kc_jsonld"] = page_jsonld(self.catalogue, page.file.src_uri, base_url(config.site_url or ""))
         return context
 
+    def _prepare_incremental(self, files: Files, config: MkDocsConfig) -> set[str]:
+        """In `serve --dirty`: the generated pages to leave as rendered; static and removed pages are cleared."""
+        if not self.incremental:
+            return set()
+        self._stamp = stamp(_watched(config), (f.src_uri for f in files.documentation_pages()))
+        site_dir = Path(config.site_dir)
+        for src_uri in removed_pages(self.previous, self.pages):
+            _remove_output(site_dir, File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri)
+            self.rendered_bodies.pop(src_uri, None)
+        for file in files.documentation_pages():  # macros may show any entry: render them every time
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+        unchanged = unchanged_pages(self.previous, self.pages, self._stamp)
+        return {
+            uri
+            for uri in unchanged
+            if (site_dir / File(uri, None, config.site_dir, config.use_directory_urls).dest_uri).is_file()
+        }
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
+        if self.incremental:
+            self.previous = BuildState(dict(self.pages), self._stamp)
         write_outputs(
             self.catalogue,
             Path(config.site_dir),
@@ -160,6 +197,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""
+        self.previous = None  # the next preview renders everything again
         site_dir = getattr(self, "_site_dir", None)
         if site_dir and Path(site_dir).is_dir():
             shutil.rmtree(site_dir, ignore_errors=True)
@@ -167,3 +205,29 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._site_dir = config.site_dir
+
+
+class _DirtyWarningFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _UnchangedFile(File):
+    """A generated page whose Markdown, templates and configuration are those of the previous preview build."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def _watched(config: MkDocsConfig) -> list[Path]:
+    """What every page's HTML depends on besides its Markdown: the configuration and our templates."""
+    package_templates = Path(__file__).parent / "templates"
+    custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    return [Path(config.config_file_path), *custom, package_templates]
+
+
+def _remove_output(site_dir: Path, dest_uri: str) -> None:
+    page = site_dir / dest_uri
+    page.unlink(missing_ok=True)
+    if page.name == "index.html" and page.parent != site_dir:
+        shutil.rmtree(page.parent, ignore_errors=True)

@@ -267,6 +267,8 @@ def write_admin(site_dir: Path, dist: Path, config_text: str, site_name: str) ->
     written = [page, config]
     for source in _dist_files(dist):
         destination = target / source.name
-        shutil.copyfile(source, destination)
+        # `serve` rebuilds into the same folder: the 6 MB of Decap are copied once, not after every edit.
+        if not destination.is_file() or destination.stat().st_size != source.stat().st_size:
+            shutil.copyfile(source, destination)
         written.append(destination)
     return written

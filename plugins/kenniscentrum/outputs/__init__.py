@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.outputs.export import write_exports
+from kenniscentrum.outputs.feed_sitemap import write_feed_sitemap
 from kenniscentrum.outputs.feeds import write_feeds
 from kenniscentrum.outputs.ical import AGENDA_PATH, Calendars, build_calendars
 from kenniscentrum.pages.digest import write_emails
@@ -33,6 +34,7 @@ def write_outputs(
     site_url = base_url(site_url)
     calendars = calendars or build_calendars(catalogue, site_url)
     written = write_feeds(catalogue, site_dir, site_url, feed_items, rendered)
+    written.append(write_feed_sitemap(site_dir, site_url, written))
     calendar = site_dir / AGENDA_PATH
     calendar.write_bytes(calendars.agenda)
     written.append(calendar)

@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import BRUSSELS, Entry
@@ -20,6 +20,7 @@ UID_DOMAIN = "kenniscentrum.pio"
 CALENDAR_NAME = "Kenniscentrum PIO: agenda"
 PRODID = "-//PIO//Kenniscentrum innovatieve overheidsopdrachten//NL"
 AGENDA_PATH = "agenda.ics"
+REFRESH_HOURS = 12
 
 
 def consultation_calendar_src(entry: Entry) -> str:
@@ -132,23 +133,38 @@ def _calendar(events: list[_Serialized], name: str) -> bytes:
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Brussels")
+    # How often subscribed clients fetch again (RFC 7986; Outlook and Apple read the X- variant).
+    calendar.add("refresh-interval", timedelta(hours=REFRESH_HOURS), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", timedelta(hours=REFRESH_HOURS))
     end = b"END:VCALENDAR\r\n"
     parts = [calendar.to_ical().removesuffix(end)]
-    timed = [e.timed_day for e in events if e.timed_day]
-    if timed:
-        parts.append(_vtimezone(min(timed).year, max(timed).year))
+    if any(e.timed_day for e in events):
+        parts.append(_vtimezone())
     parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
     parts.append(end)
     return b"".join(parts)
 
 
-@functools.lru_cache(maxsize=64)
-def _vtimezone(first_year: int, last_year: int) -> bytes:
-    """Europe/Brussels for the years in use: enough for every client, small enough to read."""
-    zone = Timezone.from_tzinfo(
-        BRUSSELS,
-        tzid="Europe/Brussels",
-        first_date=date(first_year, 1, 1),
-        last_date=date(last_year + 1, 12, 31),
-    )
+@functools.cache
+def _vtimezone() -> bytes:
+    """Europe/Brussels as a rule (RRULE), the way Outlook and Google write it.
+
+    icalendar's `Timezone.from_tzinfo` lists every transition as a multi-valued RDATE, and ical.js (Thunderbird,
+    Nextcloud) reads only the first value of such a property, so it showed summer sessions an hour late. The EU rule
+    (Directive 2000/84/EC, in force in Belgium since 1996): summer time from the last Sunday of March at 02:00 to the
+    last Sunday of October at 03:00.
+    """
+    zone = Timezone()
+    zone.add("tzid", "Europe/Brussels")
+    zone.add("x-lic-location", "Europe/Brussels")
+    for part, name, start, offset_from, offset_to, month in (
+        (TimezoneDaylight(), "CEST", datetime(1996, 3, 31, 2, 0), 1, 2, 3),
+        (TimezoneStandard(), "CET", datetime(1996, 10, 27, 3, 0), 2, 1, 10),
+    ):
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", timedelta(hours=offset_from))
+        part.add("tzoffsetto", timedelta(hours=offset_to))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        zone.add_component(part)
     return zone.to_ical()

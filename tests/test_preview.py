@@ -1,0 +1,130 @@
+"""The preview as an editor uses it: `mkdocs serve --dirty` (make serve) after each save shows the whole site as
+a fresh build would, re-rendering only the pages the change touched."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import SITE_URL, TODAY
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+class Preview:
+    def __init__(self, base: str, server: subprocess.Popen[bytes], log: Path) -> None:
+        self.base, self.server, self.log = base, server, log
+
+    def wait_until(self, condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            if self.server.poll() is not None:
+                pytest.fail(f"mkdocs serve stopte:\n{self.log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.1)
+        pytest.fail(f"{what} niet binnen {timeout} s:\n{self.log.read_text(errors='replace')[-3000:]}")
+
+    def page(self, path: str) -> str:
+        """The page as built, without the live-reload script `serve` injects (it carries a build counter)."""
+        return get(self.base + path)[1].split("livereload(")[0]
+
+    def builds(self) -> int:
+        return self.log.read_text(errors="replace").count("Documentation built in")
+
+
+@contextlib.contextmanager
+def preview(project: Path) -> Iterator[Preview]:
+    port = _free_port()
+    log = project / "serve.log"
+    env = {**os.environ, "KENNISCENTRUM_TODAY": TODAY, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            running = Preview(f"http://127.0.0.1:{port}/", server, log)
+            running.wait_until(lambda: running.builds() >= 1 and get(running.base)[0] == 200, "eerste build")
+            yield running
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert changed != text
+    time.sleep(1.1)  # a different modification time than the last build's
+    path.write_text(changed, encoding="utf-8")
+
+
+def test_an_edit_shows_everywhere_the_entry_appears(project: Path) -> None:
+    with preview(project) as site:
+        untouched = site.page("tips/de-pio-principes/")
+        assert "<h1" in untouched
+        builds = site.builds()
+        edit(project / "content/projects/cold2gold.md", r"^title: .*$", 'title: "Koelkledij Nieuwe Naam"')
+        site.wait_until(
+            lambda: "Koelkledij Nieuwe Naam" in site.page("projecten/cold2gold/"), "projectpagina"
+        )
+        assert site.builds() == builds + 1
+        assert "Koelkledij Nieuwe Naam" in site.page("projecten/")  # the catalogue
+        assert "Koelkledij Nieuwe Naam" in site.page("organisaties/sport-vlaanderen/")
+        assert "Koelkledij Nieuwe Naam" in site.page("thema/sport/")
+        assert "Koelkledij Nieuwe Naam" in site.page("feeds/alles.xml")
+        assert "Koelkledij Nieuwe Naam" in site.page("data/projecten.json")
+        # An unchanged page is still served, whole.
+        assert site.page("tips/de-pio-principes/") == untouched
+        index = site.page("search/search_index.json")
+        assert "de-pio-principes" in index and "Koelkledij Nieuwe Naam" in index
+
+
+def test_a_deleted_entry_disappears_and_a_template_change_reaches_every_page(project: Path) -> None:
+    with preview(project) as site:
+        assert get(site.base + "tips/de-pio-principes/")[0] == 200
+        builds = site.builds()
+        time.sleep(1.1)
+        (project / "content/tips/de-pio-principes.md").unlink()
+        site.wait_until(lambda: site.builds() > builds, "herbouw na verwijderen")
+        site.wait_until(lambda: get(site.base + "tips/de-pio-principes/")[0] == 404, "verwijderde pagina weg")
+        assert "de-pio-principes" not in site.page("tips/")
+        edit(
+            project / "overrides/main.html",
+            r"\{% block extrahead %\}",
+            "{% block extrahead %}<!-- kc-preview-test -->",
+        )
+        site.wait_until(lambda: "kc-preview-test" in site.page("projecten/cold2gold/"), "sjabloonwijziging")
+        assert "kc-preview-test" in site.page("tips/wat-is-anders/")
