@@ -117,13 +117,15 @@ def new_context(browser: Any, url: str) -> Any:
     return browser.new_context(base_url=url, locale="nl-BE", timezone_id="Europe/Brussels", viewport=VIEWPORT)
 
 
-def screenshot(page: Any, name: str) -> None:
-    """For a person to look at; with KENNISCENTRUM_GUIDE_SCREENSHOTS=1 also for the editors' guide."""
+def screenshot(page: Any, name: str, height: int = VIEWPORT["height"]) -> None:
+    """For a person to look at; with KENNISCENTRUM_GUIDE_SCREENSHOTS=1 also for the editors' guide (the top
+    `height` pixels only, to keep the repository small)."""
+    clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": height}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png")
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", clip=clip)
     if os.environ.get("KENNISCENTRUM_GUIDE_SCREENSHOTS") == "1":
         GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=GUIDE_IMAGES / f"{name}.png")
+        page.screenshot(path=GUIDE_IMAGES / f"{name}.png", clip=clip)
 
 
 def field(page: Any, name: str) -> Any:
@@ -175,7 +177,7 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
         page.on("dialog", lambda dialog: dialog.accept())  # "Weet je zeker …" before publishing
         page.goto("admin/")
         page.get_by_role("button", name="Inloggen").wait_for()
-        screenshot(page, "admin-inloggen")
+        screenshot(page, "admin-inloggen", height=480)
         sign_in_locally(page)
         page.goto("admin/#/collections/projects/new")
         field(page, "title").fill("Slimme verlichting in Halle: proef")
@@ -191,7 +193,7 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
         field(page, "cofinancing").fill("180000")
         field(page, "published").fill("2026-11-20")
         page.locator('[id^="title-field-"]').scroll_into_view_if_needed()
-        screenshot(page, "admin-formulier")
+        screenshot(page, "admin-formulier", height=560)
         page.get_by_role("button", name="Opslaan").click()
         page.get_by_role("button", name="Status: Concept").wait_for()
         slug = "slimme-verlichting-in-halle-proef"
@@ -204,7 +206,7 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
         page.get_by_role("button", name="Status: Concept").click()
         page.get_by_text("Klaar", exact=True).click()
         page.get_by_role("button", name="Status: Klaar").wait_for()
-        screenshot(page, "admin-klaar-om-te-publiceren")
+        screenshot(page, "admin-klaar-om-te-publiceren", height=220)
         page.get_by_role("button", name="Publiceer").first.click()
         page.get_by_text("Publiceer nu").click()
         page.get_by_text("Item gepubliceerd").wait_for()
@@ -240,7 +242,7 @@ def test_an_empty_required_field_is_refused_in_dutch(browser, local_cms):
         assert page.get_by_text("Titel is vereist.", exact=True).is_visible()
         assert page.get_by_text("Organisatie is vereist.", exact=True).is_visible()
         assert page.get_by_text("Korte beschrijving is vereist.", exact=True).count() == 0
-        screenshot(page, "admin-verplicht-veld")
+        screenshot(page, "admin-verplicht-veld", height=480)
     finally:
         context.close()
     after = subprocess.run(
