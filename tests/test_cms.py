@@ -149,6 +149,9 @@ def test_admin_is_served_by_the_site_and_kept_out_of_nav_sitemap_and_search(site
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<script src="decap-cms.js"></script>' in page
+    # Our Dutch corrections load first and start Decap once they are registered.
+    assert page.index('<script src="admin-nl.js">') < page.index('<script src="decap-cms.js">')
+    assert "window.CMS_MANUAL_INIT = true" in (admin / "admin-nl.js").read_text(encoding="utf-8")
     assert "http" not in page.replace('content="width=device-width', "")  # nothing from another host
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     assert list(admin.glob("*.map")) == []

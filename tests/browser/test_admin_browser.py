@@ -174,7 +174,8 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
     context.on("request", lambda request: requests.append(request.url))
     try:
         page = context.new_page()
-        page.on("dialog", lambda dialog: dialog.accept())  # "Weet je zeker …" before publishing
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
         page.goto("admin/")
         page.get_by_role("button", name="Inloggen").wait_for()
         screenshot(page, "admin-inloggen", height=480)
@@ -210,6 +211,8 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
         page.get_by_role("button", name="Publiceer").first.click()
         page.get_by_text("Publiceer nu").click()
         page.get_by_text("Item gepubliceerd").wait_for()
+        # Decap's own Dutch, in the register of the rest of the site.
+        assert dialogs == ["Weet je zeker dat je dit item wilt publiceren?"]
     finally:
         context.close()
 

@@ -264,7 +264,9 @@ def write_admin(site_dir: Path, dist: Path, config_text: str, site_name: str) ->
     page.write_text(_TEMPLATES.get_template("admin.html").render(site_name=site_name), encoding="utf-8")
     config = target / "config.yml"
     config.write_text(config_text, encoding="utf-8")
-    written = [page, config]
+    texts = target / "admin-nl.js"  # Decap's Dutch in our register ("je"); loaded before Decap
+    texts.write_text(_TEMPLATES.loader.get_source(_TEMPLATES, "admin-nl.js")[0], encoding="utf-8")
+    written = [page, config, texts]
     for source in _dist_files(dist):
         destination = target / source.name
         # `serve` rebuilds into the same folder: the 6 MB of Decap are copied once, not after every edit.
