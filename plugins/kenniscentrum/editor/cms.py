@@ -24,10 +24,10 @@ from kenniscentrum.content.schema import CONTENT_TYPES, ContentType, Field, Kind
 CONFIG_FILE = "admin/config.yml"
 ADMIN_DIR = "admin"  # in the built site: /admin/
 CMS_PACKAGE = "decap-cms"  # the npm package; its version is pinned in package.json and package-lock.json
-MEDIA_FOLDER = "docs/afbeeldingen"  # images uploaded through the form; MkDocs copies them to /afbeeldingen/
-# Entry pages live one folder deep (/projecten/<slug>/, from projecten/<slug>.md), so this relative link is
-# resolved and checked by MkDocs' strict link validation like any link an editor writes by hand.
-PUBLIC_FOLDER = "../afbeeldingen"
+# Images and attachments live in content/media/, linked from an entry as `../media/<file>` (relative to the
+# entry's file in content/<type>/): the one media folder `check` knows and the build publishes.
+MEDIA_FOLDER = "content/media"
+PUBLIC_FOLDER = "../media"
 LOCAL_BACKEND = "http://localhost:8081/api/v1"  # decap-server's default address, used by `mkdocs serve`
 
 # Mirrors of the validator's rules (validate.py), as JavaScript regular expressions for the form.
@@ -131,7 +131,7 @@ def _collection(ctype: ContentType, vocabularies: Vocabularies) -> dict[str, Any
                 "label": "Tekst",
                 "widget": "markdown",
                 "required": False,
-                "hint": "De tekst van de pagina, in Markdown. Afbeeldingen komen in docs/afbeeldingen/.",
+                "hint": "De tekst van de pagina, in Markdown. Afbeeldingen komen in content/media/.",
             },
         ],
     }
