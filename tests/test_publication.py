@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import feedparser
+import lxml.html
 import pytest
 from icalendar import Calendar
 
@@ -43,3 +44,19 @@ def test_the_deploy_address_reaches_feeds_calendars_and_pages(project: Path, tmp
     assert f"{deploy}feeds/alles.xml" in (site / "abonneren/index.html").read_text(encoding="utf-8")
     everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "example.org" not in everything and "127.0.0.1" not in everything
+
+
+def test_the_newsletter_sign_up_shows_only_when_configured(project: Path, tmp_path: Path) -> None:
+    signup = "https://nieuwsbrief.example.net/pio?lijst=kenniscentrum&bron=site"
+    with_link = run_build(project, tmp_path / "with", env={"NEWSLETTER_SIGNUP_URL": signup})
+    assert with_link.returncode == 0, with_link.stderr
+    without = run_build(project, tmp_path / "without", env={"NEWSLETTER_SIGNUP_URL": ""})
+    assert without.returncode == 0, without.stderr
+    for page in ("index.html", "abonneren/index.html", "projecten/cold2gold/index.html"):
+        shown = lxml.html.parse(str(tmp_path / "with" / page))
+        footer = shown.xpath("//footer//a[contains(., 'nieuwsbrief')]/@href")
+        assert footer == [signup], page
+        hidden = lxml.html.parse(str(tmp_path / "without" / page))
+        assert not hidden.xpath("//a[contains(., 'Schrijf je in op')]"), page
+    body = lxml.html.parse(str(tmp_path / "with" / "abonneren/index.html"))
+    assert body.xpath("//article//a[contains(., 'Schrijf je in op de nieuwsbrief')]/@href") == [signup]
