@@ -146,6 +146,18 @@ def sign_in_locally(page: Any) -> None:
     page.get_by_text("Projecten").first.wait_for()
 
 
+def publish(page: Any, screenshot_name: str = "") -> None:
+    """The editorial workflow after saving: status Klaar, then Publiceer → Publiceer nu (a merge into main)."""
+    page.get_by_role("button", name="Status: Concept").click()
+    page.get_by_text("Klaar", exact=True).click()
+    page.get_by_role("button", name="Status: Klaar").wait_for()
+    if screenshot_name:
+        screenshot(page, screenshot_name, height=220)
+    page.get_by_role("button", name="Publiceer").first.click()
+    page.get_by_text("Publiceer nu").click()
+    page.get_by_text("Item gepubliceerd").wait_for()
+
+
 def test_admin_loads_from_the_site_and_requests_nothing_elsewhere_before_sign_in(browser, github_site):
     """Privacy: Decap's script, its chunks and the configuration come from the site; GitHub only after sign-in."""
     context = new_context(browser, github_site)
@@ -204,13 +216,7 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
         assert f"cms/projects/{slug}" in branches, (
             "opslaan maakt een branch, zoals een pull request op GitHub"
         )
-        page.get_by_role("button", name="Status: Concept").click()
-        page.get_by_text("Klaar", exact=True).click()
-        page.get_by_role("button", name="Status: Klaar").wait_for()
-        screenshot(page, "admin-klaar-om-te-publiceren", height=220)
-        page.get_by_role("button", name="Publiceer").first.click()
-        page.get_by_text("Publiceer nu").click()
-        page.get_by_text("Item gepubliceerd").wait_for()
+        publish(page, screenshot_name="admin-klaar-om-te-publiceren")
         # Decap's own Dutch, in the register of the rest of the site.
         assert dialogs == ["Weet je zeker dat je dit item wilt publiceren?"]
     finally:
@@ -252,3 +258,36 @@ def test_an_empty_required_field_is_refused_in_dutch(browser, local_cms):
         ["git", "branch", "--list"], cwd=project, capture_output=True, text=True, check=True
     ).stdout
     assert after == before, "een geweigerd formulier schrijft niets"
+
+
+def test_a_consultation_with_a_project_and_belgian_times_passes_the_check(browser, local_cms):
+    """The relation widget writes the project's file name; the date-time pickers write Belgian wall-clock time."""
+    project: Path = local_cms["project"]
+    context = new_context(browser, local_cms["url"])
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: dialog.accept())
+        sign_in_locally(page)
+        page.goto("admin/#/collections/consultations/new")
+        field(page, "title").fill("Infosessie Turing")
+        field(page, "description").fill("Een infosessie over het project Turing.")
+        field(page, "organisation").fill("Agentschap Wegen en Verkeer")
+        choose(page, "themes", "Mobiliteit")
+        field(page, "project").fill("Turing")
+        page.get_by_text("Turing: voorspellend aansturen van de snelwegverlichting").click()
+        field(page, "starts").fill("2027-07-15T14:00")  # summer time: +02:00 in Brussels
+        field(page, "ends").fill("2027-07-15T16:30")
+        field(page, "location").fill("online")
+        field(page, "published").fill("2026-11-20")
+        page.get_by_role("button", name="Opslaan").click()
+        page.get_by_role("button", name="Status: Concept").wait_for()
+        publish(page)
+    finally:
+        context.close()
+    written = project / "content" / "consultations" / "infosessie-turing.md"
+    text = written.read_text(encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 0, result.stdout + "\n" + text
+    assert "project: turing\n" in text
+    assert "starts: 2027-07-15 14:00\n" in text
+    assert "ends: 2027-07-15 16:30\n" in text
