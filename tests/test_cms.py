@@ -4,13 +4,16 @@ in the built site: served from the site, kept out of nav, sitemap and search, an
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import CONTENT, ROOT, copy_project, run_build, run_cli
+from conftest import CONTENT, ROOT, TODAY, copy_project, fixture_project, run_build, run_cli
 from kenniscentrum.content.labels import FIELD_LABELS
 from kenniscentrum.content.schema import CONTENT_TYPES, load_vocabularies
 from kenniscentrum.editor.cms import Backend, cms_config, generated_config
@@ -219,3 +222,22 @@ def test_check_reports_a_stale_config(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "admin/config.yml" in result.stdout
     assert "voer 'kenniscentrum cms' uit" in result.stdout
+
+
+def test_pages_command_writes_admin_too(tmp_path: Path) -> None:
+    """The door to an engine without MkDocs plugins includes the form editor, with the deploy's settings."""
+    out, outputs = tmp_path / "docs", tmp_path / "site"
+    env = {**os.environ, "KENNISCENTRUM_TODAY": TODAY, "GITHUB_REPOSITORY": "pio/kenniscentrum"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kenniscentrum.cli", "pages", "--out", str(out), "--outputs", str(outputs)],
+        cwd=fixture_project(),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = yaml.safe_load((outputs / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "pio/kenniscentrum"
+    assert (outputs / "admin" / "decap-cms.js").is_file()
+    assert "noindex" in (outputs / "admin" / "index.html").read_text(encoding="utf-8")

@@ -339,7 +339,28 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
             target.write_text(data, encoding="utf-8")
     if outputs_dir is not None:
         write_outputs(catalogue, outputs_dir, site_url, DEFAULT_ITEMS, calendars)
+        _write_admin(catalogue.vocabularies, outputs_dir, site_url)
     return EXIT_OK
+
+
+def _write_admin(vocabularies: Vocabularies, outputs_dir: Path, site_url: str) -> None:
+    """/admin/ as the plugin writes it, when Decap's script is installed; otherwise say why it is missing."""
+    from kenniscentrum.editor.cms import (
+        backend_from_environment,
+        cms_config,
+        find_cms_dist,
+        render_config,
+        write_admin,
+    )
+
+    dist = find_cms_dist([Path.cwd(), Path(__file__).resolve().parent])
+    if dist is None:
+        print("Formuliereditor /admin/ niet geschreven: Decap CMS ontbreekt (voer 'npm ci' uit).")
+        return
+    backend = backend_from_environment(os.environ)
+    write_admin(
+        outputs_dir, dist, render_config(cms_config(vocabularies, backend, site_url)), "Kenniscentrum"
+    )
 
 
 if __name__ == "__main__":

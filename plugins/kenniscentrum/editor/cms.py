@@ -78,6 +78,25 @@ class Backend:
         return cls(**values)
 
 
+# The environment variables mkdocs.yml reads into `extra.cms` (`!ENV`), for builds without MkDocs.
+ENVIRONMENT = {
+    "repo": ("KENNISCENTRUM_CMS_REPO", "GITHUB_REPOSITORY"),
+    "branch": ("KENNISCENTRUM_CMS_BRANCH",),
+    "auth_url": ("KENNISCENTRUM_CMS_AUTH_URL",),
+    "auth_endpoint": ("KENNISCENTRUM_CMS_AUTH_ENDPOINT",),
+    "local_backend": ("KENNISCENTRUM_CMS_LOCAL_BACKEND",),
+}
+
+
+def backend_from_environment(environ: Mapping[str, str]) -> Backend:
+    """The same settings as mkdocs.yml's `extra.cms`, for `kenniscentrum pages --outputs`."""
+    settings = {
+        key: next((environ[name] for name in names if environ.get(name)), "")
+        for key, names in ENVIRONMENT.items()
+    }
+    return Backend.from_settings(settings)
+
+
 def cms_config(
     vocabularies: Vocabularies, backend: Backend | None = None, site_url: str = ""
 ) -> dict[str, Any]:
