@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_pages import SCREENSHOTS, not_local
+from axe_playwright_python.sync_playwright import Axe
+from site_pages import SCREENSHOTS, axe_summary, not_local
 
 from conftest import ROOT, _QuietHandler, copy_project, run_build, run_cli
 
@@ -174,6 +175,9 @@ def test_admin_loads_from_the_site_and_requests_nothing_elsewhere_before_sign_in
         assert f"{github_site}admin/decap-cms.js" in requests
         assert f"{github_site}admin/config.yml" in requests
         assert not_local(requests, github_site) == []
+        # The page editors arrive at: our heading, main landmark and contrast fix make it pass axe-core.
+        violations = Axe().run(page).response["violations"]
+        assert not violations, axe_summary(violations)
     finally:
         context.close()
 
