@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test test-fast lint bench system-deps setup clean cms-script
+.PHONY: serve build check test test-fast lint messages bench system-deps setup clean cms-script
 
 serve: $(STAMP) cms-script  ## build and serve the site with the sample content on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:8000
@@ -21,13 +21,17 @@ check: $(STAMP)
 test: system-deps $(STAMP) $(NODE_STAMP)  ## the whole suite, browser tests included
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 
 test-fast: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -n auto -m "not browser"
 
 lint: $(STAMP)
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+messages: $(STAMP)  ## after a UI string changed: extract it, update the nl catalog and compile it (locale/)
+	$(BIN)/python -m kenniscentrum.messages
 
 bench: $(STAMP)  ## build time against bare Material at 300, 1,000 and 5,000 entries, and edit-to-preview time
 	$(BIN)/python benchmarks/run.py --preview

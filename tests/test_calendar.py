@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from conftest import CONTENT
 from kenniscentrum.content.catalogue import load_catalogue
-from kenniscentrum.outputs.ical import agenda, consultation_calendars
+from kenniscentrum.outputs.ical import build_calendars
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 CONSULTATIONS = sorted(p.stem for p in (CONTENT / "consultations").glob("*.md"))
@@ -68,11 +68,11 @@ def test_dtstamp_comes_from_the_content_not_the_build(site: Path) -> None:
 def test_registration_deadline_is_an_all_day_event() -> None:
     catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
     entry = catalogue.get("consultation", "turing-workshop")
-    entry.data["registration_deadline"] = date(2026, 12, 3)
-    try:
-        found = {str(e["uid"]): e for e in Calendar.from_ical(agenda(catalogue, "https://x/")).walk("VEVENT")}
-    finally:
-        del entry.data["registration_deadline"]
+    entry.data["registration_deadline"] = date(2026, 12, 3)  # this test's own catalogue
+    found = {
+        str(e["uid"]): e
+        for e in Calendar.from_ical(build_calendars(catalogue, "https://x/").agenda).walk("VEVENT")
+    }
     deadline = found["registration-turing-workshop@kenniscentrum.pio"]
     assert deadline.decoded("dtstart") == date(2026, 12, 3)
     assert deadline.decoded("dtend") == date(2026, 12, 4)
@@ -93,12 +93,8 @@ def test_each_consultation_page_links_its_own_calendar_file(site: Path, slug: st
 def test_calendar_text_is_plain_text_escaped_by_the_format() -> None:
     catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
     entry = catalogue.get("consultation", "turing-workshop")
-    original = entry.data["location"]
-    entry.data["location"] = "Zaal A, verdieping 2; ingang\nBEGIN:VEVENT"
-    try:
-        files = consultation_calendars(catalogue, "https://x/")
-    finally:
-        entry.data["location"] = original
+    entry.data["location"] = "Zaal A, verdieping 2; ingang\nBEGIN:VEVENT"  # this test's own catalogue
+    files = build_calendars(catalogue, "https://x/").consultations
     data = files["marktconsultaties/turing-workshop/agenda.ics"]
     assert data.split(b"\r\n").count(b"BEGIN:VEVENT") == 1  # a newline cannot start a new component
     parsed = Calendar.from_ical(data).walk("VEVENT")[0]

@@ -22,7 +22,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 PROJECTS_PAGE = "projecten/index.html"
 FACET_FIELDS = {  # facet key in the URL query -> front matter field
     "thema": "themes",
-    "organisatie": "organisation_type",
+    "soort": "organisation_type",
     "fase": "phase",
     "opdracht": "procurement",
     "jaar": "year",

@@ -18,13 +18,13 @@ from kenniscentrum.outputs.export import records
 from kenniscentrum.outputs.feeds import (
     ContentRenderer,
     FeedSpec,
-    absolute_url,
     feed_items,
     feed_specs,
     render_feed,
 )
-from kenniscentrum.outputs.ical import agenda
+from kenniscentrum.outputs.ical import build_calendars
 from kenniscentrum.pages.digest import digest_pages
+from kenniscentrum.routes import absolute_url
 
 SITE = "https://kenniscentrum.example.org/"
 TODAY = date(2026, 11, 25)
@@ -66,20 +66,19 @@ def hostile_entry(**data: object) -> Entry:
     )
 
 
-def render(catalogue: Catalogue, entry: Entry, site_url: str = SITE) -> tuple[bytes, bytes]:
+def render(entry: Entry, site_url: str = SITE) -> tuple[bytes, bytes]:
+    """The feeds of a catalogue of its own (never the shared one) with `entry` added."""
+    catalogue = load_catalogue(CONTENT, TODAY)
     catalogue.entries["consultation"].append(entry)
-    try:
-        items = [i for i in feed_items(catalogue) if i.entry is entry]
-    finally:
-        catalogue.entries["consultation"].remove(entry)
+    items = [i for i in feed_items(catalogue) if i.entry is entry]
     spec = FeedSpec("feeds/test", "tag:kenniscentrum.pio,2024:feed/test", "Test", "Test", "", items)
     return render_feed(
         spec, catalogue, site_url, 50, ContentRenderer(catalogue, site_url), as_datetime(TODAY)
     )
 
 
-def test_editor_html_cannot_put_script_or_handlers_into_a_feed(catalogue: Catalogue) -> None:
-    for document in render(catalogue, hostile_entry()):
+def test_editor_html_cannot_put_script_or_handlers_into_a_feed() -> None:
+    for document in render(hostile_entry()):
         parsed = feedparser.parse(document)
         assert parsed.bozo == 0
         assert len(parsed.entries) == 2  # the consultation and its conclusions
@@ -91,19 +90,17 @@ def test_editor_html_cannot_put_script_or_handlers_into_a_feed(catalogue: Catalo
         assert "klik hier" in text  # the text stays, only the dangerous parts go
 
 
-def test_relative_links_in_the_body_become_absolute(catalogue: Catalogue) -> None:
-    atom = feedparser.parse(render(catalogue, hostile_entry())[1])
+def test_relative_links_in_the_body_become_absolute() -> None:
+    atom = feedparser.parse(render(hostile_entry())[1])
     content = next(e for e in atom.entries if e.id.endswith("/aanval")).content[0].value
     assert f'href="{SITE}tips/turing-als-case/"' in content
     assert f'href="{SITE}marktconsultaties/aanval/#conclusies"' in content
     assert f'src="{SITE}marktconsultaties/kaart.png"' in content
 
 
-def test_ids_do_not_depend_on_the_site_url(catalogue: Catalogue) -> None:
-    here = feedparser.parse(render(catalogue, hostile_entry())[1])
-    moved = feedparser.parse(
-        render(catalogue, hostile_entry(), "https://pio.vlaanderen.be/kenniscentrum/")[1]
-    )
+def test_ids_do_not_depend_on_the_site_url() -> None:
+    here = feedparser.parse(render(hostile_entry())[1])
+    moved = feedparser.parse(render(hostile_entry(), "https://pio.vlaanderen.be/kenniscentrum/")[1])
     assert [e.id for e in here.entries] == [e.id for e in moved.entries]
     assert [e.id for e in here.entries] == [
         "tag:kenniscentrum.pio,2024:consultation/aanval/conclusies",
@@ -114,8 +111,8 @@ def test_ids_do_not_depend_on_the_site_url(catalogue: Catalogue) -> None:
     )
 
 
-def test_conclusions_dated_in_the_future_wait_for_that_day(catalogue: Catalogue) -> None:
-    atom = feedparser.parse(render(catalogue, hostile_entry(conclusions=date(2026, 12, 1)))[1])
+def test_conclusions_dated_in_the_future_wait_for_that_day() -> None:
+    atom = feedparser.parse(render(hostile_entry(conclusions=date(2026, 12, 1)))[1])
     assert [e.id for e in atom.entries] == ["tag:kenniscentrum.pio,2024:consultation/aanval"]
 
 
@@ -165,7 +162,7 @@ def test_preview_drafts_and_scheduled_entries_stay_out_of_every_output(tmp_path:
     assert preview.get("consultation", "ontwerp-x") is not None  # the preview does show them
     outputs = [
         repr([(i.id, i.url) for i in feed_items(preview)]),
-        agenda(preview, SITE).decode(),
+        build_calendars(preview, SITE).agenda.decode(),
         repr(digest_pages(preview)),
         repr(records(preview, SITE)),
     ]

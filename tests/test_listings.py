@@ -193,7 +193,7 @@ def section_intro(doc: lxml.html.HtmlElement, heading_id: str) -> lxml.html.Html
 def test_project_facets_link_to_the_filtered_catalogue(site: Path) -> None:
     fields = meta(page(site, "projecten/duurzame-straatverlichting-halle/"))
     assert [a.get("href") for a in fields["Soort organisatie"].iter("a")] == [
-        "http://site.test/projecten/?organisatie=lokaal-bestuur"
+        "http://site.test/projecten/?soort=lokaal-bestuur"
     ]
     assert [a.get("href") for a in fields["Fase"].iter("a")] == ["http://site.test/projecten/?fase=afgerond"]
 

@@ -17,6 +17,13 @@
   });
   var byTitle = new Intl.Collator("nl", { sensitivity: "base", numeric: true, ignorePunctuation: true });
 
+  // The count in the page's language: its forms come from the plugin's message catalog (data-one, data-other).
+  var plurals = new Intl.PluralRules(document.documentElement.lang || "nl");
+  function countText(n) {
+    var form = plurals.select(n) === "one" ? status.dataset.one : status.dataset.other;
+    return form.replace("%(num)d", String(n));
+  }
+
   function fold(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
@@ -65,8 +72,8 @@
       ordered.sort(function (a, b) { return a.dataset.published < b.dataset.published ? 1 : a.dataset.published > b.dataset.published ? -1 : cards.indexOf(a) - cards.indexOf(b); });
     }
     ordered.forEach(function (card) { list.appendChild(card); });
-    var text = shown === 1 ? "1 project" : shown + " projecten";
-    if (!shown) text += " – wis een filter om meer te zien";
+    var text = countText(shown);
+    if (!shown) text += " " + status.dataset.none;
     if (status.textContent !== text) status.textContent = text;
   }
 

@@ -317,18 +317,27 @@ def run_cms(content: Path, path: Path, check: bool, out: TextIO | None = None) -
 
 
 def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "") -> int:
-    """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins."""
-    from kenniscentrum.outputs import base_url, write_outputs
+    """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins.
+
+    Site name, language and Markdown extensions come from the mkdocs.yml next to the content folder.
+    """
+    from kenniscentrum.outputs import write_outputs
     from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
     from kenniscentrum.outputs.ical import build_calendars
     from kenniscentrum.pages import generate_pages
+    from kenniscentrum.render.templates import configure
+    from kenniscentrum.site import from_mkdocs_yml
 
+    project = content.resolve().parent
+    site = from_mkdocs_yml(project / "mkdocs.yml", site_url)
+    overrides = project / "overrides"
+    configure(site.language, overrides if overrides.is_dir() else None)
     try:
         catalogue = load_catalogue(content, build_date())
     except ContentError as exc:
         print(format_report(exc.problems, "human"))
         return EXIT_PROBLEMS
-    calendars = build_calendars(catalogue, base_url(site_url))
+    calendars = build_calendars(catalogue, site)
     files: dict[str, str | bytes] = {**generate_pages(catalogue), **calendars.consultations}
     for src, data in files.items():
         target = out_dir / src
@@ -338,12 +347,12 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
         else:
             target.write_text(data, encoding="utf-8")
     if outputs_dir is not None:
-        write_outputs(catalogue, outputs_dir, site_url, DEFAULT_ITEMS, calendars)
-        _write_admin(catalogue.vocabularies, outputs_dir, site_url)
+        write_outputs(catalogue, outputs_dir, site, DEFAULT_ITEMS, calendars)
+        _write_admin(catalogue.vocabularies, outputs_dir, site.url, site.name)
     return EXIT_OK
 
 
-def _write_admin(vocabularies: Vocabularies, outputs_dir: Path, site_url: str) -> None:
+def _write_admin(vocabularies: Vocabularies, outputs_dir: Path, site_url: str, site_name: str) -> None:
     """/admin/ as the plugin writes it, when Decap's script is installed; otherwise say why it is missing."""
     from kenniscentrum.editor.cms import (
         backend_from_environment,
@@ -358,9 +367,7 @@ def _write_admin(vocabularies: Vocabularies, outputs_dir: Path, site_url: str) -
         print("Formuliereditor /admin/ niet geschreven: Decap CMS ontbreekt (voer 'npm ci' uit).")
         return
     backend = backend_from_environment(os.environ)
-    write_admin(
-        outputs_dir, dist, render_config(cms_config(vocabularies, backend, site_url)), "Kenniscentrum"
-    )
+    write_admin(outputs_dir, dist, render_config(cms_config(vocabularies, backend, site_url)), site_name)
 
 
 if __name__ == "__main__":

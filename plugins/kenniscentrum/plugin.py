@@ -29,15 +29,17 @@ from kenniscentrum.editor.cms import (
     write_admin,
 )
 from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
-from kenniscentrum.outputs import base_url, write_outputs
-from kenniscentrum.outputs.feeds import DEFAULT_ITEMS
+from kenniscentrum.outputs import write_outputs
+from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
-from kenniscentrum.pages.listings import NAV_LISTINGS
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
+from kenniscentrum.routes import NAV_LISTINGS
+from kenniscentrum.site import Site, from_mkdocs
 
 log = logging.getLogger("mkdocs.plugins.kenniscentrum")
 
@@ -68,6 +70,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
         self.cms_dist: Path | None = None
+        self.site = Site()
+        self.feed_links: list[dict[str, str]] = []
         self.incremental = False
         self.previous: BuildState | None = None
 
@@ -90,7 +94,18 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.catalogue = load_catalogue(content_dir, build_date(self.config.today), include_drafts=drafts)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
+        # Name, address, language and Markdown extensions of the site, as MkDocs has them.
+        self.site = from_mkdocs(
+            config.site_name,
+            config.site_url or "",
+            config.theme["language"],
+            config.markdown_extensions,
+            config.mdx_configs,
+        )
+        custom_dir = config.theme.custom_dir
+        configure(self.site.language, Path(custom_dir) if custom_dir else None)
         self.pages = generate_pages(self.catalogue)
+        self.feed_links = autodiscovery()
         if not self.incremental:
             self.rendered_bodies = {}
         if self.catalogue.hidden:
@@ -118,6 +133,11 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Our template overrides live in the theme's custom_dir (overrides/kenniscentrum/): not site files.
+        for file in [
+            f for f in files if f.src_uri.startswith(f"{OVERRIDES_SUBDIR}/") and not f.is_documentation_page()
+        ]:
+            files.remove(file)
         reuse = self._prepare_incremental(files, config)
         for src_uri, markdown in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
@@ -129,7 +149,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             files.append(kind.generated(config, src_uri, content=markdown, inclusion=inclusion))
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         assert self.catalogue is not None
-        self.calendars = build_calendars(self.catalogue, base_url(config.site_url or ""))
+        self.calendars = build_calendars(self.catalogue, self.site)
         for src_uri, data in self.calendars.consultations.items():
             files.append(File.generated(config, src_uri, content=data))
         return files
@@ -145,9 +165,12 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """schema.org JSON-LD of an entry page, printed by overrides/main.html (already script-safe)."""
+        """For overrides/main.html: the feed links of every page and the JSON-LD of an entry (script-safe)."""
         assert self.catalogue is not None
-        context["kc_jsonld"] = page_jsonld(self.catalogue, page.file.src_uri, base_url(config.site_url or ""))
+        context["kc_feeds"] = self.feed_links
+        context["kc_jsonld"] = page_jsonld(
+            self.catalogue, page.file.src_uri, self.site.url, self.site.language
+        )
         return context
 
     def _prepare_incremental(self, files: Files, config: MkDocsConfig) -> set[str]:
@@ -175,7 +198,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         write_outputs(
             self.catalogue,
             Path(config.site_dir),
-            config.site_url or "",
+            self.site,
             self.config.feed_items,
             self.calendars,
             self.rendered_bodies,

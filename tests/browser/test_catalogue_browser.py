@@ -71,8 +71,8 @@ def test_filter_by_theme_and_phase_then_share_reload_and_go_back(page: Any, erro
     assert visible_titles(page) == ["Turing: voorspellend aansturen van de snelwegverlichting"]
     assert page.locator("#kc-count").inner_text() == "1 project"
     assert query_of(page) == {"thema": ["energie"], "fase": ["voortraject"]}
-    assert count_of(page, "organisatie", "lokaal-bestuur") == "(0)"
-    assert count_of(page, "organisatie", "vlaamse-overheid") == "(1)"
+    assert count_of(page, "soort", "lokaal-bestuur") == "(0)"
+    assert count_of(page, "soort", "vlaamse-overheid") == "(1)"
 
     shared = page.url
     page.reload()
@@ -102,7 +102,7 @@ def test_filter_by_theme_and_phase_then_share_reload_and_go_back(page: Any, erro
 def test_within_a_facet_or_across_facets_and(page: Any, errors: list[str]) -> None:
     page.goto("projecten/?thema=energie&thema=sport")
     assert len(visible_titles(page)) == 3
-    page.goto("projecten/?thema=energie&thema=sport&organisatie=lokaal-bestuur")
+    page.goto("projecten/?thema=energie&thema=sport&soort=lokaal-bestuur")
     assert visible_titles(page) == ["Duurzame straatverlichting in Halle"]
     assert errors == []
 
@@ -280,8 +280,8 @@ def test_energy_projects_of_local_governments_in_execution_in_two_clicks(
     assert visible_titles(page) == expected
     assert page.locator("#kc-count").inner_text() == "1 project"
     card = page.locator(f"{CARDS}:visible")
-    assert card.get_attribute("data-organisatie") == "lokaal-bestuur"
-    assert count_of(page, "organisatie", "lokaal-bestuur") == "(1)"
+    assert card.get_attribute("data-soort") == "lokaal-bestuur"
+    assert count_of(page, "soort", "lokaal-bestuur") == "(1)"
     shared = page.url
     context.close()
 
@@ -290,7 +290,7 @@ def test_energy_projects_of_local_governments_in_execution_in_two_clicks(
     page = context.new_page()
     page.goto(shared)
     assert visible_titles(page) == expected
-    page.goto("projecten/?thema=energie&organisatie=lokaal-bestuur&fase=uitvoering")
+    page.goto("projecten/?thema=energie&soort=lokaal-bestuur&fase=uitvoering")
     assert visible_titles(page) == expected
     assert page.locator("#kc-count").inner_text() == "1 project"
     context.close()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from kenniscentrum import routes
 from kenniscentrum.content.load import iter_content_files, load_file
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.problems import ContentError, Problem, did_you_mean
@@ -43,7 +44,7 @@ class Organisation:
 
     @property
     def url(self) -> str:
-        return f"organisaties/{self.slug}/"
+        return routes.organisation_url(self.slug)
 
 
 @dataclass

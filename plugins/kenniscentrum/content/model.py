@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kenniscentrum import routes
 from kenniscentrum.content.schema import ContentType
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -40,12 +41,12 @@ class Entry:
     @property
     def url(self) -> str:
         """Site-relative URL without a leading slash, as MkDocs uses them (`projecten/turing/`)."""
-        return f"{self.type.url_prefix}/{self.slug}/"
+        return routes.entry_url(self.type.url_prefix, self.slug)
 
     @property
     def src_uri(self) -> str:
         """The generated Markdown file MkDocs renders for this entry."""
-        return f"{self.type.url_prefix}/{self.slug}.md"
+        return routes.entry_src(self.type.url_prefix, self.slug)
 
     @property
     def key(self) -> tuple[str, str]:

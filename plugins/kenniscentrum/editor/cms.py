@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
 
 from kenniscentrum.content.labels import field_label
 from kenniscentrum.content.schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
+from kenniscentrum.render.templates import PACKAGE, render
 
 CONFIG_FILE = "admin/config.yml"
 ADMIN_DIR = "admin"  # in the built site: /admin/
@@ -268,11 +268,9 @@ def _dist_files(dist: Path) -> list[Path]:
     return sorted({path for pattern in names for path in dist.glob(pattern)})
 
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.PackageLoader("kenniscentrum", "editor/templates"),
-    autoescape=True,
-    keep_trailing_newline=True,
-)
+ADMIN_TEMPLATE = "admin/index.html"  # kenniscentrum/templates/; a site may override it like any template
+# Decap's Dutch texts in the register of the rest of the site ("je"), loaded before Decap starts.
+ADMIN_SCRIPT = PACKAGE / "templates" / "admin" / "admin-nl.js"
 
 
 def write_admin(site_dir: Path, dist: Path, config_text: str, site_name: str) -> list[Path]:
@@ -280,11 +278,11 @@ def write_admin(site_dir: Path, dist: Path, config_text: str, site_name: str) ->
     target = site_dir / ADMIN_DIR
     target.mkdir(parents=True, exist_ok=True)
     page = target / "index.html"
-    page.write_text(_TEMPLATES.get_template("admin.html").render(site_name=site_name), encoding="utf-8")
+    page.write_text(str(render(ADMIN_TEMPLATE, site_name=site_name)), encoding="utf-8")
     config = target / "config.yml"
     config.write_text(config_text, encoding="utf-8")
-    texts = target / "admin-nl.js"  # Decap's Dutch in our register ("je"); loaded before Decap
-    texts.write_text(_TEMPLATES.loader.get_source(_TEMPLATES, "admin-nl.js")[0], encoding="utf-8")
+    texts = target / ADMIN_SCRIPT.name
+    shutil.copyfile(ADMIN_SCRIPT, texts)
     written = [page, config, texts]
     for source in _dist_files(dist):
         destination = target / source.name

@@ -5,23 +5,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.outputs.email import write_emails
 from kenniscentrum.outputs.export import write_exports
 from kenniscentrum.outputs.feed_sitemap import write_feed_sitemap
 from kenniscentrum.outputs.feeds import write_feeds
-from kenniscentrum.outputs.ical import AGENDA_PATH, Calendars, build_calendars
-from kenniscentrum.pages.digest import write_emails
+from kenniscentrum.outputs.ical import Calendars, build_calendars
+from kenniscentrum.site import Site, base_url
 
-
-def base_url(site_url: str) -> str:
-    """Absolute links need a base ending in "/"; without a site_url they fall back to root-relative."""
-    return site_url.rstrip("/") + "/"
+__all__ = ["base_url", "write_outputs"]
 
 
 def write_outputs(
     catalogue: Catalogue,
     site_dir: Path,
-    site_url: str,
+    site: Site | str,
     feed_items: int,
     calendars: Calendars | None = None,
     rendered: Mapping[str, str] | None = None,
@@ -31,13 +30,13 @@ def write_outputs(
     The MkDocs adapter passes what it already built: the calendars of the consultation pages and the rendered
     entry bodies (source path -> HTML), so neither is made twice.
     """
-    site_url = base_url(site_url)
-    calendars = calendars or build_calendars(catalogue, site_url)
-    written = write_feeds(catalogue, site_dir, site_url, feed_items, rendered)
-    written.append(write_feed_sitemap(site_dir, site_url, written))
-    calendar = site_dir / AGENDA_PATH
+    site = site.with_url(site.url) if isinstance(site, Site) else Site().with_url(site)
+    calendars = calendars or build_calendars(catalogue, site)
+    written = write_feeds(catalogue, site_dir, site, feed_items, rendered)
+    written.append(write_feed_sitemap(site_dir, site.url, written))
+    calendar = site_dir / routes.AGENDA
     calendar.write_bytes(calendars.agenda)
     written.append(calendar)
-    written += write_emails(catalogue, site_dir, site_url)
-    written += write_exports(catalogue, site_dir, site_url)
+    written += write_emails(catalogue, site_dir, site)
+    written += write_exports(catalogue, site_dir, site.url)
     return written

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds, built from the catalogue with feedgen.
+"""RSS 2.0 and Atom feeds of the announcements (content/events.py), built with feedgen.
 
 Every item's id is a tag URI made of the entry's type and slug, so correcting an entry or moving the site never
 shows a subscriber the same item twice. A consultation's published conclusions are a second item with an id of
@@ -7,64 +7,69 @@ their own. Dates come from front matter only, so two builds of the same content 
 
 from __future__ import annotations
 
-import functools
-import html
-import posixpath
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import urljoin
 
+import lxml.html
 import markdown
 from feedgen.feed import FeedGenerator
+from markupsafe import Markup
 
+from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
-from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_section
+from kenniscentrum.content.conclusions import conclusions_section
+from kenniscentrum.content.events import Event, Kind, announcements
 from kenniscentrum.content.model import Entry, as_datetime
-from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, relative
+from kenniscentrum.facets import FACETS
+from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline
 from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.templates import render
+from kenniscentrum.site import PUBLISHER, Site
 
-SITE_NAME = "Kenniscentrum Innovatieve Overheidsopdrachten"
-PUBLISHER = "Programma Innovatieve Overheidsopdrachten (PIO)"
-LANGUAGE = "nl-be"
 # Ids never contain the site URL or a date that changes: a subscriber's reader keys on them forever.
 ID_PREFIX = "tag:kenniscentrum.pio,2024:"
-# The site's markdown_extensions, minus the permalink anchors a feed reader would show as stray symbols.
-MARKDOWN_EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-]
 DEFAULT_ITEMS = 50  # items per feed unless the site configures `feed_items`
 _EMPTY_FEED_DATE = date(2024, 1, 1)  # `updated` of a feed with no items at all (never the build time)
 
 
 @dataclass(frozen=True)
 class FeedItem:
-    """One thing a subscriber is told about: a published entry, or a consultation's conclusions."""
+    """One announcement as a subscriber sees it: a published entry, or a consultation's conclusions."""
 
-    entry: Entry
-    kind: str  # "entry" or "conclusions"
+    event: Event
     id: str
     title: str
     description: str
-    published: datetime
-    updated: datetime
-    fragment: str = ""  # anchor on the entry page, e.g. "#conclusies"
+
+    @property
+    def entry(self) -> Entry:
+        return self.event.entry
+
+    @property
+    def kind(self) -> str:
+        return "conclusions" if self.event.kind is Kind.CONCLUSIONS else "entry"
+
+    @property
+    def published(self) -> datetime:
+        return self.event.published
+
+    @property
+    def updated(self) -> datetime:
+        return as_datetime(self.event.updated or self.event.start)
+
+    @property
+    def fragment(self) -> str:
+        return self.event.fragment
 
     @property
     def url(self) -> str:
         """Site-relative URL of the page the item links to."""
-        return self.entry.url + self.fragment
+        return self.event.url
 
 
 @dataclass(frozen=True)
@@ -79,86 +84,89 @@ class FeedSpec:
     items: list[FeedItem]
 
 
+def autodiscovery() -> list[dict[str, str]]:
+    """The feeds and the calendar every page's head links to (site-relative paths), for readers and browsers."""
+    links = []
+    for path, name in ((routes.FEED_ALL, _("Alles")), (routes.FEED_CONSULTATIONS, _("Marktconsultaties"))):
+        for ext, media_type in routes.FEED_FORMATS:
+            kind = {"xml": "RSS", "atom": "Atom"}[ext]
+            links.append({"type": media_type, "title": f"{name} ({kind})", "path": f"{path}.{ext}"})
+    links.append({"type": "text/calendar", "title": _("Agenda (iCalendar)"), "path": routes.AGENDA})
+    return links
+
+
 def entry_id(entry: Entry, suffix: str = "") -> str:
     """Stable id of an entry (`tag:kenniscentrum.pio,2024:consultation/turing-workshop`)."""
     return f"{ID_PREFIX}{entry.type.name}/{entry.slug}{suffix}"
 
 
 def feed_items(catalogue: Catalogue) -> list[FeedItem]:
-    """Every public item, newest first; drafts and scheduled entries are never among them."""
-    items: list[FeedItem] = []
-    for entry in catalogue.public():
-        published = as_datetime(entry.published)
-        updated = as_datetime(entry.last_changed)
-        items.append(
-            FeedItem(entry, "entry", entry_id(entry), entry.title, _summary(entry), published, updated)
+    """Every public announcement, newest first; drafts and scheduled entries are never among them."""
+    return [feed_item(event) for event in announcements(catalogue)]
+
+
+def feed_item(event: Event) -> FeedItem:
+    entry = event.entry
+    if event.kind is Kind.CONCLUSIONS:
+        return FeedItem(
+            event,
+            entry_id(entry, "/conclusies"),
+            _("Conclusies: %(title)s", title=entry.title),
+            _(
+                "De conclusies van deze marktconsultatie zijn gepubliceerd. %(description)s",
+                description=entry.description,
+            ),
         )
-        conclusions = entry.get("conclusions") if entry.type.name == "consultation" else None
-        if conclusions and conclusions <= catalogue.today:
-            items.append(_conclusions_item(entry, conclusions))
-    return sorted(items, key=lambda i: (i.published, i.id), reverse=True)
-
-
-def _conclusions_item(entry: Entry, conclusions: date) -> FeedItem:
-    # Conclusions written before the page went online reach subscribers when the page does.
-    published = as_datetime(max(conclusions, entry.published))
-    updated = max(published, as_datetime(entry.last_changed))
-    anchor = conclusions_anchor(entry.body)
-    return FeedItem(
-        entry,
-        "conclusions",
-        entry_id(entry, "/conclusies"),
-        f"Conclusies: {entry.title}",
-        f"De conclusies van deze marktconsultatie zijn gepubliceerd. {entry.description}",
-        published,
-        updated,
-        f"#{anchor}" if anchor else "",
-    )
+    return FeedItem(event, entry_id(entry), entry.title, _summary(entry))
 
 
 def _summary(entry: Entry) -> str:
     if entry.type.name == "consultation":
-        return f"{_capital(nl_datetime(entry['starts']))}, {entry['location']}. {entry.description}"
+        when = nl_datetime(entry["starts"])
+        return f"{when[:1].upper()}{when[1:]}, {entry['location']}. {entry.description}"
     if entry.type.name == "funding":
-        return f"Deadline {nl_deadline(entry['deadline'])}. {entry.description}"
+        return _("Deadline %(date)s.", date=nl_deadline(entry["deadline"])) + f" {entry.description}"
     return entry.description
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def feed_specs(catalogue: Catalogue, items: list[FeedItem]) -> list[FeedSpec]:
-    """The public feeds of DESIGN.md: everything, market consultations, and one per theme."""
+def feed_specs(catalogue: Catalogue, items: list[FeedItem], site: Site | None = None) -> list[FeedSpec]:
+    """The public feeds of DESIGN.md: everything, market consultations, and one per value of a feed facet."""
+    name = (site or Site()).name
     specs = [
         FeedSpec(
-            "feeds/alles",
+            routes.FEED_ALL,
             f"{ID_PREFIX}feed/alles",
-            f"{SITE_NAME}: alles",
-            "Nieuwe projecten, marktconsultaties, tips en financieringsoproepen van PIO.",
+            _("%(site)s: alles", site=name),
+            _("Nieuwe projecten, marktconsultaties, tips en financieringsoproepen van PIO."),
             "",
             items,
         ),
         FeedSpec(
-            "feeds/marktconsultaties",
+            routes.FEED_CONSULTATIONS,
             f"{ID_PREFIX}feed/marktconsultaties",
-            f"{SITE_NAME}: marktconsultaties",
-            "Nieuwe marktconsultaties van PIO-projecten, en hun conclusies zodra ze gepubliceerd zijn.",
-            "marktconsultaties/",
+            _("%(site)s: marktconsultaties", site=name),
+            _("Nieuwe marktconsultaties van PIO-projecten, en hun conclusies zodra ze gepubliceerd zijn."),
+            routes.page_url(routes.CONSULTATIONS),
             [i for i in items if i.entry.type.name == "consultation"],
         ),
     ]
-    for code, label in catalogue.vocabularies.get("themes", {}).items():
-        specs.append(
-            FeedSpec(
-                f"feeds/thema/{code}",
-                f"{ID_PREFIX}feed/thema/{code}",
-                f"{SITE_NAME}: {label}",
-                f"Nieuwe projecten, marktconsultaties, tips en financiering over {label.lower()}.",
-                f"thema/{code}/",
-                [i for i in items if code in i.entry.themes],
+    for facet in FACETS:
+        if not facet.feeds or facet.vocabulary is None:
+            continue
+        for code, label in catalogue.vocabularies.get(facet.vocabulary, {}).items():
+            specs.append(
+                FeedSpec(
+                    routes.theme_feed(code),
+                    f"{ID_PREFIX}feed/thema/{code}",
+                    f"{name}: {label}",
+                    _(
+                        "Nieuwe projecten, marktconsultaties, tips en financiering over %(theme)s.",
+                        theme=label.lower(),
+                    ),
+                    routes.page_url(routes.theme_src(code)),
+                    [i for i in items if code in i.entry.themes],
+                )
             )
-        )
     return specs
 
 
@@ -169,12 +177,13 @@ def render_feed(
     limit: int,
     content: Callable[[FeedItem], str],
     fallback_updated: datetime,
+    language: str = "nl",
 ) -> tuple[bytes, bytes]:
     """The RSS 2.0 and Atom documents of one feed, newest `limit` items first."""
     items = spec.items[:limit]
     updated = max((i.updated for i in items), default=fallback_updated)
     documents = []
-    for ext, kind in (("xml", "application/rss+xml"), ("atom", "application/atom+xml")):
+    for ext, kind in routes.FEED_FORMATS:
         fg = FeedGenerator()
         fg.id(spec.id)
         fg.title(spec.title)
@@ -183,7 +192,7 @@ def render_feed(
         fg.link(href=f"{site_url}{spec.path}.{ext}", rel="self", type=kind)
         # feedgen takes the last link as RSS <link>: that must be the HTML page, not the feed itself.
         fg.link(href=site_url + spec.page, rel="alternate", type="text/html")
-        fg.language(LANGUAGE)
+        fg.language(language.lower())
         fg.updated(updated)  # also RSS lastBuildDate: from content, never the build time
         fg.generator("kenniscentrum")
         for item in items:
@@ -205,19 +214,26 @@ def _add_entry(
     fe.published(item.published)
     fe.updated(item.updated)
     for code in item.entry.themes:
-        fe.category(term=code, label=catalogue.label("themes", code), scheme=f"{site_url}thema/")
+        fe.category(
+            term=code, label=catalogue.label("themes", code), scheme=site_url + routes.page_url(routes.THEMES)
+        )
 
 
 def write_feeds(
-    catalogue: Catalogue, site_dir: Path, site_url: str, limit: int, rendered: Mapping[str, str] | None = None
+    catalogue: Catalogue,
+    site_dir: Path,
+    site: Site | str,
+    limit: int,
+    rendered: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write every feed pair; item content is rendered once per item however many feeds carry it."""
+    site = site if isinstance(site, Site) else Site(url=site)
     items = feed_items(catalogue)
-    renderer = ContentRenderer(catalogue, site_url, rendered)
+    renderer = ContentRenderer(catalogue, site, rendered)
     fallback = items[0].updated if items else as_datetime(_EMPTY_FEED_DATE)
     written = []
-    for spec in feed_specs(catalogue, items):
-        rss, atom = render_feed(spec, catalogue, site_url, limit, renderer, fallback)
+    for spec in feed_specs(catalogue, items, site):
+        rss, atom = render_feed(spec, catalogue, site.url, limit, renderer, fallback, site.language)
         for ext, data in (("xml", rss), ("atom", atom)):
             target = site_dir / f"{spec.path}.{ext}"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -237,105 +253,82 @@ class ContentRenderer:
     """
 
     def __init__(
-        self, catalogue: Catalogue, site_url: str, rendered: Mapping[str, str] | None = None
+        self, catalogue: Catalogue, site: Site | str, rendered: Mapping[str, str] | None = None
     ) -> None:
         self.catalogue = catalogue
-        self.site_url = site_url
+        self.site = site if isinstance(site, Site) else Site(url=site)
         self.rendered = rendered or {}
         self._cache: dict[str, str] = {}
+        self._markdown: markdown.Markdown | None = None
 
     def __call__(self, item: FeedItem) -> str:
         if item.id not in self._cache:
             body = self.rendered.get(item.entry.src_uri) if item.kind == "entry" else None
-            self._cache[item.id] = item_html(item, self.catalogue, self.site_url, body)
+            if body is None:
+                body = self._convert(item)
+                page_relative = False
+            else:
+                page_relative = True
+            self._cache[item.id] = item_html(item, self.catalogue, self.site.url, body, page_relative)
         return self._cache[item.id]
 
-
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
-
-
-def item_html(item: FeedItem, catalogue: Catalogue, site_url: str, rendered: str | None = None) -> str:
-    """Facts a subscriber needs first, then the body (or the conclusions section), sanitized."""
-    entry = item.entry
-    facts = _facts(entry, catalogue) if item.kind == "entry" else ""
-    if rendered is not None:
-        body = _PERMALINK.sub("", rendered)
-        return absolute_links(sanitize(facts + body), entry.src_uri, entry.url, site_url, page_relative=True)
-    body = entry.body
-    if item.kind == "conclusions":
-        body = conclusions_section(body)[1] or body
-    converted = _markdown().reset().convert(body)
-    return absolute_links(sanitize(facts + converted), entry.src_uri, entry.url, site_url)
+    def _convert(self, item: FeedItem) -> str:
+        """The body (or its conclusions section) as HTML, with the site's Markdown extensions."""
+        body = item.entry.body
+        if item.kind == "conclusions":
+            body = conclusions_section(body)[1] or body
+        if self._markdown is None:
+            # One converter for every item: setting up the extensions cost more than converting a body.
+            extensions, configs = self.site.feed_extensions
+            self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        return self._markdown.reset().convert(body)
 
 
-@functools.cache
-def _markdown() -> markdown.Markdown:
-    """One converter for every item: setting up the extensions cost more than converting a body."""
-    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
-
-
-def _facts(entry: Entry, catalogue: Catalogue) -> str:
-    rows: list[tuple[str, str]] = []
-    if entry.type.name == "consultation":
-        rows = [("Wanneer", esc(nl_datetime(entry["starts"]))), ("Waar", esc(entry["location"]))]
-        rows.append(("Organisatie", esc(entry["organisation"])))
-        if "registration_deadline" in entry.data:
-            rows.append(("Inschrijven tot", esc(nl_date(entry["registration_deadline"]))))
-        if url := entry.get("registration_url"):
-            rows.append(("Inschrijven", f'<a href="{esc(url)}">{esc(url)}</a>'))
-    elif entry.type.name == "funding":
-        rows = [("Programma", esc(entry["programme"])), ("Deadline", esc(nl_deadline(entry["deadline"])))]
-    elif entry.type.name == "project":
-        rows = [
-            ("Organisatie", esc(entry["organisation"])),
-            ("Fase", esc(catalogue.label("phases", entry["phase"]))),
-        ]
-    if not rows:
-        return ""
-    return "<ul>" + "".join(f"<li><strong>{k}:</strong> {v}</li>" for k, v in rows) + "</ul>\n"
-
-
-_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-
-
-def absolute_links(
-    markup: str, src_uri: str, page_url: str, site_url: str, page_relative: bool = False
+def item_html(
+    item: FeedItem, catalogue: Catalogue, site_url: str, body: str, page_relative: bool = False
 ) -> str:
-    """Rewrite relative href/src absolute: as MkDocs resolves them from the entry's source file, or, for HTML
-    MkDocs already rendered (`page_relative`), from the page's own URL."""
-
-    def rewrite(match: re.Match[str]) -> str:
-        url = html.unescape(match.group(2))
-        if page_relative:
-            url = urljoin(site_url + page_url, url)
-        else:
-            url = absolute_url(url, src_uri, page_url, site_url)
-        return match.group(1) + esc(url) + match.group(3)
-
-    return _URL_ATTRIBUTE.sub(rewrite, markup)
+    """Facts a subscriber needs first, then the body (or the conclusions section), sanitized, links absolute."""
+    entry = item.entry
+    facts = _facts(entry, catalogue) if item.kind == "entry" else []
+    linked = absolute_links(body, entry.src_uri, entry.url, site_url, page_relative)
+    return sanitize(render("feeds/item.html", facts=facts, body=Markup(linked)))
 
 
-def absolute_url(url: str, src_uri: str, page_url: str, site_url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme or url.startswith("//"):
-        return url
-    suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-    if not parts.path:
-        return site_url + page_url + suffix
-    if parts.path.startswith("/"):
-        return site_url + parts.path.lstrip("/") + suffix
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), parts.path))
-    if target.endswith(".md"):
-        stem = target.removesuffix(".md")
-        target = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
-    return site_url + ("" if target == "." else target) + suffix
+def _facts(entry: Entry, catalogue: Catalogue) -> list[tuple[str, Any]]:
+    if entry.type.name == "consultation":
+        rows: list[tuple[str, Any]] = [
+            (_("Wanneer"), nl_datetime(entry["starts"])),
+            (_("Waar"), entry["location"]),
+            (_("Organisatie"), entry["organisation"]),
+        ]
+        if "registration_deadline" in entry.data:
+            rows.append((_("Inschrijven tot"), nl_date(entry["registration_deadline"])))
+        if url := entry.get("registration_url"):
+            rows.append((_("Inschrijven"), {"url": url, "text": url}))
+        return rows
+    if entry.type.name == "funding":
+        return [(_("Programma"), entry["programme"]), (_("Deadline"), nl_deadline(entry["deadline"]))]
+    if entry.type.name == "project":
+        return [
+            (_("Organisatie"), entry["organisation"]),
+            (_("Fase"), catalogue.label("phases", entry["phase"])),
+        ]
+    return []
 
 
-def theme_feed_links(code: str, page_url: str) -> str:
-    """'Volg dit thema' with the theme's RSS and Atom links, relative to the theme page (raw HTML)."""
-    base = relative(page_url, f"feeds/thema/{code}")
-    return (
-        f'<p class="kc-feeds">Volg dit thema: <a href="{esc(base)}.xml" type="application/rss+xml">RSS</a>'
-        f' · <a href="{esc(base)}.atom" type="application/atom+xml">Atom</a>'
-        ' · <a href="' + esc(relative(page_url, "abonneren/")) + '">wat is dit?</a></p>\n\n'
-    )
+def absolute_links(html: str, src_uri: str, page: str, site_url: str, page_relative: bool = False) -> str:
+    """Body HTML with every relative link made absolute and MkDocs' permalink anchors (a reader shows them as
+    stray symbols) left out. Links resolve as MkDocs resolves them from the entry's source file, or, for HTML
+    MkDocs already rendered (`page_relative`), from the page's own URL. Parsed with lxml, never pattern-matched."""
+    if not html.strip():
+        return html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for anchor in root.xpath('.//a[contains(concat(" ", normalize-space(@class), " "), " headerlink ")]'):
+        anchor.drop_tree()
+    if page_relative:
+        root.rewrite_links(lambda url: urljoin(site_url + page, url), resolve_base_href=False)
+    else:
+        root.rewrite_links(
+            lambda url: routes.absolute_url(url, src_uri, page, site_url), resolve_base_href=False
+        )
+    return esc(root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)

@@ -11,21 +11,25 @@ import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Event as ICalEvent
 
+from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
-from kenniscentrum.content.model import BRUSSELS, Entry
+from kenniscentrum.content.events import Event, Kind, calendar_events
+from kenniscentrum.content.model import BRUSSELS
+from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.site import Site
 
 UID_DOMAIN = "kenniscentrum.pio"
-CALENDAR_NAME = "Kenniscentrum PIO: agenda"
 PRODID = "-//PIO//Kenniscentrum innovatieve overheidsopdrachten//NL"
-AGENDA_PATH = "agenda.ics"
 REFRESH_HOURS = 12
-
-
-def consultation_calendar_src(entry: Entry) -> str:
-    """Source path of a consultation's own .ics, next to its page (`marktconsultaties/<slug>/agenda.ics`)."""
-    return f"{entry.type.url_prefix}/{entry.slug}/agenda.ics"
+# UID stem of each calendar event kind: part of every subscriber's calendar, never to change.
+_UID_STEMS = {
+    Kind.SESSION: "consultation",
+    Kind.REGISTRATION_DEADLINE: "registration",
+    Kind.DEADLINE: "funding",
+}
 
 
 @dataclass(frozen=True)
@@ -43,80 +47,76 @@ class _Serialized:
     timed_day: date | None  # day of a timed DTSTART, so the VTIMEZONE covers it
 
 
-def build_calendars(catalogue: Catalogue, site_url: str) -> Calendars:
+def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     """Serialize every event once (icalendar's line folding is the costly part) and assemble all files."""
+    site = site if isinstance(site, Site) else Site(url=site)
     per_consultation = {
-        entry: [_serialize(e) for e in consultation_events(entry, site_url)]
+        entry: [_serialize(calendar_event(e, site.url)) for e in calendar_events(entry, catalogue.today)]
         for entry in catalogue.public("consultation")
     }
-    funding = [_serialize(funding_event(entry, site_url)) for entry in catalogue.public("funding")]
+    funding = [
+        _serialize(calendar_event(e, site.url))
+        for entry in catalogue.public("funding")
+        for e in calendar_events(entry, catalogue.today)
+    ]
     everything = [event for events in per_consultation.values() for event in events] + funding
     return Calendars(
-        agenda=_calendar(everything, CALENDAR_NAME),
+        agenda=_calendar(everything, _("Kenniscentrum PIO: agenda")),
         consultations={
-            consultation_calendar_src(entry): _calendar(events, entry.title)
+            routes.consultation_calendar_src(entry.type.url_prefix, entry.slug): _calendar(
+                events, entry.title
+            )
             for entry, events in per_consultation.items()
         },
     )
 
 
-def agenda(catalogue: Catalogue, site_url: str) -> bytes:
-    """The site-wide calendar: consultation sessions, registration deadlines and funding/PIO call deadlines."""
-    return build_calendars(catalogue, site_url).agenda
-
-
-def consultation_calendars(catalogue: Catalogue, site_url: str) -> dict[str, bytes]:
-    """One .ics per public consultation, keyed by its source path; same UIDs as in /agenda.ics."""
-    return build_calendars(catalogue, site_url).consultations
-
-
-def consultation_events(entry: Entry, site_url: str) -> list[Event]:
+def calendar_event(event: Event, site_url: str) -> ICalEvent:
+    """One dated event of the content as an iCalendar VEVENT."""
+    entry = event.entry
     url = f"{site_url}{entry.url}"
-    session = _event(entry, f"consultation-{entry.slug}", entry.title, url)
-    session.add("dtstart", entry["starts"].astimezone(BRUSSELS))
-    if ends := entry.get("ends"):
-        session.add("dtend", ends.astimezone(BRUSSELS))
-    session.add("location", entry["location"])
-    events = [session]
-    if deadline := entry.get("registration_deadline"):
-        registration = _event(entry, f"registration-{entry.slug}", f"Inschrijven tot: {entry.title}", url)
-        _all_day(registration, deadline)
-        events.append(registration)
-    return events
-
-
-def funding_event(entry: Entry, site_url: str) -> Event:
-    label = "PIO-oproep" if entry["programme"].strip().upper() == "PIO" else "Deadline"
-    event = _event(entry, f"funding-{entry.slug}", f"{label}: {entry.title}", f"{site_url}{entry.url}")
-    deadline = entry["deadline"]
-    if isinstance(deadline, datetime):
-        event.add("dtstart", deadline.astimezone(BRUSSELS))
-        event.add("dtend", deadline.astimezone(BRUSSELS))
-    else:
-        _all_day(event, deadline)
-    return event
-
-
-def _event(entry: Entry, uid: str, summary: str, url: str) -> Event:
-    event = Event()
-    event.add("uid", f"{uid}@{UID_DOMAIN}")
+    ical = ICalEvent()
+    ical.add("uid", f"{_UID_STEMS[event.kind]}-{entry.slug}@{UID_DOMAIN}")
     # Reproducible: the entry's last change, never the build time.
-    event.add("dtstamp", datetime.combine(entry.last_changed, time(), UTC))
-    event.add("summary", summary)
-    organisation = f"Organisatie: {entry['organisation']}\n" if "organisation" in entry.data else ""
-    event.add("description", f"{entry.description}\n{organisation}\n{url}")
-    event.add("url", url)
-    event.add("categories", [entry.type.label])
-    return event
+    ical.add("dtstamp", datetime.combine(entry.last_changed, time(), UTC))
+    ical.add("summary", _summary(event))
+    organisation = (
+        _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
+    )
+    ical.add("description", f"{entry.description}\n{organisation}\n{url}")
+    ical.add("url", url)
+    ical.add("categories", [entry.type.label])
+    if isinstance(event.start, datetime):
+        ical.add("dtstart", event.start.astimezone(BRUSSELS))
+        # A session ends when it ends (if an editor said so); a deadline is a moment.
+        end = event.end if event.kind is Kind.SESSION else event.start
+        if isinstance(end, datetime):
+            ical.add("dtend", end.astimezone(BRUSSELS))
+        if event.kind is Kind.SESSION:
+            ical.add("location", entry["location"])
+    else:
+        _all_day(ical, event.start)
+    return ical
 
 
-def _all_day(event: Event, day: date) -> None:
+def _summary(event: Event) -> str:
+    title = event.entry.title
+    if event.kind is Kind.REGISTRATION_DEADLINE:
+        return _("Inschrijven tot: %(title)s", title=title)
+    if event.kind is Kind.DEADLINE:
+        if event.entry["programme"].strip().upper() == "PIO":
+            return _("PIO-oproep: %(title)s", title=title)
+        return _("Deadline: %(title)s", title=title)
+    return title
+
+
+def _all_day(event: ICalEvent, day: date) -> None:
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("transp", "TRANSPARENT")
 
 
-def _serialize(event: Event) -> _Serialized:
+def _serialize(event: ICalEvent) -> _Serialized:
     start = event.decoded("dtstart")
     return _Serialized(
         str(event["uid"]), event.to_ical(), start.date() if isinstance(start, datetime) else None
@@ -167,4 +167,4 @@ def _vtimezone() -> bytes:
         part.add("tzoffsetto", timedelta(hours=offset_to))
         part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
         zone.add_component(part)
-    return zone.to_ical()
+    return bytes(zone.to_ical())

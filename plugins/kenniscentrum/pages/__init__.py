@@ -6,17 +6,12 @@ writes them to disk for any other engine.
 
 from __future__ import annotations
 
+from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.pages.catalogue_page import project_catalogue
 from kenniscentrum.pages.digest import digest_pages
 from kenniscentrum.pages.entries import GeneratedPages, entry_pages
 from kenniscentrum.pages.listings import (
-    CONSULTATIONS,
-    FUNDING,
-    ORGANISATIONS,
-    PROJECTS,
-    THEMES,
-    TIPS,
     consultations_page,
     funding_page,
     organisation_page,
@@ -34,15 +29,15 @@ def generate_pages(catalogue: Catalogue) -> GeneratedPages:
 
 def listing_pages(catalogue: Catalogue) -> dict[str, str]:
     pages = {
-        PROJECTS: project_catalogue(catalogue, PROJECTS),
-        CONSULTATIONS: consultations_page(catalogue),
-        TIPS: tips_page(catalogue),
-        FUNDING: funding_page(catalogue),
-        THEMES: themes_index(catalogue),
-        ORGANISATIONS: organisations_index(catalogue),
+        routes.PROJECTS: project_catalogue(catalogue),
+        routes.CONSULTATIONS: consultations_page(catalogue),
+        routes.TIPS: tips_page(catalogue),
+        routes.FUNDING: funding_page(catalogue),
+        routes.THEMES: themes_index(catalogue),
+        routes.ORGANISATIONS: organisations_index(catalogue),
     }
     for code in catalogue.vocabularies.get("themes", {}):
-        pages[f"thema/{code}.md"] = theme_page(catalogue, code)
+        pages[routes.theme_src(code)] = theme_page(catalogue, code)
     for org in catalogue.organisations.values():
-        pages[f"organisaties/{org.slug}.md"] = organisation_page(catalogue, org)
+        pages[routes.organisation_src(org.slug)] = organisation_page(catalogue, org)
     return pages

@@ -2,58 +2,46 @@
 
 The page is complete without JavaScript: every card in order and the filter form `hidden`, so no control is
 there that would not work. `catalogue.js` removes `hidden`, filters the cards by their `data-*` attributes
-(named after the facet keys, so the script needs no mapping) and keeps the state in the URL query.
+(named after the facets' URL parameters, so the script needs no mapping) and keeps the state in the URL query.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from typing import Any
 
+from markupsafe import Markup
+
+from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import Entry
-from kenniscentrum.pages.listings import _front, card, cards, href
-from kenniscentrum.render.formatting import esc
-
-# facet key (URL query parameter and card `data-` attribute) -> (Dutch legend, vocabulary or None)
-FACETS: dict[str, tuple[str, str | None]] = {
-    "thema": ("Thema", "themes"),
-    "organisatie": ("Soort organisatie", "organisation_types"),
-    "fase": ("Fase", "phases"),
-    "opdracht": ("Soort opdracht", "procurement_types"),
-    "jaar": ("Jaar van selectie", None),
-}
-
-
-def facet_values(project: Entry) -> dict[str, list[str]]:
-    """The values one project contributes to each facet."""
-    return {
-        "thema": list(project.themes),
-        "organisatie": [project["organisation_type"]],
-        "fase": [project["phase"]],
-        "opdracht": [project["procurement"]] if project.get("procurement") else [],
-        "jaar": [str(project["year"])],
-    }
+from kenniscentrum.facets import CATALOGUE_FACETS, Facet, facet_values
+from kenniscentrum.pages.listings import Card, card
+from kenniscentrum.pages.markdown import front_matter
+from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.templates import plural_forms, render
 
 
 def facet_counts(projects: list[Entry]) -> dict[str, Counter[str]]:
     """How many projects carry each facet value: the counts shown before any filter is set."""
-    counts: dict[str, Counter[str]] = {key: Counter() for key in FACETS}
+    counts: dict[str, Counter[str]] = {f.param: Counter() for f in CATALOGUE_FACETS}
     for project in projects:
-        for key, values in facet_values(project).items():
-            counts[key].update(values)
+        for param, values in facet_values(project).items():
+            counts[param].update(values)
     return counts
 
 
-def facet_options(catalogue: Catalogue, key: str, counts: Counter[str]) -> list[tuple[str, str]]:
+def facet_options(catalogue: Catalogue, facet: Facet, counts: Counter[str]) -> list[tuple[str, str]]:
     """(code, label) of the values present in the catalogue, in vocabulary order (years newest first).
 
     Values no project has are left out: a box that can only ever empty the list helps nobody.
     """
-    vocab = FACETS[key][1]
-    if vocab:
+    if facet.vocabulary:
         return [
-            (code, label) for code, label in catalogue.vocabularies.get(vocab, {}).items() if counts[code]
+            (code, label)
+            for code, label in catalogue.vocabularies.get(facet.vocabulary, {}).items()
+            if counts[code]
         ]
     return [(value, value) for value in sorted(counts, reverse=True)]
 
@@ -64,71 +52,67 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def count_text(count: int) -> str:
-    return f"{count} {'project' if count == 1 else 'projecten'}"
-
-
-def _filter_form(catalogue: Catalogue, projects: list[Entry]) -> str:
-    counts = facet_counts(projects)
-    fieldsets = []
-    for key, (legend, _) in FACETS.items():
-        options = facet_options(catalogue, key, counts[key])
-        if not options:
-            continue
-        boxes = "".join(
-            f'<li><label><input type="checkbox" name="{key}" value="{esc(code)}"> {esc(label)} '
-            f'<span class="kc-count">({counts[key][code]})</span></label></li>'
-            for code, label in options
-        )
-        fieldsets.append(f'<fieldset class="kc-facet"><legend>{legend}</legend><ul>{boxes}</ul></fieldset>')
-    return (
-        '<form class="kc-filters" id="kc-filters" role="search" aria-label="Projecten filteren" hidden>'
-        '<h2 class="kc-visually-hidden">Filters</h2>'
-        '<p class="kc-filters__search"><label for="kc-q">Zoek in projecten</label> '
-        '<input type="search" id="kc-q" name="q" autocomplete="off"></p>'
-        '<p class="kc-filters__sort"><label for="kc-sort">Sorteer op</label> '
-        '<select id="kc-sort" name="sort"><option value="nieuw">Nieuwste eerst</option>'
-        '<option value="titel">Titel (A-Z)</option></select></p>'
-        + "".join(fieldsets)
-        + '<p><button type="reset" class="md-button">Alle filters wissen</button></p></form>'
-    )
-
-
-def _card(catalogue: Catalogue, src: str, project: Entry) -> str:
-    attrs = "".join(f' data-{key}="{esc(" ".join(values))}"' for key, values in facet_values(project).items())
-    attrs += f' data-published="{project.published.isoformat()}"'
-    attrs += f' data-text="{esc(fold(_search_text(catalogue, project)))}"'
-    facts = [
+def project_facts(catalogue: Catalogue, project: Entry) -> list[str]:
+    """What a project card shows, in the catalogue and in the editors' `projecten()` macro alike."""
+    return [
         project["organisation"],
         catalogue.label("phases", project["phase"]),
-        f"Geselecteerd in {project['year']}",
+        _("Geselecteerd in %(year)s", year=project["year"]),
     ]
-    return card(catalogue, src, project, facts, heading="h3", attrs=attrs)
 
 
-def project_catalogue(catalogue: Catalogue, src: str) -> str:
+def _card(catalogue: Catalogue, src: str, project: Entry) -> Card:
+    attrs = {param: " ".join(values) for param, values in facet_values(project).items()}
+    attrs["published"] = project.published.isoformat()
+    attrs["text"] = fold(_search_text(catalogue, project))
+    return card(catalogue, src, project, project_facts(catalogue, project), attrs=attrs)
+
+
+def _facets(catalogue: Catalogue, projects: list[Entry]) -> list[dict[str, Any]]:
+    counts = facet_counts(projects)
+    facets = []
+    for facet in CATALOGUE_FACETS:
+        options = facet_options(catalogue, facet, counts[facet.param])
+        if options:
+            facets.append(
+                {
+                    "param": facet.param,
+                    "label": facet.label,
+                    "options": [
+                        {"code": code, "label": label, "count": counts[facet.param][code]}
+                        for code, label in options
+                    ],
+                }
+            )
+    return facets
+
+
+def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
     """The Markdown of /projecten/: intro, the (hidden) filter form, the live result count and all cards."""
     projects = catalogue.entries["project"]
-    items = [_card(catalogue, src, project) for project in projects]
-    browse = (
-        f'<p class="kc-browse">Of blader <a href="{href(src, "thema/")}">per thema</a> of '
-        f'<a href="{href(src, "organisaties/")}">per organisatie</a>.</p>'
-    )
-    return (
-        _front(
-            "Projecten",
-            "Alle projecten uit het PIO-portfolio, te filteren op thema, soort organisatie, fase, "
-            "soort opdracht en jaar.",
-        )
-        + "# Projecten\n\n"
-        "Welke overheid deed al iets gelijkaardigs? Filter de projecten die PIO begeleidt en cofinanciert.\n\n"
-        f"{browse}\n\n"
-        f'<div class="kc-catalogue">{_filter_form(catalogue, projects)}\n'
-        '<div class="kc-results"><h2 class="kc-visually-hidden">Resultaten</h2>'
-        f'<p class="kc-result-count" id="kc-count" role="status" aria-live="polite">'
-        f"{count_text(len(projects))}</p>\n"
-        + cards(items, "Er zijn nog geen projecten gepubliceerd.")
-        + "</div></div>\n"
+    return render(
+        "pages/projects.md",
+        front=Markup(
+            front_matter(
+                _("Projecten"),
+                _(
+                    "Alle projecten uit het PIO-portfolio, te filteren op thema, soort organisatie, fase, "
+                    "soort opdracht en jaar."
+                ),
+                kc_type="listing",
+            )
+        ),
+        themes=routes.url_link(src, routes.page_url(routes.THEMES)),
+        organisations=routes.url_link(src, routes.page_url(routes.ORGANISATIONS)),
+        catalogue=render(
+            "fragments/catalogue.html",
+            facets=_facets(catalogue, projects),
+            count=len(projects),
+            # For catalogue.js, which counts the projects left after filtering.
+            count_forms=plural_forms("%(num)d project", "%(num)d projecten"),
+            cards=[_card(catalogue, src, project) for project in projects],
+            empty=_("Er zijn nog geen projecten gepubliceerd."),
+        ),
     )
 
 

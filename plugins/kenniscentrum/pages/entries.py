@@ -1,38 +1,45 @@
 """Generate the Markdown of every entry page from the catalogue.
 
 Pages are plain strings keyed by their source path (`projecten/turing.md`): the MkDocs plugin wraps them in
-`File.generated`, and `kenniscentrum pages --out DIR` writes them to disk for any other engine. Editor text is
-escaped here (`md_text`); the body is Markdown that the plugin sanitizes after rendering.
+`File.generated`, and `kenniscentrum pages --out DIR` writes them to disk for any other engine. This module
+gathers the facts of an entry as plain data; `templates/pages/entry.md` writes them, escaping every value.
+The body is the editor's Markdown, which the plugin sanitizes after rendering.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
+from markupsafe import Markup
+
+from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_excerpt
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
-from kenniscentrum.outputs.ical import consultation_calendar_src
-from kenniscentrum.pages.listings import (
-    PROJECTS,
-    place,
-)
-from kenniscentrum.pages.markdown import front_matter, link
+from kenniscentrum.pages.listings import place
+from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.pages.search import search_front_matter
-from kenniscentrum.render.formatting import (
-    euro,
-    md_text,
-    nl_date,
-    nl_datetime,
-    nl_deadline,
-    number,
-    percent,
-)
+from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline, nl_time, number, percent
+from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.templates import render, ui
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
 BODY_START, BODY_END = "<!-- kc:body -->", "<!-- /kc:body -->"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Part of a fact: text, a link to another source file (`href`, checked by MkDocs) or an external `url`."""
+
+    text: str
+    href: str = ""
+    url: str = ""
+
+
+Row = tuple[str, list[Part]]
 
 
 def rendered_body(html: str) -> str | None:
@@ -43,217 +50,249 @@ def rendered_body(html: str) -> str | None:
 
 def entry_pages(catalogue: Catalogue) -> GeneratedPages:
     """One page per entry: its metadata block, its body and what other entries say about it."""
-    renderers = {
+    facts = {
         "project": _project_meta,
         "consultation": _consultation_meta,
         "tip": _tip_meta,
         "funding": _funding_meta,
     }
     return {
-        entry.src_uri: entry_page(entry, renderers[type_name](catalogue, entry), _derived(catalogue, entry))
+        entry.src_uri: entry_page(entry, facts[type_name](catalogue, entry), _derived(catalogue, entry))
         for type_name, entries in catalogue.entries.items()
         for entry in entries
     }
 
 
-def entry_page(entry: Entry, meta: list[tuple[str, str]], derived: str) -> str:
+def entry_page(entry: Entry, rows: list[Row], sections: list[dict[str, Any]]) -> str:
     extra: dict[str, object] = {"kc_type": entry.type.name, **search_front_matter(entry)}
     if entry.draft:
         extra["kc_draft"] = True
-    draft = (
-        '!!! warning "Ontwerp"\n    Dit is een ontwerp: het verschijnt niet op de gepubliceerde site.\n\n'
-        if entry.draft
-        else ""
-    )
-    rows = "\n".join(f"{label}\n:   {value}\n" for label, value in meta if value)
-    return (
-        front_matter(entry.title, entry.description, **extra)
-        + f"# {md_text(entry.title)}\n\n{draft}"
-        + f'<div class="kc-meta" markdown>\n\n{rows}\n</div>\n\n'
-        + f"{BODY_START}\n\n{entry.body.strip()}\n\n{BODY_END}\n\n"
-        + derived
+    return render(
+        "pages/entry.md",
+        front=Markup(front_matter(entry.title, entry.description, **extra)),
+        title=entry.title,
+        draft=entry.draft,
+        rows=[(label, parts) for label, parts in rows if any(part.text for part in parts)],
+        body_start=Markup(BODY_START),
+        body=Markup(entry.body.strip()),
+        body_end=Markup(BODY_END),
+        sections=[section for section in sections if section["items"]],
     )
 
 
-def _themes(catalogue: Catalogue, entry: Entry) -> str:
-    return ", ".join(
-        link(entry.src_uri, f"thema/{code}.md", catalogue.label("themes", code)) for code in entry.themes
-    )
+def _text(value: object) -> list[Part]:
+    return [Part(str(value))] if value not in (None, "") else []
 
 
-def _organisation(catalogue: Catalogue, entry: Entry) -> str:
+def _link(entry: Entry, target_src: str, text: str) -> Part:
+    return Part(text, href=routes.src_link(entry.src_uri, target_src))
+
+
+def _themes(catalogue: Catalogue, entry: Entry) -> list[Part]:
+    return [_link(entry, routes.theme_src(code), catalogue.label("themes", code)) for code in entry.themes]
+
+
+def _organisation(catalogue: Catalogue, entry: Entry) -> list[Part]:
     org = catalogue.organisation_of(entry)
-    return (
-        link(entry.src_uri, f"organisaties/{org.slug}.md", org.name)
-        if org
-        else md_text(entry["organisation"])
-    )
+    if org:
+        return [_link(entry, routes.organisation_src(org.slug), org.name)]
+    return _text(entry["organisation"])
 
 
-def _project_link(catalogue: Catalogue, entry: Entry, project: Entry | None) -> str:
-    return link(entry.src_uri, project.src_uri, project.title) if project else ""
-
-
-def _join(values: Iterable[str]) -> str:
-    return ", ".join(md_text(v) for v in values)
-
-
-def _project_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
-    links = entry.get("links", [])
-    return [
-        ("Organisatie", _organisation(catalogue, entry)),
-        (
-            "Soort organisatie",
-            _facet_link(catalogue, entry, "organisatie", "organisation_types", "organisation_type"),
-        ),
-        ("Partners", _join(entry.get("partners", []))),
-        ("Thema's", _themes(catalogue, entry)),
-        ("Fase", _facet_link(catalogue, entry, "fase", "phases", "phase")),
-        (
-            "Soort opdracht",
-            md_text(catalogue.label("procurement_types", entry.get("procurement", "")))
-            if entry.get("procurement")
-            else "",
-        ),
-        ("PIO-oproep", md_text(entry.get("call", ""))),
-        ("Geselecteerd in", str(entry["year"])),
-        ("PIO-cofinanciering", euro(entry["cofinancing"]) if "cofinancing" in entry.data else ""),
-        ("Leveranciers", _join(entry.get("suppliers", []))),
-        ("Links", ", ".join(f"[{md_text(lk.title)}](<{lk.url}>)" for lk in links)),
-        ("Gepubliceerd", _published(entry)),
-    ]
-
-
-def _published(entry: Entry) -> str:
-    text = nl_date(entry.published)
-    return text + (f" (bijgewerkt {nl_date(entry.updated)})" if entry.updated else "")
-
-
-def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
-    starts = entry["starts"]
-    ends = entry.get("ends")
-    when = nl_datetime(starts) + (
-        f" tot {ends.astimezone(starts.tzinfo):%H:%M}"
-        if ends and ends.date() == starts.date()
-        else f" tot {nl_datetime(ends)}"
-        if ends
-        else ""
-    )
-    status = "Komt eraan" if consultation_is_upcoming(entry, catalogue.today) else "Afgelopen"
-    url = entry.get("registration_url")
-    return [
-        ("Status", status),
-        ("Wanneer", when),
-        # The .ics is a generated file next to the page (see ical.consultation_calendars): strict mode checks it.
-        (
-            "Agenda",
-            link(entry.src_uri, consultation_calendar_src(entry), "Zet in je agenda")
-            if catalogue.is_public(entry)
-            else "",
-        ),
-        ("Waar", md_text(entry["location"])),
-        ("Organisatie", _organisation(catalogue, entry)),
-        ("Project", _project_link(catalogue, entry, catalogue.project_of(entry))),
-        ("Thema's", _themes(catalogue, entry)),
-        (
-            "Inschrijven tot",
-            nl_date(entry["registration_deadline"]) if "registration_deadline" in entry.data else "",
-        ),
-        (
-            "Inschrijven",
-            f"[Schrijf je in](<{url}>)" if url and registration_open(entry, catalogue.today) else "",
-        ),
-        ("Inschrijvingen", number(entry["registrations"]) if "registrations" in entry.data else ""),
-        ("Conclusies gepubliceerd", nl_date(entry["conclusions"]) if "conclusions" in entry.data else ""),
-        ("Gepubliceerd", _published(entry)),
-    ]
-
-
-def _tip_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
-    projects = catalogue.projects_of_tip(entry)
-    return [
-        ("Soort", md_text(catalogue.label("tip_kinds", entry["kind"]))),
-        ("Thema's", _themes(catalogue, entry)),
-        ("Projecten", ", ".join(_project_link(catalogue, entry, p) for p in projects)),
-        ("Auteur", md_text(entry.get("author", ""))),
-        ("Gepubliceerd", _published(entry)),
-    ]
-
-
-def _funding_meta(catalogue: Catalogue, entry: Entry) -> list[tuple[str, str]]:
-    return [
-        ("Status", funding_status(entry, catalogue.today).label),
-        ("Programma", md_text(entry["programme"])),
-        ("Instrument", md_text(catalogue.label("instruments", entry["instrument"]))),
-        ("Financiering", percent(entry["funding_rate"]) if "funding_rate" in entry.data else ""),
-        ("Opent", nl_date(entry["opens"]) if "opens" in entry.data else ""),
-        ("Deadline", nl_deadline(entry["deadline"])),
-        ("Thema's", _themes(catalogue, entry)),
-        ("Officiële oproep", f"[{md_text(entry['url'])}](<{entry['url']}>)"),
-        ("Gepubliceerd", _published(entry)),
-    ]
-
-
-def _derived(catalogue: Catalogue, entry: Entry) -> str:
-    """Sections computed from the other entries: an editor never types a cross-reference twice."""
-    sections: list[tuple[str, list[str]]] = []
-    if entry.type.name == "project":
-        consultations = catalogue.consultations_of.get(entry.slug, [])
-        sections.append(
-            ("Marktconsultaties", [_consultation_item(catalogue, entry, c) for c in consultations])
-        )
-        tips = catalogue.tips_of.get(entry.slug, [])
-        sections.append(
-            (
-                "Tips en verhalen",
-                [
-                    f"{link(entry.src_uri, t.src_uri, t.title)} ({md_text(catalogue.label('tip_kinds', t['kind']).lower())})"
-                    for t in tips
-                ],
-            )
-        )
-        related = catalogue.related_projects(entry)
-        sections.append(
-            (
-                "Verwante projecten",
-                [_related_item(catalogue, entry, p) for p in related],
-            )
-        )
-    out = []
-    for heading, items in sections:
-        if items:
-            out.append(f"## {heading}\n\n" + "\n".join(f"- {item}" for item in items) + "\n")
-    return "\n".join(out)
-
-
-def _facet_link(catalogue: Catalogue, entry: Entry, facet: str, vocab: str, field: str) -> str:
+def _facet_link(catalogue: Catalogue, entry: Entry, param: str, vocabulary: str, field: str) -> list[Part]:
     """A facet value on a project page opens the catalogue filtered on it (the catalogue's URL query)."""
     code = entry[field]
-    return link(entry.src_uri, f"{PROJECTS}?{facet}={code}", catalogue.label(vocab, code))
+    return [_link(entry, routes.catalogue_filter(param, code), catalogue.label(vocabulary, code))]
 
 
-def _related_item(catalogue: Catalogue, project: Entry, other: Entry) -> str:
+def _published(entry: Entry) -> list[Part]:
+    if entry.updated:
+        return _text(
+            _(
+                "%(date)s (bijgewerkt %(updated)s)",
+                date=nl_date(entry.published),
+                updated=nl_date(entry.updated),
+            )
+        )
+    return _text(nl_date(entry.published))
+
+
+def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
+    procurement = entry.get("procurement")
+    return [
+        (ui("Organisatie"), _organisation(catalogue, entry)),
+        (
+            ui("Soort organisatie"),
+            _facet_link(catalogue, entry, "soort", "organisation_types", "organisation_type"),
+        ),
+        (ui("Partners"), [Part(p) for p in entry.get("partners", [])]),
+        (ui("Thema's"), _themes(catalogue, entry)),
+        (ui("Fase"), _facet_link(catalogue, entry, "fase", "phases", "phase")),
+        (
+            ui("Soort opdracht"),
+            _text(catalogue.label("procurement_types", procurement) if procurement else ""),
+        ),
+        (ui("PIO-oproep"), _text(entry.get("call", ""))),
+        (ui("Geselecteerd in"), _text(entry["year"])),
+        (
+            ui("PIO-cofinanciering"),
+            _text(euro(entry["cofinancing"]) if "cofinancing" in entry.data else ""),
+        ),
+        (ui("Leveranciers"), [Part(s) for s in entry.get("suppliers", [])]),
+        (ui("Links"), [Part(link.title, url=link.url) for link in entry.get("links", [])]),
+        (ui("Gepubliceerd"), _published(entry)),
+    ]
+
+
+def _when(entry: Entry) -> str:
+    starts, ends = entry["starts"], entry.get("ends")
+    if not ends:
+        return nl_datetime(starts)
+    if ends.date() == starts.date():
+        return _("%(start)s tot %(end)s", start=nl_datetime(starts), end=nl_time(ends))
+    return _("%(start)s tot %(end)s", start=nl_datetime(starts), end=nl_datetime(ends))
+
+
+def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
+    url = entry.get("registration_url")
+    upcoming = consultation_is_upcoming(entry, catalogue.today)
+    return [
+        (ui("Status"), _text(_("Komt eraan") if upcoming else _("Afgelopen"))),
+        (ui("Wanneer"), _text(_when(entry))),
+        # The .ics is a generated file next to the page: strict mode checks the link.
+        (
+            ui("Agenda"),
+            [
+                _link(
+                    entry,
+                    routes.consultation_calendar_src(entry.type.url_prefix, entry.slug),
+                    _("Zet in je agenda"),
+                )
+            ]
+            if catalogue.is_public(entry)
+            else [],
+        ),
+        (ui("Waar"), _text(entry["location"])),
+        (ui("Organisatie"), _organisation(catalogue, entry)),
+        (ui("Project"), _project_link(entry, catalogue.project_of(entry))),
+        (ui("Thema's"), _themes(catalogue, entry)),
+        (
+            ui("Inschrijven tot"),
+            _text(nl_date(entry["registration_deadline"]) if "registration_deadline" in entry.data else ""),
+        ),
+        (
+            ui("Inschrijven"),
+            [Part(_("Schrijf je in"), url=url)] if url and registration_open(entry, catalogue.today) else [],
+        ),
+        (
+            ui("Inschrijvingen"),
+            _text(number(entry["registrations"]) if "registrations" in entry.data else ""),
+        ),
+        (
+            ui("Conclusies gepubliceerd"),
+            _text(nl_date(entry["conclusions"]) if "conclusions" in entry.data else ""),
+        ),
+        (ui("Gepubliceerd"), _published(entry)),
+    ]
+
+
+def _project_link(entry: Entry, project: Entry | None) -> list[Part]:
+    return [_link(entry, project.src_uri, project.title)] if project else []
+
+
+def _tip_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
+    projects = catalogue.projects_of_tip(entry)
+    return [
+        (ui("Soort"), _text(catalogue.label("tip_kinds", entry["kind"]))),
+        (ui("Thema's"), _themes(catalogue, entry)),
+        (ui("Projecten"), [_link(entry, p.src_uri, p.title) for p in projects]),
+        (ui("Auteur"), _text(entry.get("author", ""))),
+        (ui("Gepubliceerd"), _published(entry)),
+    ]
+
+
+def _funding_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
+    return [
+        (ui("Status"), _text(funding_status(entry, catalogue.today).label)),
+        (ui("Programma"), _text(entry["programme"])),
+        (ui("Instrument"), _text(catalogue.label("instruments", entry["instrument"]))),
+        (
+            ui("Financiering"),
+            _text(percent(entry["funding_rate"]) if "funding_rate" in entry.data else ""),
+        ),
+        (ui("Opent"), _text(nl_date(entry["opens"]) if "opens" in entry.data else "")),
+        (ui("Deadline"), _text(nl_deadline(entry["deadline"]))),
+        (ui("Thema's"), _themes(catalogue, entry)),
+        (ui("Officiële oproep"), [Part(entry["url"], url=entry["url"])]),
+        (ui("Gepubliceerd"), _published(entry)),
+    ]
+
+
+def _derived(catalogue: Catalogue, entry: Entry) -> list[dict[str, Any]]:
+    """Sections computed from the other entries: an editor never types a cross-reference twice."""
+    if entry.type.name != "project":
+        return []
+    consultations = catalogue.consultations_of.get(entry.slug, [])
+    tips = catalogue.tips_of.get(entry.slug, [])
+    related = catalogue.related_projects(entry)
+    return [
+        {
+            "heading": ui("Marktconsultaties"),
+            "items": [_consultation_item(catalogue, entry, c) for c in consultations],
+        },
+        {
+            "heading": ui("Tips en verhalen"),
+            "items": [
+                {
+                    "kind": "tip",
+                    "title": t.title,
+                    "href": routes.src_link(entry.src_uri, t.src_uri),
+                    "tip_kind": catalogue.label("tip_kinds", t["kind"]).lower(),
+                }
+                for t in tips
+            ],
+        },
+        {
+            "heading": ui("Verwante projecten"),
+            "items": [_related_item(catalogue, entry, p) for p in related],
+        },
+    ]
+
+
+def _related_item(catalogue: Catalogue, project: Entry, other: Entry) -> dict[str, Any]:
     """A related project and why: the same organisation, or the themes both share."""
     shared = [catalogue.label("themes", t) for t in other.themes if t in project.themes]
     same = catalogue.organisation_of(other) is catalogue.organisation_of(project)
-    why = "zelfde organisatie" if same else ""
-    why = ", ".join(filter(None, [why, *shared]))
-    return f"{link(project.src_uri, other.src_uri, other.title)} — {md_text(other['organisation'])} ({md_text(why)})"
+    why = ", ".join([_("zelfde organisatie")] * same + shared)
+    return {
+        "kind": "related",
+        "title": other.title,
+        "href": routes.src_link(project.src_uri, other.src_uri),
+        "organisation": other["organisation"],
+        "why": why,
+    }
 
 
-def _consultation_item(catalogue: Catalogue, project: Entry, consultation: Entry) -> str:
+def _consultation_item(catalogue: Catalogue, project: Entry, consultation: Entry) -> dict[str, Any]:
     """Date and place; while upcoming a note, once published the conclusions' date, first paragraph and link."""
-    text = (
-        f"{link(project.src_uri, consultation.src_uri, consultation.title)} — "
-        f"{nl_date(consultation['starts'])}, {md_text(place(consultation))}"
-    )
+    item: dict[str, Any] = {
+        "kind": "consultation",
+        "title": consultation.title,
+        "href": routes.src_link(project.src_uri, consultation.src_uri),
+        "date": consultation["starts"],
+        "place": place(consultation),
+    }
     if consultation_is_upcoming(consultation, catalogue.today):
-        return text + " (komt eraan)"
-    if "conclusions" not in consultation.data:
-        return text + " (conclusies volgen)"
-    anchor = conclusions_anchor(consultation.body)
-    target = consultation.src_uri + (f"#{anchor}" if anchor else "")
-    text += f"  \n    {link(project.src_uri, target, 'Conclusies')} gepubliceerd op {nl_date(consultation['conclusions'])}"
-    if excerpt := conclusions_excerpt(consultation.body):
-        text += f": {md_text(excerpt)}"
-    return text
+        item["state"] = "upcoming"
+    elif "conclusions" not in consultation.data:
+        item["state"] = "pending"
+    else:
+        anchor = conclusions_anchor(consultation.body)
+        target = consultation.src_uri + (f"#{anchor}" if anchor else "")
+        item.update(
+            state="published",
+            conclusions_href=routes.src_link(project.src_uri, target),
+            conclusions_date=consultation["conclusions"],
+            excerpt=conclusions_excerpt(consultation.body),
+        )
+    return item

@@ -1,7 +1,7 @@
 """Macros for editors: lists drawn from the catalogue, callable from any page in docs/.
 
-`define_macros` receives the mkdocs-macros environment; the functions behind the macros are plain and take
-the catalogue and the calling page's source path, so they are tested without MkDocs. A wrong argument
+hooks/macros.py declares the macros for mkdocs-macros; the functions behind them are plain and take the
+catalogue and the calling page's source path, so they are tested without MkDocs. A wrong argument
 (an unknown theme, a typo in an organisation) raises a Dutch error: with `on_error_fail` the build stops
 and names the page, instead of quietly publishing an empty list.
 
@@ -16,7 +16,10 @@ from kenniscentrum.content.catalogue import Catalogue, slugify
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.problems import did_you_mean
 from kenniscentrum.content.status import OPEN, consultation_is_upcoming, funding_sort_key, funding_status
+from kenniscentrum.facets import BY_PARAM
+from kenniscentrum.pages.catalogue_page import project_facts
 from kenniscentrum.pages.listings import card, cards, consultation_card, funding_card
+from kenniscentrum.render.templates import gettext as _
 
 # Dutch and English names editors may use in `aantal(...)`.
 _TYPE_NAMES = {
@@ -41,23 +44,26 @@ def _check_code(catalogue: Catalogue, name: str, value: str | None, vocab: str) 
         )
 
 
-def select_projects(
-    catalogue: Catalogue,
-    thema: str | None = None,
-    fase: str | None = None,
-    organisatie: str | None = None,
-    soort: str | None = None,
-    max: int | None = None,
-) -> list[Entry]:
-    """Projects filtered by theme code, phase code, organisation (name or slug) and organisation type, newest first."""
-    _check_code(catalogue, "thema", thema, "themes")
-    _check_code(catalogue, "fase", fase, "phases")
-    _check_code(catalogue, "soort", soort, "organisation_types")
-    org = slugify(organisatie) if organisatie is not None else None
+def select_projects(catalogue: Catalogue, max: int | None = None, **filters: str | None) -> list[Entry]:
+    """Projects filtered on facets (facets.py: thema, soort, fase, opdracht, jaar, organisatie), newest first.
+
+    A coded facet takes a code of its vocabulary; `organisatie` takes a name or its slug.
+    """
+    wanted: dict[str, str] = {}
+    for param, value in filters.items():
+        if value is None:
+            continue
+        if param not in BY_PARAM:
+            raise ValueError(f"onbekend filter '{param}': kies uit {', '.join(BY_PARAM)}")
+        facet = BY_PARAM[param]
+        if facet.vocabulary:
+            _check_code(catalogue, param, value, facet.vocabulary)
+        wanted[param] = slugify(str(value)) if param == "organisatie" else str(value)
+    org = wanted.get("organisatie")
     if org is not None and org not in catalogue.organisations:
         hint = did_you_mean(org, list(catalogue.organisations))
         raise ValueError(
-            f"organisatie='{organisatie}' heeft geen projecten of marktconsultaties"
+            f"organisatie='{filters['organisatie']}' heeft geen projecten of marktconsultaties"
             + (f" ({hint})" if hint else "")
         )
     if max is not None and max < 1:
@@ -65,26 +71,16 @@ def select_projects(
     projects = [
         p
         for p in catalogue.entries["project"]
-        if (thema is None or thema in p.themes)
-        and (fase is None or p["phase"] == fase)
-        and (org is None or slugify(p["organisation"]) == org)
-        and (soort is None or p["organisation_type"] == soort)
+        if all(value in BY_PARAM[param].values(p) for param, value in wanted.items())
     ]
     return projects[:max] if max else projects
 
 
 def projects_html(catalogue: Catalogue, src: str, **filters: Any) -> str:
-    projects = select_projects(catalogue, **filters)
     items = [
-        card(
-            catalogue,
-            src,
-            p,
-            [p["organisation"], catalogue.label("phases", p["phase"]), f"Geselecteerd in {p['year']}"],
-        )
-        for p in projects
+        card(catalogue, src, p, project_facts(catalogue, p)) for p in select_projects(catalogue, **filters)
     ]
-    return cards(items, "Geen projecten gevonden.")
+    return cards(items, _("Geen projecten gevonden."))
 
 
 def upcoming_consultations(catalogue: Catalogue, count: int = 3) -> list[Entry]:
@@ -95,7 +91,7 @@ def upcoming_consultations(catalogue: Catalogue, count: int = 3) -> list[Entry]:
 
 def consultations_html(catalogue: Catalogue, src: str, aantal: int = 3) -> str:
     items = [consultation_card(catalogue, src, c) for c in upcoming_consultations(catalogue, aantal)]
-    return cards(items, "Er zijn op dit moment geen aankomende marktconsultaties.")
+    return cards(items, _("Er zijn op dit moment geen aankomende marktconsultaties."))
 
 
 def open_funding(catalogue: Catalogue, count: int = 3) -> list[Entry]:
@@ -106,7 +102,7 @@ def open_funding(catalogue: Catalogue, count: int = 3) -> list[Entry]:
 
 def funding_html(catalogue: Catalogue, src: str, aantal: int = 3) -> str:
     items = [funding_card(catalogue, src, f) for f in open_funding(catalogue, aantal)]
-    return cards(items, "Er zijn op dit moment geen open oproepen.")
+    return cards(items, _("Er zijn op dit moment geen open oproepen."))
 
 
 def count_entries(catalogue: Catalogue, soort: str) -> int:
@@ -114,45 +110,3 @@ def count_entries(catalogue: Catalogue, soort: str) -> int:
     if type_name is None:
         raise ValueError(f"aantal('{soort}'): kies uit projecten, marktconsultaties, tips of financiering")
     return len(catalogue.entries[type_name])
-
-
-def define_macros(env: Any) -> None:
-    def catalogue() -> Catalogue:
-        plugin = env.conf.plugins["kenniscentrum"]
-        if plugin.catalogue is None:
-            raise RuntimeError("de kenniscentrum-plugin moet vóór macros in mkdocs.yml staan")
-        return plugin.catalogue
-
-    @env.macro
-    def projecten(
-        thema: str | None = None,
-        fase: str | None = None,
-        organisatie: str | None = None,
-        soort: str | None = None,
-        max: int | None = None,
-    ) -> str:
-        """Kaarten van projecten, nieuwste eerst, gefilterd op thema, fase, organisatie en/of soort organisatie."""
-        return projects_html(
-            catalogue(),
-            env.page.file.src_uri,
-            thema=thema,
-            fase=fase,
-            organisatie=organisatie,
-            soort=soort,
-            max=max,
-        )
-
-    @env.macro
-    def marktconsultaties(aantal: int = 3) -> str:
-        """De eerstvolgende marktconsultaties (op de bouwdatum), met inschrijflink."""
-        return consultations_html(catalogue(), env.page.file.src_uri, aantal)
-
-    @env.macro
-    def financiering(aantal: int = 3) -> str:
-        """De open financieringsoproepen met de dichtste deadline eerst."""
-        return funding_html(catalogue(), env.page.file.src_uri, aantal)
-
-    @env.macro
-    def aantal(soort: str) -> int:
-        """Aantal gepubliceerde items van een soort: projecten, marktconsultaties, tips of financiering."""
-        return count_entries(catalogue(), soort)

@@ -1,11 +1,10 @@
-"""Building blocks every generated page shares: its front matter and links MkDocs can validate."""
+"""The front matter every generated page starts with: what MkDocs and Material read about the page."""
 
 from __future__ import annotations
 
 import json
-import posixpath
 
-from kenniscentrum.render.formatting import esc, md_text, relpath
+from kenniscentrum.render.formatting import esc
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
@@ -16,8 +15,3 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
         meta["description"] = esc(description)
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def link(from_src: str, to_src: str, text: str) -> str:
-    """A Markdown link between two source files, so MkDocs validates it (anchors and all) in strict mode."""
-    return f"[{md_text(text)}]({relpath(to_src, posixpath.dirname(from_src) or '.')})"

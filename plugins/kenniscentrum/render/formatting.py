@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 import re
 from datetime import date, datetime
 
@@ -13,7 +12,19 @@ from babel.numbers import format_currency, format_decimal
 
 from kenniscentrum.content.model import BRUSSELS
 
-LOCALE = "nl_BE"
+LOCALE = "nl"  # Babel locale of dates and amounts; set from the MkDocs theme language by set_locale
+
+
+def set_locale(language: str) -> None:
+    """Format in the site's language (MkDocs `theme.language`, e.g. "nl"); cached formats are dropped."""
+    global LOCALE
+    language = language.replace("-", "_")
+    if language != LOCALE:
+        LOCALE = language
+        nl_date.cache_clear()
+        nl_datetime.cache_clear()
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
 
@@ -63,26 +74,3 @@ def esc(text: object) -> str:
 def md_text(text: object) -> str:
     """Editor text placed inline in generated Markdown: HTML-escaped and with Markdown syntax neutralised."""
     return _MD_SPECIAL.sub(r"\\\1", esc(text))
-
-
-def relpath(path: str, start: str = ".") -> str:
-    """`posixpath.relpath` for the site's relative paths, without its two `os.getcwd()` calls per link.
-
-    Generated pages hold tens of thousands of links at scale; this was a fifth of page generation.
-    """
-    to = [part for part in path.split("/") if part and part != "."]
-    base = [part for part in start.split("/") if part and part != "."]
-    if not path or path.startswith("/") or start.startswith("/") or ".." in to or ".." in base:
-        return posixpath.relpath(path, start or ".")
-    common = 0
-    while common < min(len(to), len(base)) and to[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
-
-
-def relative(from_url: str, to_url: str) -> str:
-    """Relative href between two directory URLs ('projecten/' -> 'projecten/turing/' gives 'turing/')."""
-    rel = relpath(to_url or ".", from_url or ".")
-    if rel == ".":
-        return "./"
-    return rel + "/" if to_url.endswith("/") and not rel.endswith("/") else rel

@@ -13,7 +13,7 @@ from typing import Any
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import BRUSSELS, Entry
 from kenniscentrum.content.schema import CONTENT_TYPES
-from kenniscentrum.outputs.feeds import PUBLISHER
+from kenniscentrum.site import PUBLISHER
 
 _BY_PREFIX = {t.url_prefix: t.name for t in CONTENT_TYPES.values()}
 
@@ -27,10 +27,10 @@ def entry_for_page(catalogue: Catalogue, src_uri: str) -> Entry | None:
     return entry if entry and catalogue.is_public(entry) else None
 
 
-def page_jsonld(catalogue: Catalogue, src_uri: str, site_url: str) -> str:
+def page_jsonld(catalogue: Catalogue, src_uri: str, site_url: str, language: str = "nl") -> str:
     """The script-safe JSON-LD for a page, or "" when the page is not a public entry."""
     entry = entry_for_page(catalogue, src_uri)
-    return script_json(entry_jsonld(catalogue, entry, site_url)) if entry else ""
+    return script_json(entry_jsonld(catalogue, entry, site_url, language)) if entry else ""
 
 
 def script_json(data: dict[str, Any]) -> str:
@@ -42,7 +42,7 @@ def _organisation(name: str, kind: str = "GovernmentOrganization") -> dict[str, 
     return {"@type": kind, "name": name}
 
 
-def entry_jsonld(catalogue: Catalogue, entry: Entry, site_url: str) -> dict[str, Any]:
+def entry_jsonld(catalogue: Catalogue, entry: Entry, site_url: str, language: str = "nl") -> dict[str, Any]:
     url = f"{site_url}{entry.url}"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -54,11 +54,11 @@ def entry_jsonld(catalogue: Catalogue, entry: Entry, site_url: str) -> dict[str,
     if keywords:
         data["keywords"] = ", ".join(keywords)
     builder = {"consultation": _event, "tip": _article, "project": _project, "funding": _grant}
-    data.update(builder[entry.type.name](catalogue, entry, url))
+    data.update(builder[entry.type.name](catalogue, entry, url, language.replace("_", "-")))
     return data
 
 
-def _event(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
+def _event(catalogue: Catalogue, entry: Entry, url: str, language: str) -> dict[str, Any]:
     online = entry.online
     data: dict[str, Any] = {
         "@type": "Event",
@@ -71,7 +71,7 @@ def _event(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
         else {"@type": "Place", "name": entry["location"], "address": entry["location"]},
         "organizer": _organisation(entry["organisation"]),
         "isAccessibleForFree": True,
-        "inLanguage": "nl-BE",
+        "inLanguage": language,
     }
     if ends := entry.get("ends"):
         data["endDate"] = ends.astimezone(BRUSSELS).isoformat()
@@ -87,7 +87,7 @@ def _dates(entry: Entry) -> dict[str, str]:
     return dates
 
 
-def _article(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
+def _article(catalogue: Catalogue, entry: Entry, url: str, language: str) -> dict[str, Any]:
     author = entry.get("author")
     return {
         "@type": "Article",
@@ -95,12 +95,12 @@ def _article(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
         "author": {"@type": "Person", "name": author} if author else _organisation(PUBLISHER),
         "publisher": _organisation(PUBLISHER),
         "mainEntityOfPage": url,
-        "inLanguage": "nl-BE",
+        "inLanguage": language,
         **_dates(entry),
     }
 
 
-def _project(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
+def _project(catalogue: Catalogue, entry: Entry, url: str, language: str) -> dict[str, Any]:
     return {
         "@type": "Project",
         "member": [_organisation(entry["organisation"])]
@@ -109,7 +109,7 @@ def _project(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
     }
 
 
-def _grant(catalogue: Catalogue, entry: Entry, url: str) -> dict[str, Any]:
+def _grant(catalogue: Catalogue, entry: Entry, url: str, language: str) -> dict[str, Any]:
     return {
         "@type": "MonetaryGrant",
         "funder": _organisation(entry["programme"], "Organization"),

@@ -1,0 +1,97 @@
+"""One model of the dated events in the content, read by the feeds, the calendars and the digest.
+
+An entry is published (and, for a consultation, announces a session, a registration deadline and later its
+conclusions); a funding notice opens and has a deadline. Each is an `Event` with the entry it belongs to, so
+every consumer agrees on which dates exist and when they happen, and a timeline of a project can read the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.content.conclusions import conclusions_anchor
+from kenniscentrum.content.model import Entry, as_datetime
+
+
+class Kind(StrEnum):
+    PUBLISHED = "published"  # the entry went online
+    CONCLUSIONS = "conclusions"  # a consultation's conclusions were published
+    SESSION = "session"  # a consultation takes place
+    REGISTRATION_DEADLINE = "registration_deadline"  # last day to register for a session
+    OPENS = "opens"  # a funding call opens
+    DEADLINE = "deadline"  # a funding or PIO call closes
+
+
+# What subscribers are told about (feeds, digest) and what goes in a calendar.
+ANNOUNCEMENTS = frozenset({Kind.PUBLISHED, Kind.CONCLUSIONS})
+CALENDAR = frozenset({Kind.SESSION, Kind.REGISTRATION_DEADLINE, Kind.DEADLINE})
+
+
+@dataclass(frozen=True)
+class Event:
+    entry: Entry
+    kind: Kind
+    start: date | datetime
+    end: date | datetime | None = None
+    updated: date | None = None  # the day the event's information last changed
+    fragment: str = ""  # anchor on the entry page, e.g. "#conclusies"
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the page (and place on it) the event links to."""
+        return self.entry.url + self.fragment
+
+    @property
+    def published(self) -> datetime:
+        return as_datetime(self.start)
+
+
+def entry_events(entry: Entry, today: date) -> list[Event]:
+    """Every dated event of one entry, as of the build date (conclusions count from their day on)."""
+    events = [Event(entry, Kind.PUBLISHED, entry.published, updated=entry.last_changed)]
+    if entry.type.name == "consultation":
+        events.append(Event(entry, Kind.SESSION, entry["starts"], entry.get("ends"), entry.last_changed))
+        if deadline := entry.get("registration_deadline"):
+            events.append(Event(entry, Kind.REGISTRATION_DEADLINE, deadline, updated=entry.last_changed))
+        conclusions = entry.get("conclusions")
+        if conclusions and conclusions <= today:
+            # Conclusions written before the page went online reach subscribers when the page does.
+            anchor = conclusions_anchor(entry.body)
+            events.append(
+                Event(
+                    entry,
+                    Kind.CONCLUSIONS,
+                    max(conclusions, entry.published),
+                    updated=max(conclusions, entry.published, entry.last_changed),
+                    fragment=f"#{anchor}" if anchor else "",
+                )
+            )
+    elif entry.type.name == "funding":
+        if opens := entry.get("opens"):
+            events.append(Event(entry, Kind.OPENS, opens, updated=entry.last_changed))
+        events.append(Event(entry, Kind.DEADLINE, entry["deadline"], updated=entry.last_changed))
+    return events
+
+
+def announcements(catalogue: Catalogue) -> list[Event]:
+    """What the feeds and the digest announce: every public entry and published conclusions, newest first."""
+    events = [
+        event
+        for entry in catalogue.public()
+        for event in entry_events(entry, catalogue.today)
+        if event.kind in ANNOUNCEMENTS
+    ]
+    # Newest first; on one day an entry's conclusions before the entry itself, as the feeds always had them.
+    return sorted(
+        events,
+        key=lambda e: (e.published, e.entry.type.name, e.entry.slug, e.kind is Kind.CONCLUSIONS),
+        reverse=True,
+    )
+
+
+def calendar_events(entry: Entry, today: date) -> list[Event]:
+    """The events of one entry that belong in a calendar."""
+    return [event for event in entry_events(entry, today) if event.kind in CALENDAR]
