@@ -229,7 +229,17 @@ def test_pages_command_writes_admin_too(tmp_path: Path) -> None:
     out, outputs = tmp_path / "docs", tmp_path / "site"
     env = {**os.environ, "KENNISCENTRUM_TODAY": TODAY, "GITHUB_REPOSITORY": "pio/kenniscentrum"}
     result = subprocess.run(
-        [sys.executable, "-m", "kenniscentrum.cli", "pages", "--out", str(out), "--outputs", str(outputs)],
+        [
+            sys.executable,
+            "-m",
+            "kenniscentrum.cli",
+            "pages",
+            "--out",
+            str(out),
+            "--outputs",
+            str(outputs),
+            "--admin",
+        ],
         cwd=fixture_project(),
         env=env,
         capture_output=True,

@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pages.add_argument("--outputs", help="map waarin ook feeds, agenda, nieuwsbrieven en open data komen")
     pages.add_argument("--site-url", default="", help="adres van de site, voor absolute links in feeds")
+    pages.add_argument(
+        "--admin", action="store_true", help="schrijf ook de formuliereditor /admin/ in de map van --outputs"
+    )
     return parser
 
 
@@ -116,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "cms":
         return run_cms(Path(args.content), Path(args.out), args.check)
     outputs = Path(args.outputs) if args.outputs else None
-    return run_pages(Path(args.content), Path(args.out), outputs, args.site_url)
+    return run_pages(Path(args.content), Path(args.out), outputs, args.site_url, args.admin)
 
 
 def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
@@ -316,7 +319,9 @@ def run_cms(content: Path, path: Path, check: bool, out: TextIO | None = None) -
     return EXIT_OK
 
 
-def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "") -> int:
+def run_pages(
+    content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "", admin: bool = False
+) -> int:
     """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins.
 
     Site name, language and Markdown extensions come from the mkdocs.yml next to the content folder.
@@ -348,7 +353,8 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
             target.write_text(data, encoding="utf-8")
     if outputs_dir is not None:
         write_outputs(catalogue, outputs_dir, site, DEFAULT_ITEMS, calendars)
-        _write_admin(catalogue.vocabularies, outputs_dir, site.url, site.name)
+        if admin:
+            _write_admin(catalogue.vocabularies, outputs_dir, site.url, site.name)
     return EXIT_OK
 
 
