@@ -420,7 +420,11 @@ class _Writer:
         if project:
             self.result.references += 1
         opening = f"Op deze marktconsultatie licht {org} zijn vraag toe over {need}."
-        self._write("consultation", slug, fields, self._body(opening))
+        body = self._body(opening)
+        # A conclusions date goes with a conclusions section: the validator asks for both.
+        if fields["conclusions"]:
+            body += f"\n\n## Conclusies\n\nDe deelnemers deelden hun kijk op {need}; {org} neemt ze mee.\n"
+        self._write("consultation", slug, fields, body)
 
     def _tip(self) -> None:
         rng = self.rng

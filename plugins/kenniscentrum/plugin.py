@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -22,17 +23,27 @@ from kenniscentrum.content.bodylinks import MEDIA_FOLDER
 from kenniscentrum.content.catalogue import Catalogue, empty_catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
+from kenniscentrum.editor.cms import (
+    LOCAL_BACKEND,
+    Backend,
+    cms_config,
+    find_cms_dist,
+    render_config,
+    write_admin,
+)
 from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.outputs.redirects import content_error_html
+from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_index, start_search_index
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.markdown import front_matter
+from kenniscentrum.pages.search import SiteSearch, filter_options
 from kenniscentrum.render.jsonld import page_jsonld
-from kenniscentrum.render.sanitize import confined, escape_title, sanitize
+from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.routes import NAV_LISTINGS
@@ -48,6 +59,9 @@ class KenniscentrumConfig(base.Config):
     # Show drafts and scheduled entries: "auto" does so in `mkdocs serve` only.
     drafts = c.Choice(("auto", "always", "never"), default="auto")
     feed_items = c.Type(int, default=DEFAULT_ITEMS)
+    # The form editor at /admin/ (Decap CMS from npm); `cms_dir` points at its dist folder when not in node_modules.
+    admin = c.Type(bool, default=True)
+    cms_dir = c.Optional(c.Type(str))
     # A build for publication refuses a placeholder site_url. Overridden by the KENNISCENTRUM_PUBLISH variable.
     publish = c.Type(bool, default=False)
 
@@ -63,6 +77,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.cms_dist: Path | None = None
         self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
         self.site = Site()
         self.feed_links: list[dict[str, str]] = []
@@ -70,6 +85,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.content_error: ContentError | None = None
         self.incremental = False
         self.previous: BuildState | None = None
+        self.search: SiteSearch | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -126,9 +142,32 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.feed_links = autodiscovery()
         if not self.incremental:
             self.rendered_bodies = {}
+        previous, self.search = self.search, SiteSearch(self.catalogue)
+        if self.incremental and previous is not None:
+            self.search.keep_words_of(previous)
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
+        self.cms_dist = self._find_cms(Path(config.config_file_path).parent)
         return config
+
+    def _find_cms(self, project: Path) -> Path | None:
+        """A published site always has its editor; the preview (`serve`) runs without it when npm is missing."""
+        if not self.config.admin:
+            return None
+        if self.config.cms_dir:
+            dist = project / self.config.cms_dir
+            found = dist if (dist / "decap-cms.js").is_file() else None
+        else:
+            found = find_cms_dist([project, Path(__file__).resolve().parent])
+        if found is None and self.command == "serve":
+            log.info("Formuliereditor /admin/ overgeslagen: Decap CMS ontbreekt (voer 'npm ci' uit)")
+        elif found is None:
+            raise PluginError(
+                "De formuliereditor (/admin/) kan niet gebouwd worden: het script van Decap CMS ontbreekt "
+                "(node_modules/decap-cms). Voer 'npm ci' uit of bouw met 'make build'; wil je een site "
+                "zonder /admin/, zet dan 'admin: false' bij de plugin kenniscentrum in mkdocs.yml."
+            )
+        return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages; every URL has one owner, so a docs/ page never silently replaces one."""
@@ -192,6 +231,17 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A docs/ page's front matter holds only keys Material prints safely; its description is escaped."""
+        if page.file.generated_by is None or page.file.src_uri not in self.pages:
+            page.meta, refused = docs_meta(page.meta)
+            if refused:
+                raise PluginError(
+                    f"docs/{page.file.src_uri}: de front matter mag alleen {', '.join(DOCS_META_KEYS)} bevatten, "
+                    f"niet {', '.join(refused)}: verwijder die velden"
+                )
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Editor HTML is published inert; listings are built only from escaped values and keep their forms.
 
@@ -216,6 +266,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         context["kc_jsonld"] = page_jsonld(
             self.catalogue, page.file.src_uri, self.site.url, self.site.language
         )
+        # What Pagefind indexes beyond the visible text (overrides/main.html), and the search form's filters.
+        assert self.search is not None
+        context["kc_search"] = self.search.page(page.file.src_uri, page.meta, page.content, page.is_homepage)
+        context["kc_search_filters"] = filter_options(self.catalogue)
         return context
 
     def _prepare_incremental(self, files: Files, config: MkDocsConfig) -> set[str]:
@@ -242,23 +296,50 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             return
         if self.incremental:
             self.previous = BuildState(dict(self.pages), self._stamp)
+        if self.cms_dist is not None:
+            self._write_admin(config)  # before the search index starts: /admin/ is never indexed
         site_dir = Path(config.site_dir)
-        written = write_outputs(
-            self.catalogue,
-            site_dir,
-            self.site,
-            self.config.feed_items,
-            self.calendars,
-            self.rendered_bodies,
-        )
-        clashes = [
-            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
-            "geef het een andere naam"
-            for path in written
-            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
-        ]
-        if clashes:
-            raise PluginError("\n".join(clashes))
+        try:
+            indexing = start_search_index(site_dir)  # Pagefind runs while the feeds and calendars are written
+        except (SearchIndexError, OSError) as exc:
+            raise PluginError(str(exc)) from None
+        try:
+            written = write_outputs(
+                self.catalogue,
+                site_dir,
+                self.site,
+                self.config.feed_items,
+                self.calendars,
+                self.rendered_bodies,
+            )
+            clashes = [
+                f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+                "geef het een andere naam"
+                for path in written
+                if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+            ]
+            if clashes:
+                raise PluginError("\n".join(clashes))
+        except BaseException:
+            indexing.kill()
+            raise
+        assert self.search is not None
+        try:
+            log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _write_admin(self, config: MkDocsConfig) -> None:
+        """/admin/ is written beside the site, not as a MkDocs page: never in nav, sitemap or search index."""
+        assert self.catalogue is not None and self.cms_dist is not None
+        backend = Backend.from_settings(config.extra.get("cms"))
+        if self.command == "serve" and not backend.local_backend:
+            # The preview edits the files on this computer, through `npx decap-server` (see CONTRIBUTING.md).
+            backend = dataclasses.replace(backend, local_backend=LOCAL_BACKEND)
+        if not backend.repo and not backend.local_backend:
+            log.info("Formuliereditor: geen GitHub-repository ingesteld (extra.cms.repo in mkdocs.yml)")
+        text = render_config(cms_config(self.catalogue.vocabularies, backend, config.site_url or ""))
+        write_admin(Path(config.site_dir), self.cms_dist, text, config.site_name)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""

@@ -298,7 +298,7 @@ def item_html(
     entry = item.entry
     facts = _facts(entry, catalogue) if item.kind == "entry" else []
     linked = absolute_links(body, entry.src_uri, entry.url, site_url, page_relative)
-    return sanitize(render("feeds/item.html", facts=facts, body=Markup(linked)))
+    return sanitize(render("feeds/item.html", facts=facts, body=Markup(linked)), site_url)
 
 
 def _facts(entry: Entry, catalogue: Catalogue) -> list[tuple[str, Any]]:

@@ -22,7 +22,6 @@ from kenniscentrum.content.model import Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
 from kenniscentrum.pages.listings import place, preview_label
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.pages.search import search_front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline, nl_time, number, percent
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import render, ui
@@ -81,7 +80,7 @@ def entry_page(
 ) -> str:
     """One entry page; `body` is the body with its repository paths rewritten (bodylinks.rewrite_body) and
     `label` marks a scheduled entry in the preview ('gepland voor …')."""
-    extra: dict[str, object] = {"kc_type": entry.type.name, **search_front_matter(entry)}
+    extra: dict[str, object] = {"kc_type": entry.type.name}
     if entry.draft:
         extra["kc_draft"] = True
     return render(
