@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.problems import Problem
+from kenniscentrum.content.schema import CONTENT_TYPES
 
 
 def alias_index(entries: list[Entry]) -> dict[tuple[str, str], Entry]:
@@ -15,9 +16,14 @@ def alias_index(entries: list[Entry]) -> dict[tuple[str, str], Entry]:
     return {(entry.type.name, alias): entry for entry in entries for alias in entry.aliases}
 
 
-def check_aliases(entries: list[Entry]) -> list[Problem]:
-    """An earlier slug belongs to one entry and is no current file name: else one URL would mean two pages."""
-    current = {entry.key: entry for entry in entries}
+def check_aliases(entries: list[Entry], existing: set[tuple[str, str]] | None = None) -> list[Problem]:
+    """An earlier slug belongs to one entry and is no current file name: else one URL would mean two pages.
+
+    `existing` holds every content file (type, slug), valid or not: a file with problems still owns its name.
+    """
+    current = {entry.key: entry.path for entry in entries}
+    for type_name, slug in existing or ():
+        current.setdefault((type_name, slug), f"content/{CONTENT_TYPES[type_name].folder}/{slug}.md")
     owners: dict[tuple[str, str], Entry] = {}
     problems = []
     for entry in entries:
@@ -40,7 +46,7 @@ def check_aliases(entries: list[Entry]) -> list[Problem]:
                         entry.path,
                         line,
                         "aliases",
-                        f"'{alias}' is de naam van een bestaand bestand ({other.path})",
+                        f"'{alias}' is de naam van een bestaand bestand ({other})",
                         "een vroegere naam mag niet meer als bestand bestaan",
                     )
                 )

@@ -202,7 +202,7 @@ def load_catalogue(
             entries.append(entry)
     problems.extend(resolve_organisations(entries, organisation_list))
     problems.extend(_check_unique_slugs(entries))
-    problems.extend(check_aliases(entries))
+    problems.extend(check_aliases(entries, existing))
     follow_aliases(entries)
     problems.extend(_check_references(entries, existing))
     problems.extend(_check_organisations(entries))
