@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -94,7 +95,7 @@ def test_no_third_party_requests_in_markup(site: Path) -> None:
 def test_editor_text_is_escaped_and_body_html_sanitized(project: Path, tmp_path: Path) -> None:
     (project / "content/tips/speciaal.md").write_text(
         "---\n"
-        'title: Tom & "Jerry" *sterretjes* [link](https://example.org)\n'
+        'title: Tom & "Jerry" *sterretjes* _liggend_ [haken]\n'
         "description: 'Aanhalingstekens \" en & en > blijven tekst'\n"
         "kind: weetje\n"
         "published: 2025-01-10\n"
@@ -106,7 +107,7 @@ def test_editor_text_is_escaped_and_body_html_sanitized(project: Path, tmp_path:
     assert result.returncode == 0, result.stderr
     source = (tmp_path / "site/tips/speciaal/index.html").read_text(encoding="utf-8")
     doc = lxml.html.fromstring(source)
-    assert heading(doc) == 'Tom & "Jerry" *sterretjes* [link](https://example.org)'
+    assert heading(doc) == 'Tom & "Jerry" *sterretjes* _liggend_ [haken]'
     assert (
         doc.cssselect('meta[name="description"]')[0].get("content")
         == 'Aanhalingstekens " en & en > blijven tekst'
@@ -150,7 +151,36 @@ def test_generated_page_may_not_shadow_a_docs_page(project: Path, tmp_path: Path
     (project / "docs/projecten/cold2gold.md").write_text("# Dubbel\n", encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/projecten/cold2gold.md botst met een gegenereerde pagina" in result.stderr
+    assert (
+        "docs/projecten/cold2gold.md krijgt hetzelfde adres (projecten/cold2gold/) als content/projects/cold2gold.md"
+        in result.stderr
+    )
+
+
+def test_docs_pages_at_a_listing_or_an_output_address_are_refused_naming_both(
+    project: Path, tmp_path: Path
+) -> None:
+    (project / "docs/projecten").mkdir()
+    (project / "docs/projecten/index.md").write_text("# Mijn lijst\n", encoding="utf-8")
+    (project / "docs/thema.md").write_text("# Thema's\n", encoding="utf-8")
+    listing = run_build(project, tmp_path / "site")
+    assert listing.returncode != 0 and not (tmp_path / "site").exists()
+    assert (
+        "docs/projecten/index.md krijgt hetzelfde adres (projecten/) als de gegenereerde pagina projecten/index.md"
+        in listing.stderr
+    )
+    assert "docs/thema.md krijgt hetzelfde adres (thema/)" in listing.stderr
+
+    shutil.rmtree(project / "docs/projecten")
+    (project / "docs/thema.md").unlink()
+    (project / "docs/data").mkdir()
+    (project / "docs/data/projecten.json").write_text("[]", encoding="utf-8")
+    output = run_build(project, tmp_path / "site")
+    assert output.returncode != 0 and not (tmp_path / "site").exists()
+    assert (
+        "docs/data/projecten.json krijgt hetzelfde adres als een gegenereerd bestand (data/projecten.json)"
+        in output.stderr
+    )
 
 
 def test_check_reports_without_building(project: Path) -> None:

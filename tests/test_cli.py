@@ -137,3 +137,23 @@ def test_main_returns_the_exit_code(project: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(project)
     assert main(["check"]) == 0
     assert "Alles in orde" in capsys.readouterr().out
+
+
+def test_check_never_echoes_raw_control_characters(project: Path) -> None:
+    """Escape sequences in a file name, a field, the body or a vocabulary label reach the terminal as <U+001B>."""
+    tip = (
+        '---\ntitle: "Rood \\e[31m"\ndescription: Zacht\x0beinde\nkind: tip\n'
+        "published: 2025-01-10\n---\nTekst \x1b]0;titel\x07.\n\x00 nul, \x9b2J wissen.\n"
+    )
+    (project / "content/tips/kwaad\x1b[2J\r.md").write_text(tip, encoding="utf-8")
+    vocab = project / "content/vocabularies.yml"
+    text = vocab.read_text(encoding="utf-8")
+    vocab.write_text(text.replace("themes:\n", 'themes:\n  rood: "Rood \\e[31m"\n', 1), encoding="utf-8")
+    for args in (("check",), ("check", "--format", "github")):
+        result = run_cli(*args, cwd=project)
+        assert result.returncode == 1
+        output = result.stdout + result.stderr
+        raw = sorted({hex(ord(c)) for c in output if (ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F})
+        assert raw == [], repr(output)
+        assert "content/tips/kwaad<U+001B>[2J<U+000D>.md" in output
+        assert "U+000B" in output and "U+0000" in output and "U+001B" in output

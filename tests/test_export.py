@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CONTENT, ROOT
 from kenniscentrum.content.schema import PROJECT
-from kenniscentrum.outputs.export import LIST_SEPARATOR, columns, csv_value
+from kenniscentrum.outputs.export import LIST_SEPARATOR, columns, csv_cell
 from kenniscentrum.render.jsonld import script_json
 
 SITE_URL = "https://kenniscentrum.example.org/"
@@ -53,7 +53,7 @@ def test_csv_opens_with_the_csv_module_and_round_trips_the_json(site: Path) -> N
     data = load_json(site)
     assert len(rows) == len(data)
     for row, record in zip(rows, data, strict=True):
-        assert row == {name: csv_value(record[name]) for name in columns()}
+        assert row == {name: csv_cell(record[name]) for name in columns()}
         for name in ("themes", "partners", "suppliers"):
             assert (row[name].split(LIST_SEPARATOR) if row[name] else []) == record[name]
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from kenniscentrum.content.schema import ORDER_RULES, TEXT_REFUSED
 from kenniscentrum.editor.guide import BEGIN, END, update_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 PACKAGE = ROOT / "plugins" / "kenniscentrum"
 # Where editors' messages are written: the position of the message in each call.
-MESSAGE_ARGUMENT = {"_Invalid": 0, "Problem": 3, "report": 2}
+MESSAGE_ARGUMENT = {"_Invalid": 0, "Problem": 3, "report": 2, "refuse": 1}
 
 
 def _template(node: ast.expr) -> str | None:
@@ -28,8 +29,16 @@ def _template(node: ast.expr) -> str | None:
 
 
 def message_templates() -> set[str]:
-    templates = set()
-    for module in ("content/load.py", "content/validate.py", "content/catalogue.py", "cli.py"):
+    # Rules kept as data in schema.py (refused text, time order) carry their own messages.
+    templates = {rule.message for rule in (*TEXT_REFUSED, *ORDER_RULES)}
+    modules = (
+        "content/load.py",
+        "content/validate.py",
+        "content/catalogue.py",
+        "content/vocabularies.py",
+        "cli.py",
+    )
+    for module in modules:
         tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
@@ -37,15 +46,6 @@ def message_templates() -> set[str]:
                 index = MESSAGE_ARGUMENT.get(name)
                 if index is not None and len(node.args) > index and (text := _template(node.args[index])):
                     templates.add(text)
-            # The relation checks keep their messages in (first, second, message, expected) tuples.
-            elif isinstance(node, ast.FunctionDef) and node.name == "_check_relations":
-                for pair in ast.walk(node):
-                    if (
-                        isinstance(pair, ast.Tuple)
-                        and len(pair.elts) == 4
-                        and (text := _template(pair.elts[2])) is not None
-                    ):
-                        templates.add(text)
     return templates
 
 

@@ -140,6 +140,8 @@ def test_slug_option_gives_a_shorter_file_name(project: Path) -> None:
         (("new", "nieuwsbericht", "Titel"), "onbekend soort item 'nieuwsbericht'"),
         (("new", "project", "   "), "geef een titel"),
         (("new", "project", "!!!"), "geef er een met --slug"),
+        (("new", "project", "Index"), "'index.md' is voorbehouden voor de lijst van alle projecten"),
+        (("new", "tip", "Тест"), "geef er een met --slug"),
     ],
 )
 def test_a_request_new_cannot_carry_out_is_refused_in_dutch(project: Path, args, message: str) -> None:

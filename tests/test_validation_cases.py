@@ -6,6 +6,7 @@ holding only the case's files plus the repository's vocabularies.
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -15,20 +16,36 @@ import yaml
 
 from conftest import CONTENT
 from kenniscentrum.content.catalogue import load_catalogue
+from kenniscentrum.content.load import scan_content
 from kenniscentrum.content.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 
 
-def write_content(tmp_path: Path, files: dict[str, str]) -> Path:
+def write_content(tmp_path: Path, files: dict[str, str | dict[str, str]]) -> Path:
+    """The case's files under a fresh content/; a file given as a mapping is one a text editor cannot write:
+    `latin1: text` (saved in another encoding), `symlink: target`, `directory: name`, or `text` with
+    `repeat: {piece: times}` (each listed piece of the text written that many times: thousands of brackets)."""
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(CONTENT / "vocabularies.yml", content)
     for rel, text in files.items():
         target = content / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(text, str):
+            target.write_text(text, encoding="utf-8")
+        elif "latin1" in text:
+            target.write_bytes(text["latin1"].encode("latin-1"))
+        elif "repeat" in text:
+            body = text["text"]
+            for piece, times in text["repeat"].items():
+                body = body.replace(piece, piece * times)
+            target.write_text(body, encoding="utf-8")
+        elif "symlink" in text:
+            os.symlink(text["symlink"], target)
+        else:
+            target.mkdir()
     return content
 
 
@@ -39,6 +56,7 @@ def test_case_reports_every_expected_problem(case: Path, tmp_path: Path) -> None
     with pytest.raises(ContentError) as caught:
         load_catalogue(content, date(2026, 11, 25))
     assert [str(p) for p in caught.value.problems] == spec["expected"]
+    assert scan_content(content).skipped == spec.get("skipped", [])
 
 
 def test_yaml_11_words_stay_text_in_text_fields(tmp_path: Path) -> None:

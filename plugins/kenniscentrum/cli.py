@@ -17,6 +17,7 @@ from typing import TextIO
 import yaml
 
 from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue
+from kenniscentrum.content.load import scan_content
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
 from kenniscentrum.content.status import build_date
@@ -123,6 +124,9 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
     except ContentError as exc:
         problems.extend(exc.problems)
     problems.extend(_schema_problems(content))
+    if fmt == "human":
+        for skipped in scan_content(content).skipped:
+            print(f"Overgeslagen: {skipped}", file=out)
     if problems:
         color = fmt == "human" and out.isatty() and not os.environ.get("NO_COLOR")
         print(format_report(problems, fmt, color=color), file=out)
@@ -138,7 +142,11 @@ def _schema_problems(content: Path) -> list[Problem]:
         return []
     try:
         vocabularies = load_vocabularies(content / VOCABULARY_FILE)
-    except (OSError, yaml.YAMLError):  # a broken vocabulary file is already reported by the content check
+    except (
+        OSError,
+        ValueError,
+        yaml.YAMLError,
+    ):  # a broken vocabulary file is already reported by the content check
         return []
     return [
         Problem(

@@ -27,7 +27,7 @@ from kenniscentrum.outputs.publication import for_publication, publication_probl
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.render.jsonld import page_jsonld
-from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.sanitize import confined, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
 from kenniscentrum.routes import NAV_LISTINGS
 from kenniscentrum.site import Site, from_mkdocs
@@ -57,6 +57,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
         self.site = Site()
         self.feed_links: list[dict[str, str]] = []
         self.incremental = False
@@ -100,30 +101,52 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages; every URL has one owner, so a docs/ page never silently replaces one."""
         # Our template overrides live in the theme's custom_dir (overrides/kenniscentrum/): not site files.
         for file in [
             f for f in files if f.src_uri.startswith(f"{OVERRIDES_SUBDIR}/") and not f.is_documentation_page()
         ]:
             files.remove(file)
         reuse = self._prepare_incremental(files, config)
-        for src_uri, markdown in self.pages.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"docs/{src_uri} botst met een gegenereerde pagina: geef het bestand een andere naam"
-                )
+        assert self.catalogue is not None
+        # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
+        self.calendars = build_calendars(self.catalogue, self.site)
+        docs = {f.dest_uri: f for f in files}
+        owners = {e.src_uri: e.path for e in self.catalogue.all()}
+        clashes = []
+        generated: list[File] = []
+        outputs: list[tuple[str, str | bytes]] = [*self.pages.items(), *self.calendars.consultations.items()]
+        for src_uri, content in outputs:
+            if not confined(src_uri):
+                clashes.append(f"{src_uri}: een gegenereerde pagina buiten de site-map")
+                continue
             inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
             kind = _UnchangedFile if src_uri in reuse else File
-            files.append(kind.generated(config, src_uri, content=markdown, inclusion=inclusion))
-        # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
-        assert self.catalogue is not None
-        self.calendars = build_calendars(self.catalogue, self.site)
-        for src_uri, data in self.calendars.consultations.items():
-            files.append(File.generated(config, src_uri, content=data))
+            file = kind.generated(config, src_uri, content=content, inclusion=inclusion)
+            if (other := docs.get(file.dest_uri)) is not None:
+                owner = owners.get(src_uri, f"de gegenereerde pagina {src_uri}")
+                clashes.append(
+                    f"docs/{other.src_uri} krijgt hetzelfde adres ({file.url or '/'}) als {owner}: "
+                    "geef het bestand in docs/ een andere naam"
+                )
+            generated.append(file)
+        if clashes:
+            raise PluginError("\n".join(clashes))
+        for file in generated:
+            files.append(file)
+        self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Editor HTML is published inert; listings are built only from escaped values and keep their forms."""
-        if page.meta.get("kc_type") == "listing":
+        """Editor HTML is published inert; listings are built only from escaped values and keep their forms.
+
+        Which pages skip the sanitizer is decided by what this plugin generated, never by a front matter key
+        a docs/ page could set. Page titles are printed unescaped by Material: `<` and `>` are escaped here.
+        """
+        if page.title and ("<" in page.title or ">" in page.title):
+            page.meta["title"] = escape_title(page.title)
+        ours = page.file.generated_by is not None and page.file.src_uri in self.pages
+        if ours and page.meta.get("kc_type") == "listing":
             return html
         if (body := rendered_body(html)) is not None:
             self.rendered_bodies[page.file.src_uri] = body
@@ -162,14 +185,23 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         assert self.catalogue is not None
         if self.incremental:
             self.previous = BuildState(dict(self.pages), self._stamp)
-        write_outputs(
+        site_dir = Path(config.site_dir)
+        written = write_outputs(
             self.catalogue,
-            Path(config.site_dir),
+            site_dir,
             self.site,
             self.config.feed_items,
             self.calendars,
             self.rendered_bodies,
         )
+        clashes = [
+            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+            "geef het een andere naam"
+            for path in written
+            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+        ]
+        if clashes:
+            raise PluginError("\n".join(clashes))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""

@@ -8,22 +8,26 @@ from __future__ import annotations
 import functools
 import heapq
 import itertools
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from kenniscentrum import routes
-from kenniscentrum.content.load import iter_content_files, load_file
+from kenniscentrum.content.load import VOCABULARY_FILE, load_file, scan_content
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.problems import ContentError, Problem, did_you_mean
-from kenniscentrum.content.schema import CONTENT_TYPES, Vocabularies, load_vocabularies
+from kenniscentrum.content.schema import CONTENT_TYPES, RESERVED_SLUGS, Vocabularies
 from kenniscentrum.content.validate import validate_entry
+from kenniscentrum.content.vocabularies import read_vocabularies
 
-VOCABULARY_FILE = "vocabularies.yml"
+__all__ = ["VOCABULARY_FILE", "Catalogue", "load_catalogue"]
+
+
+# Characters a reader cannot see; two names that differ only by them look the same in a problem.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -60,6 +64,7 @@ class Catalogue:
     by_theme: dict[str, list[Entry]]
     organisations: dict[str, Organisation]
     hidden: int = 0  # drafts and scheduled entries left out of this build
+    skipped: list[str] = field(default_factory=list)  # files in content/ that are not content, and why
     _related: _RelatedIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def all(self) -> list[Entry]:
@@ -165,41 +170,77 @@ def load_catalogue(content_dir: Path, today: date, include_drafts: bool = False)
     """Load, validate and resolve all content; raises ContentError with every problem at once."""
     content_dir = Path(content_dir)
     root = content_dir.parent
-    problems: list[Problem] = []
-    vocabularies = _load_vocabularies(content_dir, root, problems)
+    scan = scan_content(content_dir, root)
+    problems: list[Problem] = list(scan.problems)
+    vocab_path = content_dir / VOCABULARY_FILE
+    vocabularies, found = read_vocabularies(vocab_path, vocab_path.relative_to(root).as_posix())
+    problems.extend(found)
     entries: list[Entry] = []
-    for ctype, path in iter_content_files(content_dir):
-        entry, found = validate_entry(load_file(ctype, path, root), vocabularies)
+    existing: set[tuple[str, str]] = set()  # every file, valid or not: a reference to it is not broken
+    for ctype, path in scan.files:
+        raw = load_file(ctype, path, root)
+        existing.add((ctype.name, raw.slug))
+        entry, found = validate_entry(raw, vocabularies)
         problems.extend(found)
         if entry:
             entries.append(entry)
     problems.extend(_check_unique_slugs(entries))
-    problems.extend(_check_references(entries))
+    problems.extend(_check_references(entries, existing))
+    problems.extend(_check_organisations(entries))
     if problems:
         raise ContentError(problems)
     visible = [e for e in entries if is_visible(e, today, include_drafts)]
     catalogue = _index(visible, vocabularies, today)
     catalogue.hidden = len(entries) - len(visible)
+    catalogue.skipped = scan.skipped
     return catalogue
 
 
-def _load_vocabularies(content_dir: Path, root: Path, problems: list[Problem]) -> Vocabularies:
-    path = content_dir / VOCABULARY_FILE
-    rel = path.relative_to(root).as_posix()
-    try:
-        return load_vocabularies(path)
-    except FileNotFoundError:
-        problems.append(
-            Problem(rel, 1, "", "het bestand met woordenlijsten ontbreekt", "herstel het uit git")
-        )
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        problems.append(
-            Problem(
-                rel, line, "", f"ongeldige YAML: {exc.problem}", "controleer inspringing en dubbele punten"
+def _check_organisations(entries: list[Entry]) -> list[Problem]:
+    """Each organisation gets a page at `organisaties/<slug>/`: the name must give one, and only one, address."""
+    problems = []
+    names: dict[str, tuple[str, Entry]] = {}
+    for entry in entries:
+        name = entry.get("organisation")
+        if not name:
+            continue
+        line = entry.lines.get("organisation", 1)
+        slug = slugify(name)
+        if not slug:
+            problems.append(
+                Problem(
+                    entry.path,
+                    line,
+                    "organisation",
+                    f"de naam '{name}' levert geen adres op (organisaties/…/)",
+                    "schrijf de naam met Latijnse letters of cijfers, bv. 'Stad Kyiv'",
+                )
             )
-        )
-    return {}
+        elif slug in RESERVED_SLUGS:
+            problems.append(
+                Problem(
+                    entry.path,
+                    line,
+                    "organisation",
+                    f"de naam '{name}' krijgt het adres organisaties/{slug}/, dat van de lijst van alle organisaties",
+                    "schrijf de naam voluit",
+                )
+            )
+        elif (seen := names.setdefault(slug, (name, entry)))[0] != name:
+            odd, usual = (name, entry), seen
+            if _INVISIBLE.search(seen[0]) and not _INVISIBLE.search(name):  # the visible spelling wins
+                names[slug] = (name, entry)
+                odd, usual = seen, (name, entry)
+            problems.append(
+                Problem(
+                    odd[1].path,
+                    odd[1].lines.get("organisation", 1),
+                    "organisation",
+                    f"'{odd[0]}' is anders geschreven dan '{usual[0]}' in {usual[1].path}, maar krijgt dezelfde pagina",
+                    f"schrijf de naam overal als '{usual[0]}'",
+                )
+            )
+    return problems
 
 
 def _check_unique_slugs(entries: list[Entry]) -> list[Problem]:
@@ -222,8 +263,9 @@ def _check_unique_slugs(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
-def _check_references(entries: list[Entry]) -> list[Problem]:
-    known = {e.key for e in entries}
+def _check_references(entries: list[Entry], existing: set[tuple[str, str]]) -> list[Problem]:
+    """References to files that do not exist; a file with problems of its own still exists."""
+    known = {e.key for e in entries} | existing
     problems = []
     for entry in entries:
         for spec in entry.type.fields:

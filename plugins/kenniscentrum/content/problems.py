@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from kenniscentrum.content.schema import CONTROL_PATTERN
+
+# In a problem (one line) tab, line feed and carriage return are shown too: a file named "a\rb.md" would
+# otherwise overwrite the terminal line it is printed on. So are zero-width characters, or "'Stad Halle' is
+# anders geschreven dan 'Stad Halle'" would name two values that look the same.
+_UNPRINTABLE = re.compile(CONTROL_PATTERN + r"|[\t\n\r\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Text with every control character shown as `<U+001B>`: safe to print on a terminal or in a report."""
+    return _UNPRINTABLE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -16,6 +29,11 @@ class Problem:
     field: str
     message: str
     expected: str = ""
+
+    def __post_init__(self) -> None:
+        # Values quoted from a file (a slug, a wrong code) never reach a terminal with an escape sequence in them.
+        for name in ("path", "field", "message", "expected"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: "

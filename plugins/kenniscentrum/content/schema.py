@@ -7,6 +7,7 @@ the editor guide are all derived from the tables below, so a field is added in o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -31,6 +32,116 @@ class Kind(StrEnum):
     LINKS = "links"  # list of {title, url}
 
 
+# --- rules ------------------------------------------------------------------------------------------------
+# Every rule a value is checked by lives here, as data: `validate.py` applies them and `editor/jsonschema.py`
+# writes them into the JSON Schemas, so `check` and the editor's autocompletion cannot disagree.
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # file names, references, vocabulary codes
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$"
+INT_PATTERN = r"^[+-]?\d{1,15}$"
+URL_PATTERN = r"^https?://[^\s\"<>\\^`{|}]+$"  # absolute http(s), no character RFC 3986 wants encoded
+MONEY_PATTERN = r"^\d{1,12}(?:[.,]\d{1,2})?$"  # after "€", spaces and "_" are removed
+# Slugs and codes that would take the URL of a listing (`projecten/index.md`, `thema/index.md`, …).
+RESERVED_SLUGS = frozenset({"index"})
+# Every date and year lies in this window: 0001-01-01 or 9999-12-31 is a typo, not a plan.
+YEAR_RANGE = (2000, 2100)
+# Amounts below a thousand billion euro, in cents at most: exact as a JSON number and in every spreadsheet.
+MONEY_MAX = 999_999_999_999
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Text a plain-text field refuses: what would become markup, a script or an invisible character."""
+
+    pattern: str  # Python and ECMA-262 (JSON Schema) alike: no inline flags, no lookbehind
+    message: str
+    expected: str
+
+
+TEXT_REFUSED = (
+    Refused(
+        r"<\s*/?\s*[a-zA-Z!]",
+        "bevat HTML",
+        "schrijf gewone tekst; opmaak en links horen in de tekst onder de front matter",
+    ),
+    Refused(
+        r"\{[^{}\n]*\}",
+        "bevat accolades {…}, die de site als opmaakinstructie zou lezen",
+        "laat de accolades weg of schrijf haakjes (…)",
+    ),
+    Refused(
+        r"\[[^\]\n]*\]\s*[(\[]",
+        "bevat een Markdown-link",
+        "schrijf gewone tekst; links horen in 'links' of in de tekst onder de front matter",
+    ),
+    Refused(
+        r"^[\s\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+$",
+        "bevat alleen onzichtbare tekens",
+        "schrijf de tekst opnieuw; hij is leeg voor lezers",
+    ),
+    Refused(
+        r"[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]\s*:|[vV][bB][sS][cC][rR][iI][pP][tT]\s*:",
+        "bevat 'javascript:'",
+        "schrijf gewone tekst zonder scripts",
+    ),
+)
+# Control characters (Word's U+000B, NUL, ESC, …) and the bidirectional overrides that reorder what a
+# reviewer sees; tab, line feed and carriage return are ordinary whitespace.
+CONTROL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+CONTROL = re.compile(CONTROL_PATTERN)
+# The tags YAML itself gives a plain value; any other (`!!binary`, `!!python/…`, `!eigen`) changes what a value
+# means without the editor seeing it, so the validator refuses it.
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
+@dataclass(frozen=True)
+class Order:
+    """Two fields in time order: `later` may not lie before `earlier` (compared by day when `by_day`)."""
+
+    earlier: str
+    later: str
+    report_on: str  # the field the problem is reported on
+    message: str
+    expected: str
+    by_day: bool = False
+
+
+ORDER_RULES = (
+    Order("starts", "ends", "ends", "het einde ligt vóór het begin", "een tijdstip na 'starts'"),
+    Order(
+        "published",
+        "updated",
+        "updated",
+        "de wijzigingsdatum ligt vóór de publicatiedatum",
+        "een datum op of na 'published'",
+        by_day=True,
+    ),
+    Order(
+        "opens", "deadline", "deadline", "de deadline ligt vóór de opening", "een deadline na 'opens'", True
+    ),
+    Order(
+        "registration_deadline",
+        "starts",
+        "registration_deadline",
+        "de inschrijvingsdeadline ligt na de start van de sessie",
+        "een datum op of vóór 'starts'",
+        by_day=True,
+    ),
+    Order(
+        "starts",
+        "conclusions",
+        "conclusions",
+        "de conclusies zijn gedateerd vóór de sessie",
+        "de datum waarop de conclusies gepubliceerd werden, op of na 'starts'",
+        by_day=True,
+    ),
+)
+CONCLUSIONS_HEADING = "## Conclusies"  # the heading the `conclusions` date goes with (content/conclusions.py)
+
+
 @dataclass(frozen=True)
 class Field:
     """One front matter field of a content type."""
@@ -43,6 +154,17 @@ class Field:
     ref: str | None = None  # content type a Kind.SLUG points to
     help: str = ""  # Dutch, for editors: shown by `new`, the guide and the JSON Schema
     example: str = ""  # Dutch placeholder written by `new`
+    minimum: int | None = None  # INT: smallest value (default 0); YEAR_RANGE for years
+    maximum: int | None = None
+
+    @property
+    def bounds(self) -> tuple[float, float | None, bool]:
+        """(minimum, maximum, minimum excluded) of a number field, from the field or its kind."""
+        if self.kind is Kind.PERCENT:
+            return (0, 100, True)
+        if self.kind is Kind.MONEY:
+            return (0, MONEY_MAX, False)
+        return (self.minimum if self.minimum is not None else 0, self.maximum, False)
 
 
 @dataclass(frozen=True)
@@ -121,7 +243,15 @@ PROJECT = ContentType(
             "procurement", Kind.VOCAB, vocab="procurement_types", help="Soort innovatieve overheidsopdracht."
         ),
         Field("call", Kind.TEXT, help="PIO-oproep waarin het project geselecteerd werd, bv. 2019-1."),
-        Field("year", Kind.INT, True, help="Jaar waarin het project geselecteerd werd.", example="2026"),
+        Field(
+            "year",
+            Kind.INT,
+            True,
+            help="Jaar waarin het project geselecteerd werd.",
+            example="2026",
+            minimum=YEAR_RANGE[0],
+            maximum=YEAR_RANGE[1],
+        ),
         Field(
             "cofinancing",
             Kind.MONEY,
@@ -164,7 +294,9 @@ CONSULTATION = ContentType(
         Field(
             "conclusions",
             Kind.DATE,
-            help="Datum waarop de conclusies gepubliceerd werden; de tekst staat onder de front matter.",
+            help="Datum waarop de conclusies gepubliceerd werden. De conclusies zelf staan onder de front "
+            f"matter, onder een kop die met 'Conclusie' begint, bv. '{CONCLUSIONS_HEADING}': de datum en die kop "
+            "horen samen.",
         ),
         _PUBLISHED,
         _UPDATED,
@@ -233,6 +365,17 @@ VOCABULARY_NAMES = ("themes", "organisation_types", "phases", "procurement_types
 
 
 def load_vocabularies(path: Path) -> Vocabularies:
-    """Read the editors' vocabulary file; a broken file is a build error, reported by the caller."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {name: {str(k): str(v) for k, v in (data.get(name) or {}).items()} for name in VOCABULARY_NAMES}
+    """The editors' vocabulary file, read leniently for the editor tools (`new`, `schema`).
+
+    The build and `check` read it through `content/vocabularies.py`, which reports every problem in it.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace")) or {}
+    except (yaml.YAMLError, RecursionError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    return {
+        name: {str(k): str(v) for k, v in lists.items()} if isinstance(lists := data.get(name), dict) else {}
+        for name in VOCABULARY_NAMES
+    }

@@ -6,29 +6,62 @@ in a text field stays the text "no", and `yes` in a boolean field is refused rat
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 import yaml
 
-from kenniscentrum.content.load import RawEntry, node_line
+from kenniscentrum.content.conclusions import conclusions_section
+from kenniscentrum.content.load import RawEntry, control_name, node_line
 from kenniscentrum.content.model import BRUSSELS, Entry, Link
 from kenniscentrum.content.problems import Problem, did_you_mean
-from kenniscentrum.content.schema import Field, Kind, Vocabularies
+from kenniscentrum.content.schema import (
+    CONCLUSIONS_HEADING,
+    CONTROL,
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    INT_PATTERN,
+    MONEY_PATTERN,
+    ORDER_RULES,
+    PLAIN_TAGS,
+    RESERVED_SLUGS,
+    SLUG_PATTERN,
+    TEXT_REFUSED,
+    URL_PATTERN,
+    YEAR_RANGE,
+    Field,
+    Kind,
+    Vocabularies,
+)
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$")
-_INT = re.compile(r"^[+-]?\d+$")
-_NUMBER = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
+_REFUSED = [(re.compile(rule.pattern), rule) for rule in TEXT_REFUSED]
+_SLUG = re.compile(SLUG_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+_DATETIME = re.compile(DATETIME_PATTERN)
+_INT = re.compile(INT_PATTERN)
+_NUMBER = re.compile(MONEY_PATTERN)
+_URL = re.compile(URL_PATTERN)
 _PLACEHOLDER = re.compile(r"\bVUL IN\b")
 # What an allowlist sanitizer would strip from a body; we report it so the editor knows it will not show.
 _UNSAFE_BODY = re.compile(
     r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=|javascript\s*:", re.I
+)
+
+# An image the reader's browser would fetch from another website (the site makes no third-party requests).
+_REMOTE_IMAGE = re.compile(
+    r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})|<img\b[^>]*\ssrc\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})",
+    re.I,
+)
+
+# Link targets in a body: inline links, reference definitions, HTML attributes and autolinks.
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^\s)>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|\b(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)"
+    r"|<([a-z][a-z0-9+.-]*:[^\s>]+)>",
+    re.I,
 )
 
 BOOL_WORDS = {"true": True, "false": False}
@@ -46,8 +79,6 @@ class _Invalid(Exception):
 def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | None, list[Problem]]:
     """Validate one raw entry; returns the entry only when it has no problems."""
     problems = list(raw.problems)
-    if problems and not raw.nodes:
-        return None, problems
     ctype = raw.type
 
     def report(line: int, name: str, message: str, expected: str = "") -> None:
@@ -60,6 +91,16 @@ def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | N
             f"de bestandsnaam '{raw.slug}.md' is geen geldige slug",
             "gebruik kleine letters, cijfers en koppeltekens, bv. 'slimme-straatverlichting.md'",
         )
+    elif raw.slug in RESERVED_SLUGS:
+        report(
+            1,
+            "",
+            f"de bestandsnaam '{raw.slug}.md' is voorbehouden: op {ctype.url_prefix}/ staat de lijst van alle "
+            f"{ctype.label_plural}",
+            "geef het bestand de naam van het item, bv. 'slimme-straatverlichting.md'",
+        )
+    if raw.problems and not raw.nodes:  # unreadable or no front matter: its name is all there is to check
+        return None, problems
 
     values: dict[str, Any] = {}
     names = [f.name for f in ctype.fields]
@@ -106,10 +147,12 @@ def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | N
 
 def _error_line(exc: _Invalid, node: yaml.Node, key_line: int) -> int:
     line = getattr(exc, "line", None)
-    return line if line is not None else max(key_line, node_line(node))
+    # An alias (`*naam`) points at a node written above the key: the problem stays on the field's own line.
+    return max(line, key_line) if line is not None else max(key_line, node_line(node))
 
 
 def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
+    _check_tag(node)
     if spec.many:
         if isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null"):
             raise _Invalid("leeg", "vul minstens één waarde in, of laat het veld weg")
@@ -129,7 +172,7 @@ def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any
                 raise
         if spec.required and not result:
             raise _Invalid("leeg", "vul minstens één waarde in")
-        if spec.kind is Kind.VOCAB and len(set(result)) != len(result):
+        if spec.kind is not Kind.LINKS and len(set(result)) != len(result):  # would be listed twice
             raise _Invalid("bevat een waarde twee keer", "noem elke waarde één keer")
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -142,11 +185,30 @@ def _scalar(node: yaml.Node) -> str:
         raise _Invalid(
             "verwacht één waarde", "schrijf de waarde achter de dubbele punt, niet als lijst of blok"
         )
+    _check_tag(node)
     text = str(node.value).strip()
+    if match := CONTROL.search(text):  # written as a YAML escape ("\e", "\x0b"): not in the file's bytes
+        raise _Invalid(
+            f"bevat een onzichtbaar teken ({control_name(match.group(0))})",
+            "schrijf gewone tekst zonder stuurtekens",
+        )
     # Checked before any kind's parser, so a `new` placeholder in a date or a code is named as one.
     if _PLACEHOLDER.search(text):
         raise _Invalid(f"bevat nog de invulinstructie '{text}'", "vervang ze door de echte waarde")
     return text
+
+
+def _check_tag(node: yaml.Node) -> None:
+    if node.tag not in PLAIN_TAGS:
+        raise _Invalid(
+            f"heeft de YAML-markering '{written_tag(node.tag)}', die de waarde verandert",
+            "schrijf de waarde zonder '!…' ervoor",
+        )
+
+
+def written_tag(tag: str) -> str:
+    """A tag as the editor wrote it: `!!binary` rather than `tag:yaml.org,2002:binary`."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _read_one(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
@@ -161,10 +223,9 @@ def _read_one(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
 
 
 def _read_text(text: str, spec: Field, _: Vocabularies) -> str:
-    if _HTML_TAG.search(text):
-        raise _Invalid(
-            "bevat HTML", "schrijf gewone tekst; opmaak en links horen in de tekst onder de front matter"
-        )
+    for pattern, rule in _REFUSED:
+        if pattern.search(text):
+            raise _Invalid(rule.message, rule.expected)
     if _PLACEHOLDER.search(text):
         raise _Invalid(f"bevat nog de invulinstructie '{text}'", "vervang ze door de echte waarde")
     return " ".join(text.split())
@@ -178,38 +239,66 @@ def _read_slug(text: str, spec: Field, _: Vocabularies) -> str:
 
 
 def _read_url(text: str, spec: Field, _: Vocabularies) -> str:
-    parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in text):
+    try:
+        parsed = urlparse(text)
+    except ValueError:  # a host in brackets that is no IPv6 address: "https://a]b/"
+        parsed = urlparse("")
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or not _URL.match(text):
         raise _Invalid(
-            f"'{text}' is geen geldige webadres", "een volledig adres dat begint met https:// of http://"
+            f"'{text}' is geen geldig webadres", "een volledig adres dat begint met https:// of http://"
         )
     return text
 
 
 def _read_int(text: str, spec: Field, _: Vocabularies) -> int:
     if not _INT.match(text):
-        raise _Invalid(f"'{text}' is geen geheel getal", "bv. 2019")
+        if re.fullmatch(r"[+-]?\d+", text):
+            raise _Invalid(f"'{_short(text)}' is te groot", _range_hint(spec))
+        raise _Invalid(f"'{_short(text)}' is geen geheel getal", "bv. 2019")
     value = int(text)
-    if value < 0:
-        raise _Invalid(f"'{text}' is negatief", "een positief getal")
-    if spec.name == "year" and not 2000 <= value <= 2100:
-        raise _Invalid(f"{value} is geen geldig jaartal", "een jaartal zoals 2019")
+    _check_bounds(value, text, spec)
     return value
 
 
 def _read_money(text: str, spec: Field, _: Vocabularies) -> int | float:
+    """An amount in euro, exact: at most 12 digits and 2 decimals, so a float prints back as written."""
     compact = text.replace("€", "").replace(" ", "").replace("_", "")
     if not _NUMBER.match(compact):
-        raise _Invalid(f"'{text}' is geen bedrag", "een bedrag in euro zonder punten, bv. 180000")
-    number = float(compact.replace(",", "."))
-    return int(number) if number.is_integer() else number
+        if re.fullmatch(r"\d+(?:[.,]\d{1,2})?", compact):
+            raise _Invalid(f"'{_short(text)}' is te groot", _range_hint(spec))
+        raise _Invalid(f"'{_short(text)}' is geen bedrag", "een bedrag in euro zonder punten, bv. 180000")
+    whole, _sep, cents = compact.replace(",", ".").partition(".")
+    value: int | float = int(whole) if not cents.strip("0") else float(f"{int(whole)}.{cents}")
+    _check_bounds(value, text, spec)
+    return value
 
 
 def _read_percent(text: str, spec: Field, _: Vocabularies) -> int | float:
-    value = _read_money(text.rstrip("%").strip(), spec, _)
-    if not 0 < value <= 100:
-        raise _Invalid(f"{text} ligt niet tussen 0 en 100", "een percentage, bv. 90")
-    return value
+    return _read_money(text.rstrip("%").strip(), spec, _)
+
+
+def _check_bounds(value: float, text: str, spec: Field) -> None:
+    low, high, exclusive = spec.bounds
+    if value < low or (exclusive and value == low) or (high is not None and value > high):
+        if spec.kind is Kind.INT and spec.minimum is not None:
+            raise _Invalid(f"{_short(text)} is geen geldig jaartal", _range_hint(spec))
+        if value < 0:
+            raise _Invalid(f"'{_short(text)}' is negatief", "een positief getal")
+        raise _Invalid(f"{_short(text)} ligt niet tussen {low} en {high}", _range_hint(spec))
+
+
+def _range_hint(spec: Field) -> str:
+    low, high, _exclusive = spec.bounds
+    if spec.kind is Kind.PERCENT:
+        return "een percentage, bv. 90"
+    if spec.kind is Kind.INT and spec.minimum is not None:
+        return f"een jaartal van {low} tot {high}"
+    return f"een getal van {low} tot {high:_}".replace("_", ".") if high is not None else "een kleiner getal"
+
+
+def _short(text: str) -> str:
+    """A value quoted in a problem, cut short: a number of thousands of digits is not repeated in full."""
+    return text if len(text) <= 40 else text[:20] + "…" + text[-5:]
 
 
 def _read_bool(text: str, spec: Field, _: Vocabularies) -> bool:
@@ -220,21 +309,49 @@ def _read_bool(text: str, spec: Field, _: Vocabularies) -> bool:
 
 def _read_date(text: str, spec: Field, _: Vocabularies) -> date:
     if not _DATE.match(text):
-        raise _Invalid(f"'{text}' is geen datum", "schrijf JJJJ-MM-DD, bv. 2024-03-12")
+        raise _Invalid(f"'{_short(text)}' is geen datum", "schrijf JJJJ-MM-DD, bv. 2024-03-12")
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise _Invalid(f"de datum {text} bestaat niet", "controleer dag en maand (JJJJ-MM-DD)") from None
+    _check_year(value, text)
+    return value
+
+
+def _check_year(value: date, text: str) -> None:
+    if not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+        raise _Invalid(
+            f"het jaar in {text} is onwaarschijnlijk",
+            f"een datum tussen {YEAR_RANGE[0]} en {YEAR_RANGE[1]}: controleer het jaartal",
+        )
 
 
 def _read_datetime(text: str, spec: Field, _: Vocabularies) -> datetime:
+    """A moment; without an offset it is Brussels time, which must exist once (not in the DST gap or overlap)."""
     if not _DATETIME.match(text):
-        raise _Invalid(f"'{text}' is geen datum met uur", "schrijf JJJJ-MM-DD UU:MM, bv. 2024-03-12 14:00")
+        raise _Invalid(
+            f"'{_short(text)}' is geen datum met uur", "schrijf JJJJ-MM-DD UU:MM, bv. 2024-03-12 14:00"
+        )
     try:
-        value = datetime.fromisoformat(text.replace(" ", "T", 1))
+        # "9:30" is an ordinary way to write the time; fromisoformat wants two digits.
+        value = datetime.fromisoformat(re.sub(r"[ T](\d):", r"T0\1:", text.replace(" ", "T", 1), count=1))
     except ValueError:
         raise _Invalid(f"het tijdstip {text} bestaat niet", "controleer dag, maand en uur") from None
-    return value if value.tzinfo else value.replace(tzinfo=BRUSSELS)
+    _check_year(value.date(), text)
+    if value.tzinfo:
+        return value
+    local = value.replace(tzinfo=BRUSSELS)
+    if local.astimezone(UTC).astimezone(BRUSSELS).replace(tzinfo=None) != value:
+        raise _Invalid(
+            f"{text} bestaat niet in Belgische tijd: de klok springt die nacht van 2:00 naar 3:00",
+            "kies een ander uur",
+        )
+    if local.utcoffset() != value.replace(tzinfo=BRUSSELS, fold=1).utcoffset():
+        raise _Invalid(
+            f"{text} komt twee keer voor in Belgische tijd: de klok gaat die nacht van 3:00 terug naar 2:00",
+            "schrijf de tijdzone erbij: +02:00 voor de eerste keer, +01:00 voor de tweede",
+        )
+    return local
 
 
 def _read_date_or_datetime(text: str, spec: Field, v: Vocabularies) -> date | datetime:
@@ -242,7 +359,9 @@ def _read_date_or_datetime(text: str, spec: Field, v: Vocabularies) -> date | da
 
 
 def _read_vocab(text: str, spec: Field, vocabularies: Vocabularies) -> str:
-    vocab = vocabularies.get(spec.vocab or "", {})
+    if spec.vocab not in vocabularies:
+        return text  # the list itself is broken: reported once, at content/vocabularies.yml
+    vocab = vocabularies[spec.vocab or ""]
     if text in vocab:
         return text
     by_label = {label.lower(): code for code, label in vocab.items()}
@@ -294,29 +413,39 @@ _PARSERS: dict[Kind, Callable[[str, Field, Vocabularies], Any]] = {
 
 
 def _check_relations(values: dict[str, Any], raw: RawEntry, report: Callable[..., None]) -> None:
-    """Checks that need two fields: an end before its start is a typo an editor wants to hear about."""
-    lines = raw.key_lines
-    pairs = (
-        ("starts", "ends", "het einde ligt vóór het begin", "een tijdstip na 'starts'"),
-        (
-            "published",
-            "updated",
-            "de wijzigingsdatum ligt vóór de publicatiedatum",
-            "een datum op of na 'published'",
-        ),
-        ("opens", "deadline", "de deadline ligt vóór de opening", "een deadline na 'opens'"),
-    )
-    for first, second, message, expected in pairs:
-        if first in values and second in values and _before(values[second], values[first]):
-            report(lines[second], second, message, expected)
-    starts, deadline = values.get("starts"), values.get("registration_deadline")
-    if starts and deadline and deadline > starts.astimezone(BRUSSELS).date():
+    """Rules over two fields (schema.ORDER_RULES): an end before its start is a typo an editor wants to hear about."""
+    for rule in ORDER_RULES:
+        earlier, later = values.get(rule.earlier), values.get(rule.later)
+        if earlier is None or later is None:
+            continue
+        wrong = _day(later) < _day(earlier) if rule.by_day else _before(later, earlier)
+        if wrong:
+            report(raw.key_lines[rule.report_on], rule.report_on, rule.message, rule.expected)
+    if raw.type.field("conclusions") is None:
+        return
+    heading = conclusions_section(raw.body)[0]
+    if "conclusions" in values and not heading:
         report(
-            lines["registration_deadline"],
-            "registration_deadline",
-            "de inschrijvingsdeadline ligt na de start van de sessie",
-            "een datum op of vóór 'starts'",
+            raw.key_lines["conclusions"],
+            "conclusions",
+            "er is een datum voor de conclusies, maar de tekst heeft geen kop 'Conclusies'",
+            f"zet de conclusies onder een kop '{CONCLUSIONS_HEADING}', of laat 'conclusions' weg",
         )
+    elif heading and "conclusions" not in raw.nodes:
+        line = next(
+            (n for n, text in enumerate(raw.body.splitlines(), raw.body_line) if heading in text),
+            raw.body_line,
+        )
+        report(
+            line,
+            "conclusions",
+            "de tekst heeft een kop 'Conclusies', maar 'conclusions' ontbreekt",
+            "vul 'conclusions:' in met de datum waarop ze gepubliceerd werden (JJJJ-MM-DD)",
+        )
+
+
+def _day(value: date | datetime) -> date:
+    return value.astimezone(BRUSSELS).date() if isinstance(value, datetime) else value
 
 
 def _before(later: date | datetime, earlier: date | datetime) -> bool:
@@ -324,10 +453,6 @@ def _before(later: date | datetime, earlier: date | datetime) -> bool:
     if isinstance(later, datetime) and isinstance(earlier, datetime):
         return later < earlier
     return _day(later) < _day(earlier)
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _check_body(raw: RawEntry, report: Callable[..., None]) -> None:
@@ -339,5 +464,81 @@ def _check_body(raw: RawEntry, report: Callable[..., None]) -> None:
                 f"bevat '{match.group(0).strip()}', dat om veiligheidsredenen niet getoond wordt",
                 "gebruik gewone Markdown; scripts, iframes en event-handlers zijn niet toegelaten",
             )
+        elif _REMOTE_IMAGE.search(line):
+            report(
+                number,
+                "tekst",
+                "toont een afbeelding van een andere website, die de site niet laadt",
+                "link ernaar met [tekst](https://…) in plaats van ![tekst](https://…)",
+            )
+        elif bad := _unparsable_link(line):
+            report(
+                number,
+                "tekst",
+                f"bevat een ongeldig webadres '{_short(bad)}'",
+                "controleer het adres: vierkante haken [ ] horen niet in de naam van een website",
+            )
         elif _PLACEHOLDER.search(line):
             report(number, "tekst", "bevat nog een invulinstructie", "vervang 'VUL IN' door de echte tekst")
+    if found := _too_deep(raw.body):
+        offset, what = found
+        report(
+            raw.body_line + offset,
+            "tekst",
+            f"is te diep genest ({what})",
+            "schrijf lijsten, citaten en blokken hoogstens enkele niveaus diep",
+        )
+
+
+def _unparsable_link(line: str) -> str:
+    """A link target no URL parser accepts ("https://a]b/"): MkDocs would stop the build with a traceback."""
+    for match in _LINK_TARGET.finditer(line):
+        url = html.unescape(next(g for g in match.groups() if g is not None))
+        try:
+            urlsplit(url)
+        except ValueError:
+            return url
+    return ""
+
+
+# Python-Markdown renders nesting recursively (RecursionError from about 250 list levels or 500 HTML blocks)
+# and nested brackets in quadratic time (20,000 take minutes): far beyond these limits no text goes.
+MAX_INDENT = 200  # columns of leading whitespace: 50 list levels
+MAX_DEPTH = 100  # open HTML elements, or unclosed '[' within a paragraph
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")
+# Elements that do not nest: void ones, and those whose end tag HTML lets an editor leave out (<p>, <li>, …).
+_VOID = frozenset(
+    {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+_END_OPTIONAL = frozenset(
+    {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "caption"}
+)
+_UNNESTED = _VOID | _END_OPTIONAL
+
+
+def _too_deep(body: str) -> tuple[int, str] | None:
+    """The first line (0-based, in the body) where the nesting passes a limit, and what is nested."""
+    elements = brackets = 0
+    for offset, line in enumerate(body.splitlines()):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if indent > MAX_INDENT:
+            return offset, f"{indent} spaties inspringing"
+        if not line.strip():
+            brackets = 0
+        for closing, name, empty in _TAG.findall(line):
+            if empty or name.lower() in _UNNESTED:
+                continue
+            if closing:
+                elements = max(0, elements - 1)
+            else:
+                elements += 1
+                if elements > MAX_DEPTH:
+                    return offset, f"meer dan {MAX_DEPTH} HTML-elementen in elkaar"
+        if "[" not in line:
+            brackets = max(0, brackets - line.count("]"))
+            continue
+        for char in line:
+            brackets = brackets + 1 if char == "[" else max(0, brackets - 1) if char == "]" else brackets
+            if brackets > MAX_DEPTH:
+                return offset, f"meer dan {MAX_DEPTH} haken '[' in elkaar"
+    return None

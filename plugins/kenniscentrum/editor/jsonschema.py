@@ -11,15 +11,41 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kenniscentrum.content.schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
+from kenniscentrum.content.schema import (
+    CONTENT_TYPES,
+    CONTROL_PATTERN,
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    ORDER_RULES,
+    RESERVED_SLUGS,
+    SLUG_PATTERN,
+    TEXT_REFUSED,
+    URL_PATTERN,
+    YEAR_RANGE,
+    ContentType,
+    Field,
+    Kind,
+    Vocabularies,
+)
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML tooling supports best
 SCHEMA_DIR = "schemas"
 
-# Patterns mirror the validator's (validate.py), so what the editor sees agrees with `check`.
-_DATE = r"^\d{4}-\d{2}-\d{2}$"
-_DATETIME = r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$"
+
+def _years(low: int, high: int) -> str:
+    """A regex alternation for the years low..high (whole centuries, as schema.YEAR_RANGE is)."""
+    assert low % 100 == 0 and high % 100 == 0, "YEAR_RANGE runs from century to century"
+    return "|".join([*(f"{c}\\d{{2}}" for c in range(low // 100, high // 100)), str(high)])
+
+
+# Every pattern and range comes from schema.py, the validator's own rules, so the two cannot drift.
+_YEARS = f"(?:{_years(*YEAR_RANGE)})"
+_DATE = DATE_PATTERN.replace(r"^\d{4}", f"^{_YEARS}", 1)
+_DATETIME = DATETIME_PATTERN.replace(r"^\d{4}", f"^{_YEARS}", 1)
 _NUMBER_TEXT = r"^\s*€?\s*\d[\d _]*([.,]\d{1,2})?\s*$"
+_TEXT_RULES = [{"not": {"pattern": rule.pattern}} for rule in TEXT_REFUSED] + [
+    {"not": {"pattern": CONTROL_PATTERN}}
+]
 
 
 def schema_file_name(ctype: ContentType) -> str:
@@ -47,33 +73,40 @@ def _property(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
         prop: dict[str, Any] = {"type": "array", "items": item}
         if spec.required:
             prop["minItems"] = 1
-        if spec.kind is Kind.VOCAB:
+        if spec.kind is not Kind.LINKS:  # validate.py refuses a value twice in any list
             prop["uniqueItems"] = True
     else:
         prop = item
-    return {"description": spec.help, **prop}
+    rules = [f" Voorwaarde: {r.expected}." for r in ORDER_RULES if r.report_on == spec.name]
+    return {"description": spec.help + "".join(rules), **prop}
 
 
 def _item(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     """One value of a field, typed as YAML 1.2 reads it."""
     match spec.kind:
         case Kind.TEXT:
-            return {"type": "string", "minLength": 1}
+            return {"type": "string", "minLength": 1, "allOf": _TEXT_RULES}
         case Kind.SLUG:
-            return {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*(\.md)?$"}
+            return {
+                "type": "string",
+                "pattern": SLUG_PATTERN.removesuffix("$") + r"(\.md)?$",
+                "not": {"enum": sorted(RESERVED_SLUGS)},
+            }
         case Kind.URL:
-            return {"type": "string", "format": "uri", "pattern": r"^https?://\S+$"}
+            return {"type": "string", "format": "uri", "pattern": URL_PATTERN}
         case Kind.INT:
-            low, high = (2000, 2100) if spec.name == "year" else (0, None)
-            return {"type": "integer", "minimum": low} | ({"maximum": high} if high else {})
+            low, high, _exclusive = spec.bounds
+            return {"type": "integer", "minimum": low} | ({"maximum": high} if high is not None else {})
         case Kind.MONEY:
             # A number, or text such as "€ 180 000" that the validator also reads.
-            return {"type": ["number", "string"], "minimum": 0, "pattern": _NUMBER_TEXT}
+            low, high, _exclusive = spec.bounds
+            return {"type": ["number", "string"], "minimum": low, "maximum": high, "pattern": _NUMBER_TEXT}
         case Kind.PERCENT:
+            low, high, _exclusive = spec.bounds
             return {
                 "type": ["number", "string"],
-                "exclusiveMinimum": 0,
-                "maximum": 100,
+                "exclusiveMinimum": low,
+                "maximum": high,
                 "pattern": r"^\s*\d+([.,]\d{1,2})?\s*%?\s*$",
             }
         case Kind.BOOL:
@@ -96,8 +129,13 @@ def _item(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
             return {
                 "type": "object",
                 "properties": {
-                    "title": {"type": "string", "minLength": 1, "description": "Tekst van de link."},
-                    "url": {"type": "string", "format": "uri", "pattern": r"^https?://\S+$"},
+                    "title": {
+                        "type": "string",
+                        "minLength": 1,
+                        "allOf": _TEXT_RULES,
+                        "description": "Tekst van de link.",
+                    },
+                    "url": {"type": "string", "format": "uri", "pattern": URL_PATTERN},
                 },
                 "required": ["title", "url"],
                 "additionalProperties": False,

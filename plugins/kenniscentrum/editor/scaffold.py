@@ -13,7 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from kenniscentrum.content.catalogue import slugify
-from kenniscentrum.content.schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
+from kenniscentrum.content.schema import (
+    CONTENT_TYPES,
+    RESERVED_SLUGS,
+    ContentType,
+    Field,
+    Kind,
+    Vocabularies,
+)
 
 PLACEHOLDER = "VUL IN"
 
@@ -151,6 +158,11 @@ def target_path(content_dir: Path, ctype: ContentType, title: str, slug: str | N
     name = slugify(slug or title)
     if not name:
         raise ScaffoldError("uit deze titel valt geen bestandsnaam te maken: geef er een met --slug")
+    if name in RESERVED_SLUGS:
+        raise ScaffoldError(
+            f"de bestandsnaam '{name}.md' is voorbehouden voor de lijst van alle {ctype.label_plural}: "
+            "geef er een andere met --slug"
+        )
     folder = content_dir / ctype.folder
     existing = next(iter(sorted(folder.rglob(f"{name}.md"))), None) if folder.is_dir() else None
     if existing is not None:

@@ -57,8 +57,22 @@ def _json_value(value: Any, many: bool) -> Any:
     return value
 
 
+# Cells a spreadsheet would run as a formula (OWASP "CSV injection"), including the full-width forms.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell as a spreadsheet should show it: text that would start a formula gets a leading `'`."""
+    text = csv_value(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def csv_value(value: Any) -> str:
-    """A JSON value as one CSV cell: lists joined with "; ", links as "title <url>", None empty."""
+    """A JSON value as one CSV cell: lists joined with "; ", links as "title <url>", None empty.
+
+    Amounts are exact: the validator keeps them below a thousand billion with at most two decimals, so
+    Python prints a float back as the editor wrote it (no rounding, never `inf`).
+    """
     if value is None:
         return ""
     if isinstance(value, list):
@@ -85,7 +99,7 @@ def projects_csv(catalogue: Catalogue, site_url: str) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns())
     for record in records(catalogue, site_url):
-        writer.writerow([csv_value(record[name]) for name in columns()])
+        writer.writerow([csv_cell(record[name]) for name in columns()])
     return buffer.getvalue()
 
 

@@ -26,6 +26,7 @@ def set_locale(language: str) -> None:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_BLOCK_START = re.compile(r"^(\d+(?=[.)](?:\s|$))|)([-=:~?]|(?<=\d)[.)])")
 
 
 @functools.cache
@@ -72,5 +73,10 @@ def esc(text: object) -> str:
 
 
 def md_text(text: object) -> str:
-    """Editor text placed inline in generated Markdown: HTML-escaped and with Markdown syntax neutralised."""
-    return _MD_SPECIAL.sub(r"\\\1", esc(text))
+    """Editor text placed inline in generated Markdown: HTML-escaped and with Markdown syntax neutralised.
+
+    A value may start a line (a description under a digest item): a leading list, rule, heading-underline,
+    definition or details marker ("- ", "1986. ", "---", ": ", "???") is written as a character reference.
+    """
+    escaped = _MD_SPECIAL.sub(r"\\\1", esc(text))
+    return _BLOCK_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped, count=1)
