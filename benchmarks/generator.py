@@ -420,7 +420,12 @@ class _Writer:
         if project:
             self.result.references += 1
         opening = f"Op deze marktconsultatie licht {org} zijn vraag toe over {need}."
-        self._write("consultation", slug, fields, self._body(opening))
+        body = self._body(opening)
+        if fields["conclusions"]:
+            # A conclusions date needs the section it dates (the validator asks for it); no random draw, so
+            # every other generated entry stays as it was.
+            body += f"\n## Conclusies\n\n{org} vat hier samen wat de markt aanreikte over {need}.\n"
+        self._write("consultation", slug, fields, body)
 
     def _tip(self) -> None:
         rng = self.rng
