@@ -421,10 +421,9 @@ class _Writer:
             self.result.references += 1
         opening = f"Op deze marktconsultatie licht {org} zijn vraag toe over {need}."
         body = self._body(opening)
+        # A conclusions date goes with a conclusions section: the validator asks for both.
         if fields["conclusions"]:
-            # A conclusions date needs the section it dates (the validator asks for it); no random draw, so
-            # every other generated entry stays as it was.
-            body += f"\n## Conclusies\n\n{org} vat hier samen wat de markt aanreikte over {need}.\n"
+            body += f"\n\n## Conclusies\n\nDe deelnemers deelden hun kijk op {need}; {org} neemt ze mee.\n"
         self._write("consultation", slug, fields, body)
 
     def _tip(self) -> None:

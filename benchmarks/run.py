@@ -5,19 +5,28 @@ the site, and builds, alternating, run after run:
 
 - the kenniscentrum site (our plugin, macros and template overrides: `mkdocs build` on mkdocs.yml);
 - a bare Material site made of the same rendered Markdown (`kenniscentrum pages --out` plus docs/): same theme
-  settings, search plugin, Markdown extensions, validation and explicit nav, so entries stay out of the nav
-  in both, but no kenniscentrum plugin and no macros.
+  settings, Markdown extensions, validation and explicit nav, so entries stay out of the nav in both, with
+  Material's own (lunr) search where ours runs Pagefind, and no kenniscentrum plugin and no macros.
 
 Every build runs in its own process, so wall time includes start-up as an editor or CI sees it, and peak RSS
 is the child's own maximum (`os.wait4`). Results: a Markdown table on stdout, benchmarks/results.md, and the
 "Benchmark" section of README.md. `--preview` also measures edit-to-preview time under `mkdocs serve`.
+
+Search payload: Debian's chromium (Playwright) opens the home page of the built site, served gzipped as a static
+host serves it, types a query into the search field and waits for the first result; the payload is every byte
+the browser received for the search from the moment the field got the focus until then (Pagefind's script,
+worker, WebAssembly, index chunks, fragments, our typo word lists), plus the search script and styles every page
+loads. Once for a word and once for the same word with a typo.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gzip
+import http.server
+import io
 import os
 import platform
 import re
@@ -28,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -61,6 +71,10 @@ LINEAR_MAX = 5.5
 RSS_MAX_MB = 1024
 CHECK_MAX_S = 2.0
 PREVIEW_MAX_S = 3.0
+# Issue 17: search payload before the first result at 10,000 entries.
+SEARCH_MAX_KB = 300
+SEARCH_QUERIES = ("verlichting", "verlichitng")  # a word of the synthetic content, and one typo in it
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 @dataclass
@@ -81,6 +95,7 @@ class SizeResult:
     bare_site_mb: float = 0.0
     index_mb: float = 0.0
     index_gz_mb: float = 0.0
+    search_kb: dict[str, float] = field(default_factory=dict)  # query -> kB received before the first result
 
     @property
     def kc_s(self) -> float:
@@ -207,14 +222,111 @@ def measure_size(n: int, runs: int, seed: int, work: Path, log) -> SizeResult:
     result.pages = sum(1 for _ in kc_site.rglob("*.html"))
     result.site_mb = _tree_mb(kc_site)
     result.bare_site_mb = _tree_mb(bare_site)
-    index = (kc_site / "search" / "search_index.json").read_bytes()
-    result.index_mb = len(index) / 2**20
-    result.index_gz_mb = len(gzip.compress(index, compresslevel=6)) / 2**20
+    # The whole search index a reader could ever load: Pagefind's bundle and our typo word lists.
+    index_files = [p for d in ("pagefind", "search") for p in (kc_site / d).rglob("*") if p.is_file()]
+    result.index_mb = sum(p.stat().st_size for p in index_files) / 2**20
+    result.index_gz_mb = sum(len(_served(p)) for p in index_files) / 2**20
+    result.search_kb = measure_search_payload(kc_site, SEARCH_QUERIES)
+    log(f"  N={n} zoeken: " + ", ".join(f"{q} {kb:.0f} kB" for q, kb in result.search_kb.items()))
     return result
 
 
 def _tree_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+# --- search payload ------------------------------------------------------------------------------------
+
+_COMPRESSED = {".html", ".js", ".css", ".json", ".txt", ".xml", ".svg"}  # what static hosts send gzipped
+
+
+def _served(path: Path) -> bytes:
+    """A file as a static host sends it: text gzipped, Pagefind's binary chunks as they are (already gzip)."""
+    data = path.read_bytes()
+    return gzip.compress(data, compresslevel=6) if path.suffix in _COMPRESSED else data
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site gzipped where a static host would, so the browser sees real transfer sizes."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in _COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        if not path.is_file():
+            self.send_error(404)
+            return None
+        body = _served(path)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+def measure_search_payload(site: Path, queries: tuple[str, ...]) -> dict[str, float]:
+    """kB received for each query, in a fresh browser, from focusing the search field to the first result."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site))
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    sizes: dict[str, float] = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+            for query in queries:
+                context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+                received: list[tuple[str, int]] = []
+                context.on(
+                    "requestfinished",
+                    lambda request, r=received: r.append((request.url, request.sizes()["responseBodySize"])),
+                )
+                page = context.new_page()
+                page.goto(base, wait_until="networkidle")
+                ui = sum(size for url, size in received if url.endswith(("/search.js", "/search.css")))
+                received.clear()
+                page.locator("#kc-search-input").click()
+                page.keyboard.type(query)
+                page.locator(".kc-search__result").first.wait_for(state="visible", timeout=120_000)
+                sizes[query] = (ui + sum(size for _, size in received)) / 1000
+                parts: dict[str, int] = {"search.js/css": ui}
+                for url, size in received:
+                    kind = _payload_kind(url)
+                    parts[kind] = parts.get(kind, 0) + size
+                print(
+                    f"    {query}: " + ", ".join(f"{k} {v / 1000:.1f} kB" for k, v in parts.items()),
+                    file=sys.stderr,
+                )
+                context.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return sizes
+
+
+def _payload_kind(url: str) -> str:
+    """What a search request fetched, for the breakdown in the log."""
+    for marker, kind in (
+        ("/search/woorden/", "typo word lists"),
+        (".pf_fragment", "result fragments"),
+        (".pf_index", "index chunks"),
+        (".pf_filter", "filter chunks"),
+        (".pf_meta", "page list"),
+        ("wasm.", "WebAssembly"),
+        ("/pagefind/", "Pagefind scripts"),
+    ):
+        if marker in url:
+            return kind
+    return "other"
 
 
 # --- edit to preview ------------------------------------------------------------------------------------
@@ -305,14 +417,15 @@ def machine() -> str:
 def table(results: list[SizeResult]) -> str:
     head = (
         "| entries | pages | kenniscentrum (s) | bare Material (s) | ratio | CPU kc / bare (s) | CPU ratio "
-        "| peak RSS kc / bare (MB) | site (MB) | search index raw / gzip (MB) | check (s) |\n"
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        "| peak RSS kc / bare (MB) | site (MB) | search index raw / gzip (MB) | search payload word / typo (kB) "
+        "| check (s) |\n"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     )
     rows = [
         f"| {r.n:,} | {r.pages:,} | {r.kc_s:.1f} | {r.bare_s:.1f} | {r.ratio:.2f} | "
         f"{r.kc_cpu:.1f} / {r.bare_cpu:.1f} | {r.cpu_ratio:.2f} | "
         f"{r.kc_rss:.0f} / {r.bare_rss:.0f} | {r.site_mb:.1f} | {r.index_mb:.1f} / {r.index_gz_mb:.2f} | "
-        f"{r.check_s:.2f} |"
+        f"{' / '.join(f'{kb:.0f}' for kb in r.search_kb.values())} | {r.check_s:.2f} |"
         for r in results
     ]
     return head + "\n".join(rows) + "\n"
@@ -351,6 +464,12 @@ def verdicts(results: list[SizeResult], preview: list[float] | None) -> list[str
         lines.append(
             f"`kenniscentrum check` ≤ {CHECK_MAX_S:.0f} s at 1,000: {check:.2f} s — {verdict(check <= CHECK_MAX_S)}"
         )
+    if 10000 in by_n and by_n[10000].search_kb:
+        worst = max(by_n[10000].search_kb.values())
+        lines.append(
+            f"search payload before the first result ≤ {SEARCH_MAX_KB} kB at 10,000 (gzip, chromium; word and "
+            f"typo): {worst:.0f} kB at most — {verdict(worst <= SEARCH_MAX_KB)}"
+        )
     if preview:
         median = statistics.median(preview)
         lines.append(
@@ -366,8 +485,8 @@ def report(results: list[SizeResult], preview: list[float] | None, runs: int, lo
         f"Measured {date.today().isoformat()} on {machine()}. Median wall time of {runs} builds per size, "
         "kenniscentrum and bare Material alternating, each build a fresh `mkdocs build` process; peak RSS is "
         "the largest of those processes. Bare Material builds the same rendered Markdown pages "
-        "(`kenniscentrum pages`) with the same theme, search, Markdown extensions and nav, without our plugin, "
-        "macros and template overrides. Content is synthetic (`benchmarks/generator.py`, seed fixed)."
+        "(`kenniscentrum pages`) with the same theme, Markdown extensions and nav and Material's own (lunr) "
+        "search, without our plugin (and its Pagefind index), macros and template overrides. Content is synthetic (`benchmarks/generator.py`, seed fixed)."
         + (f" {load}" if load else "")
         + "\n\n"
         + table(results)

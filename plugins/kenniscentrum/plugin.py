@@ -24,8 +24,10 @@ from kenniscentrum.outputs import write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
+from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_index, start_search_index
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
+from kenniscentrum.pages.search import SiteSearch, filter_options
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import confined, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
@@ -62,6 +64,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.feed_links: list[dict[str, str]] = []
         self.incremental = False
         self.previous: BuildState | None = None
+        self.search: SiteSearch | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -96,6 +99,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.feed_links = autodiscovery()
         if not self.incremental:
             self.rendered_bodies = {}
+        previous, self.search = self.search, SiteSearch(self.catalogue)
+        if self.incremental and previous is not None:
+            self.search.keep_words_of(previous)
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         return config
@@ -161,6 +167,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         context["kc_jsonld"] = page_jsonld(
             self.catalogue, page.file.src_uri, self.site.url, self.site.language
         )
+        # What Pagefind indexes beyond the visible text (overrides/main.html), and the search form's filters.
+        assert self.search is not None
+        context["kc_search"] = self.search.page(page.file.src_uri, page.meta, page.content, page.is_homepage)
+        context["kc_search_filters"] = filter_options(self.catalogue)
         return context
 
     def _prepare_incremental(self, files: Files, config: MkDocsConfig) -> set[str]:
@@ -186,22 +196,35 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if self.incremental:
             self.previous = BuildState(dict(self.pages), self._stamp)
         site_dir = Path(config.site_dir)
-        written = write_outputs(
-            self.catalogue,
-            site_dir,
-            self.site,
-            self.config.feed_items,
-            self.calendars,
-            self.rendered_bodies,
-        )
-        clashes = [
-            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
-            "geef het een andere naam"
-            for path in written
-            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
-        ]
-        if clashes:
-            raise PluginError("\n".join(clashes))
+        try:
+            indexing = start_search_index(site_dir)  # Pagefind runs while the feeds and calendars are written
+        except (SearchIndexError, OSError) as exc:
+            raise PluginError(str(exc)) from None
+        try:
+            written = write_outputs(
+                self.catalogue,
+                site_dir,
+                self.site,
+                self.config.feed_items,
+                self.calendars,
+                self.rendered_bodies,
+            )
+            clashes = [
+                f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+                "geef het een andere naam"
+                for path in written
+                if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+            ]
+            if clashes:
+                raise PluginError("\n".join(clashes))
+        except BaseException:
+            indexing.kill()
+            raise
+        assert self.search is not None
+        try:
+            log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""

@@ -52,14 +52,14 @@ def new_page(browser: Any, server: str, viewport: str) -> Iterator[tuple[Any, li
 
 
 def open_page(page: Any, path: str) -> None:
-    """Load a page and wait until it is quiet: scripts ran and the search index was fetched."""
+    """Load a page and wait until it is quiet: scripts ran and nothing is loading any more."""
     page.goto(path, wait_until="networkidle")
 
 
 def open_search(page: Any) -> Any:
     """Open the search as a person does: click the search field (desktop) or the search button (phone)."""
-    field = page.locator(".md-search__input")
-    button = page.locator('label.md-header__button[for="__search"]')  # shown on narrow screens only
+    field = page.locator("#kc-search-input")
+    button = page.locator(".kc-search__toggle")  # shown on narrow screens only
     if button.is_visible():
         button.click()
         field.wait_for(state="visible")
@@ -69,12 +69,12 @@ def open_search(page: Any) -> Any:
 
 
 def search(page: Any, query: str) -> Any:
-    """Type a query key by key (Material searches on key events, not on a filled-in value); return the results."""
+    """Type a query key by key, as a reader does; return the results once the count is announced."""
     field = open_search(page)
+    field.fill("")
     field.press_sequentially(query, delay=30)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible")
-    return results
+    page.locator(".kc-search__status", has_text=query).wait_for(state="attached")
+    return page.locator(".kc-search__result")
 
 
 def not_local(urls: list[str], server: str) -> list[str]:

@@ -99,9 +99,9 @@ def test_phone_menu_opens_with_the_keyboard(browser, server):
 def test_phone_search_opens_with_the_keyboard(browser, server):
     with new_page(browser, server, "phone") as (page, _):
         open_page(page, "")
-        tab_to(page, 'label[for="__search"]')
+        tab_to(page, ".kc-search__toggle")
         page.keyboard.press(" ")
-        field = page.locator(".md-search__input")
+        field = page.locator("#kc-search-input")
         expect(field).to_be_focused()
         page.keyboard.type("koelkledij", delay=30)
-        expect(page.locator(".md-search-result__item").first).to_contain_text("Cold2Gold")
+        expect(page.locator(".kc-search__result").first).to_contain_text("Cold2Gold")

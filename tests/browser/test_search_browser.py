@@ -1,13 +1,57 @@
-"""Search as a reader uses it: typed key by key into Material's search box, on a desktop and on a phone."""
+"""Search as a reader uses it, in a real browser: Dutch queries typed key by key into the header's search field.
+
+The table is the heart: compounds found by their parts, one typo on a longer word, plural and singular, names
+and metadata, each with the entry (of the fixture content) it must find.
+"""
 
 from __future__ import annotations
 
 import pytest
-from site_pages import VIEWPORTS, new_page, open_page, search
+from playwright.sync_api import expect
+from site_pages import VIEWPORTS, new_page, open_page, open_search, search
 
 pytestmark = pytest.mark.browser
 
 COLD2GOLD = "projecten/cold2gold/"
+TURING = "projecten/turing/"
+HALLE = "projecten/duurzame-straatverlichting-halle/"
+OPTIMO = "projecten/optimo-huisvuilwagen/"
+BRAND = "projecten/brandveiligheid-zorggebouwen/"
+LISTINGS = (
+    "projecten/",
+    "marktconsultaties/",
+    "tips/",
+    "financiering/",
+    "thema/",
+    "organisaties/",
+    "nieuwsbrief/",
+)
+
+# (query as a reader types it, an entry it must find, why)
+QUERIES = [
+    ("verlichting", TURING, "deel van de samenstelling snelwegverlichting"),
+    ("verlichting", HALLE, "deel van de samenstelling straatverlichting"),
+    ("ophaling", OPTIMO, "deel van afvalophaling"),
+    ("veiligheid", BRAND, "deel van brandveiligheid"),
+    ("gebouwen", BRAND, "deel van zorggebouwen"),
+    ("consultatie", "marktconsultaties/turing-workshop/", "deel van marktconsultatie"),
+    ("verlichitng", TURING, "twee letters verwisseld"),
+    ("brandveilgheid", BRAND, "een letter te weinig"),
+    ("koelkleddij", COLD2GOLD, "een letter te veel"),
+    ("afvalophalong", OPTIMO, "een letter fout"),
+    ("huisvuilwagens", OPTIMO, "meervoud van huisvuilwagen"),
+    ("reserveringssystemen", "marktconsultaties/bookaplace-reserveringssysteem/", "meervoud"),
+    ("afvalfractie", OPTIMO, "enkelvoud van afvalfracties"),
+    ("topsporter", COLD2GOLD, "enkelvoud van topsporters"),
+    ("Sport Vlaanderen", COLD2GOLD, "de organisatie"),
+    ("VDAB", "projecten/social-impact-bond-vdab/", "de afkorting van de organisatie"),
+    ("Fluvius", HALLE, "de partner"),
+    ("afgerond", COLD2GOLD, "de fase, alleen in de metadata"),
+    ("lokaal bestuur", HALLE, "de soort organisatie"),
+    ("circulaire economie", OPTIMO, "het thema"),
+    ("Horizon Europe", "financiering/horizon-europe-innovatiegericht-aankopen/", "het programma"),
+    ("cold2gold", COLD2GOLD, "de naam zonder leestekens"),
+]
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -17,57 +61,146 @@ def page_at(request, browser, server):
         yield page
 
 
+@pytest.fixture
+def desktop(browser, server):
+    with new_page(browser, server, "desktop") as (page, _):
+        open_page(page, "")
+        yield page
+
+
 def hrefs(results) -> list[str]:
-    """The page each result group leads to, best first."""
-    return [item.locator("a.md-search-result__link").first.get_attribute("href") for item in results.all()]
+    """The page each result leads to, best first."""
+    return [item.locator("a").get_attribute("href") for item in results.all()]
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "koelkledij",  # a word of the title and the text
-        "Sport Vlaanderen",  # the organisation, from the metadata list
-        "topsport",  # the theme "Sport" and the title
-        "afgerond",  # the phase, from the metadata list only
-    ],
-)
-def test_metadata_and_text_find_the_project(page_at, query):
-    results = search(page_at, query)
-    assert any(COLD2GOLD in href for href in hrefs(results)), f"{query!r} vindt Cold2Gold niet"
+def find_all(page, query: str) -> list[str]:
+    """Every result of a query, pressing "Meer resultaten" until the list is complete."""
+    results = search(page, query)
+    more = page.locator(".kc-search__more")
+    while more.is_visible():
+        before = results.count()
+        more.click()
+        expect(results).not_to_have_count(before)
+    return hrefs(results)
 
 
-def test_programme_finds_the_funding_call(page_at):
-    results = search(page_at, "Horizon Europe")
-    assert any("financiering/horizon-europe" in href for href in hrefs(results))
+@pytest.mark.parametrize(("query", "expected", "why"), QUERIES, ids=[f"{q}-{w}" for q, _, w in QUERIES])
+def test_a_dutch_query_finds_its_entry(desktop, query, expected, why):
+    found = find_all(desktop, query)
+    assert any(href.endswith(expected) for href in found), f"{query!r} ({why}) vindt {expected} niet: {found}"
 
 
-def test_a_result_shows_the_entry_type(page_at):
-    results = search(page_at, "koelkledij")
-    first = results.first
-    assert COLD2GOLD in first.locator("a").first.get_attribute("href")
-    assert first.locator("article").first.locator(".md-tag").all_inner_texts() == ["Project"]
+def test_the_phone_finds_the_same(browser, server):
+    with new_page(browser, server, "phone") as (page, _):
+        open_page(page, "")
+        assert any(href.endswith(TURING) for href in hrefs(search(page, "verlichting")))
 
 
-def test_entry_types_are_labelled_in_dutch(page_at):
-    results = search(page_at, "Turing")
-    labels = {text for item in results.all() for text in item.locator(".md-tag").all_inner_texts()}
-    assert {"Project", "Marktconsultatie", "Tip"} <= labels
+def test_a_result_shows_type_title_and_description(page_at):
+    result = search(page_at, "koelkledij").first
+    assert result.locator("a").get_attribute("href").endswith(COLD2GOLD)
+    assert result.locator(".kc-search__type").inner_text() == "Project"
+    assert "Cold2Gold" in result.locator(".kc-search__title").inner_text()
+    assert result.locator(".kc-search__description").inner_text() == (
+        "Sport Vlaanderen liet met steun van PIO innovatieve koelkledij ontwikkelen voor Vlaamse topsporters."
+    )
 
 
-def test_a_word_in_a_title_weighs_more_than_in_body_text(page_at):
-    # "huisvuilwagen" is in the title of one project and in the text of other entries and listings.
-    found = hrefs(search(page_at, "huisvuilwagen"))
-    assert len(found) > 1, "de woorden in de tekst van andere pagina's worden ook gevonden"
-    assert "projecten/optimo-huisvuilwagen/" in found[0]
+def test_the_count_is_announced_in_dutch(desktop):
+    search(desktop, "koelkledij")
+    status = desktop.locator(".kc-search__status")
+    assert status.get_attribute("role") == "status"
+    expect(status).to_have_text("1 resultaat voor ‘koelkledij’.")
+    search(desktop, "verlichitng")
+    expect(status).to_have_text("6 resultaten voor ‘verlichting’ (je typte ‘verlichitng’).")
 
 
-def test_punctuation_does_not_hide_a_word(page_at):
-    # The title starts with "#Cold2Gold:"; readers type the name without the punctuation.
-    assert COLD2GOLD in hrefs(search(page_at, "cold2gold"))[0]
+def test_entries_come_before_pages_and_listings_never_show(desktop):
+    found = find_all(desktop, "projecten")
+    kinds = desktop.locator(".kc-search__result .kc-search__type").all_inner_texts()
+    assert "Project" in kinds and "Pagina" in kinds
+    assert kinds.index("Pagina") > max(i for i, kind in enumerate(kinds) if kind != "Pagina")
+    for href in found:
+        path = href.split("://", 1)[-1].split("/", 1)[-1]
+        assert path not in LISTINGS and not path.startswith(("thema/", "organisaties/", "nieuwsbrief/")), href
+        assert path != "", "de startpagina herhaalt alleen items"
+
+
+def test_related_projects_are_not_the_page_own_text(desktop):
+    # Turing's page lists "#Incontinentiezorg 2.0 — ZorgSaam" under "Verwante projecten"; that is not Turing.
+    found = find_all(desktop, "ZorgSaam")
+    assert any(href.endswith("projecten/incontinentiezorg-2-0/") for href in found)
+    assert not any(href.endswith(TURING) for href in found), found
+
+
+def test_filters_by_type_and_theme(desktop):
+    search(desktop, "Turing")
+    desktop.locator("#kc-search-type").select_option("Marktconsultatie")
+    results = desktop.locator(".kc-search__result")
+    expect(results.first.locator(".kc-search__type")).to_have_text("Marktconsultatie")
+    assert set(results.locator(".kc-search__type").all_inner_texts()) == {"Marktconsultatie"}
+
+    desktop.locator("#kc-search-type").select_option("")
+    search(desktop, "verlichting")
+    desktop.locator("#kc-search-theme").select_option("Mobiliteit")
+    expect(desktop.locator(".kc-search__status")).to_contain_text("verlichting")
+    expect(results.locator(f'a[href$="{HALLE}"]')).to_have_count(0)
+    expect(results.locator(f'a[href$="{TURING}"]')).to_have_count(1)
+
+
+def test_a_lone_stop_word_does_not_match_half_the_site(desktop):
+    open_search(desktop).press_sequentially("de", delay=30)
+    expect(desktop.locator(".kc-search__status")).to_have_text("Typ een woord dat zegt wat je zoekt.")
+    expect(desktop.locator(".kc-search__result")).to_have_count(0)
+
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_keyboard_only_from_shortcut_to_page(page_at, key):
+    page_at.keyboard.press(key)
+    field = page_at.locator("#kc-search-input")
+    page_at.wait_for_function("document.activeElement && document.activeElement.id === 'kc-search-input'")
+    page_at.keyboard.type("verlichting", delay=30)
+    expect(page_at.locator(".kc-search__status")).to_have_text("6 resultaten voor ‘verlichting’.")
+    results = page_at.locator(".kc-search__result a")
+    page_at.keyboard.press("ArrowDown")
+    expect(results.first).to_be_focused()
+    page_at.keyboard.press("ArrowDown")
+    expect(results.nth(1)).to_be_focused()
+    page_at.keyboard.press("ArrowUp")
+    page_at.keyboard.press("ArrowUp")
+    expect(field).to_be_focused()
+    target = results.first.get_attribute("href")
+    page_at.keyboard.press("Enter")
+    page_at.wait_for_url(f"**{target}")
 
 
 def test_a_result_opens_the_page(page_at):
     search(page_at, "koelkledij")
-    page_at.locator(f'.md-search-result__link[href*="{COLD2GOLD}"]').first.click()
-    page_at.wait_for_url(f"**/{COLD2GOLD}**")
+    page_at.locator(f'.kc-search__result a[href$="{COLD2GOLD}"]').click()
+    page_at.wait_for_url(f"**/{COLD2GOLD}")
     assert "Cold2Gold" in page_at.locator("h1").inner_text()
+
+
+def test_without_javascript_the_form_opens_the_catalogue_filter(browser, server):
+    context = browser.new_context(base_url=server, locale="nl-BE", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("tips/")
+        field = page.locator("#kc-search-input")
+        expect(field).to_be_visible()
+        field.fill("koelkledij")
+        field.press("Enter")
+        page.wait_for_url("**/projecten/?q=koelkledij")
+        assert page.locator("h1").inner_text().startswith("Projecten")
+    finally:
+        context.close()
+
+
+def test_escape_closes_the_results(page_at):
+    search(page_at, "koelkledij")
+    results = page_at.locator(".kc-search__result").first
+    expect(results).to_be_visible()
+    page_at.keyboard.press("Escape")
+    expect(results).to_be_hidden()
+    toggle = page_at.locator(".kc-search__toggle")
+    expect(toggle if toggle.is_visible() else page_at.locator("#kc-search-input")).to_be_focused()

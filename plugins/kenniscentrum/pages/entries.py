@@ -20,7 +20,6 @@ from kenniscentrum.content.model import Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
 from kenniscentrum.pages.listings import place
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.pages.search import search_front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline, nl_time, number, percent
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import render, ui
@@ -64,7 +63,7 @@ def entry_pages(catalogue: Catalogue) -> GeneratedPages:
 
 
 def entry_page(entry: Entry, rows: list[Row], sections: list[dict[str, Any]]) -> str:
-    extra: dict[str, object] = {"kc_type": entry.type.name, **search_front_matter(entry)}
+    extra: dict[str, object] = {"kc_type": entry.type.name}
     if entry.draft:
         extra["kc_draft"] = True
     return render(

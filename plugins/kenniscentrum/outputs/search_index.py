@@ -1,0 +1,88 @@
+"""Build the site search with Pagefind after the site is written: a chunked index the browser loads piecemeal.
+
+Pagefind (the `pagefind[bin]` wheel carries its binary, so this runs without a network) reads the built HTML of
+the pages marked `data-pagefind-body`, stems Dutch, and writes `pagefind/`: small index chunks by word prefix and
+one fragment per page, of which a search fetches only what the query needs. Next to it we write the word list
+for typo tolerance (`search/woorden/<length>-<first letter>.txt`, see pages/search.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+PAGEFIND_DIR = "pagefind"
+WORDS_DIR = "search/woorden"
+LANGUAGE = "nl"
+# Never indexed as the page's own text: blocks derived from other entries ("Verwante projecten", the
+# consultations and tips of a project), entry cards, the labels of the metadata list, heading anchors.
+EXCLUDE_SELECTORS = (".kc-derived", ".kc-cards", ".kc-meta dt", ".headerlink")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message is Dutch, for the person running the build."""
+
+
+def pagefind_executable() -> Path:
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
+    except ImportError:
+        raise SearchIndexError(
+            "Pagefind ontbreekt: installeer het project opnieuw (make setup) om de zoekfunctie te bouwen"
+        ) from None
+    return Path(get_executable())
+
+
+def start_search_index(site_dir: Path) -> subprocess.Popen[str]:
+    """Start Pagefind on the written pages; it runs beside whatever the build still writes (feeds, calendars).
+
+    Only pages marked `data-pagefind-body` are indexed, and those are complete before this starts.
+    """
+    return subprocess.Popen(
+        [
+            str(pagefind_executable()),
+            "--site",
+            str(site_dir),
+            "--output-subdir",
+            PAGEFIND_DIR,
+            "--force-language",
+            LANGUAGE,
+            "--exclude-selectors",
+            ", ".join(EXCLUDE_SELECTORS),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish_search_index(
+    indexing: subprocess.Popen[str], site_dir: Path, vocabulary: Mapping[str, list[str]]
+) -> str:
+    """Wait for Pagefind and write the typo word lists; returns Pagefind's summary (pages, time)."""
+    stdout, stderr = indexing.communicate()
+    if indexing.returncode != 0:
+        raise SearchIndexError(f"Pagefind kon de zoekindex niet bouwen:\n{stderr or stdout}")
+    write_vocabulary(site_dir / WORDS_DIR, vocabulary)
+    summary = [
+        line.strip()
+        for line in stdout.splitlines()
+        if ("Indexed" in line and "pages" in line) or line.startswith("Finished in")
+    ]
+    return ", ".join(summary)
+
+
+def build_search_index(site_dir: Path, vocabulary: Mapping[str, list[str]]) -> str:
+    """Index `site_dir` with Pagefind and write the typo word lists, in one go."""
+    return finish_search_index(start_search_index(site_dir), site_dir, vocabulary)
+
+
+def write_vocabulary(folder: Path, vocabulary: Mapping[str, list[str]]) -> None:
+    """One file per list (length and first letter, e.g. `11-v.txt`), a word a line, most frequent first."""
+    if folder.exists():
+        shutil.rmtree(folder)  # a preview rebuild must not serve the lists of words that are gone
+    folder.mkdir(parents=True)
+    for name, items in vocabulary.items():
+        (folder / f"{name}.txt").write_text("\n".join(items) + "\n", encoding="utf-8")
