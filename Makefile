@@ -7,12 +7,12 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test test-fast lint messages bench system-deps setup clean
+.PHONY: serve build check test test-fast lint messages bench system-deps setup clean cms-script
 
-serve: $(STAMP)  ## build and serve the site with the sample content on http://127.0.0.1:8000
+serve: $(STAMP) cms-script  ## build and serve the site with the sample content on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)  ## the form editor's script (Decap CMS, from npm) is part of every published site
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
@@ -44,11 +44,17 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-# The Nu HTML Checker (vnu-jar) from the npm registry, at the version package-lock.json pins; it runs on the
-# Java that system-deps provides. Its install script (a Java download for machines without one) is skipped.
+# From the npm registry, at the versions package-lock.json pins: Decap CMS (the form editor at /admin/), and for the
+# tests decap-server (its local backend) and the Nu HTML Checker (vnu-jar, on the Java that system-deps provides).
+# Install scripts (vnu-jar's Java download for machines without one) are skipped.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
+
+# The preview runs without npm too: the plugin then leaves /admin/ out and says so.
+cms-script:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
+	else echo "npm ontbreekt: de preview toont de formuliereditor /admin/ niet (installeer nodejs en npm)"; fi
 
 # Debian packages for the browser, feed-schema and HTML tests; installed only when missing and when we are root.
 system-deps:

@@ -183,6 +183,20 @@ def test_docs_pages_at_a_listing_or_an_output_address_are_refused_naming_both(
     )
 
 
+def test_docs_front_matter_cannot_pick_templates_or_skip_the_sanitizer(project: Path, tmp_path: Path) -> None:
+    """Material prints some front matter keys unescaped or picks files by them: a docs/ page may not set them."""
+    (project / "docs/kwaad.md").write_text(
+        "---\ntitle: Kwaad\nkc_type: listing\ntemplate: redirect.html\nicon: ../../x\n---\n\n# Kwaad\n",
+        encoding="utf-8",
+    )
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0 and not (tmp_path / "site").exists()
+    assert (
+        "docs/kwaad.md: de front matter mag alleen title, description, hide, search, render_macros bevatten, "
+        "niet icon, kc_type, template: verwijder die velden"
+    ) in result.stderr
+
+
 def test_check_reports_without_building(project: Path) -> None:
     ok = run_cli("check", "--content", str(project / "content"))
     assert ok.returncode == 0, ok.stdout

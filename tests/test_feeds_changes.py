@@ -85,12 +85,13 @@ def test_a_new_consultation_and_later_its_conclusions_each_add_one_item(
     assert {e.id for e in announced.entries} == before | {new_id}
     assert announced.entries[0].id == new_id  # newest first
 
-    # Later the session took place (the editor corrects its date) and the conclusions are published.
+    # The session took place (conclusions may not be dated before it), and its conclusions are out.
     held = consultation(
         extra="conclusions: 2026-11-25\n", body="\n## Conclusies\n\nDe markt kan dit leveren.\n"
     )
-    held = held.replace("2027-01-14", "2026-11-24").replace("registration_deadline: 2027-01-07\n", "")
-    target.write_text(held, encoding="utf-8")
+    target.write_text(
+        held.replace("2027-01-14", "2026-11-20").replace("2027-01-07", "2026-11-13"), encoding="utf-8"
+    )
     concluded = feed(build(project, tmp_path / "two"))
     assert {e.id for e in concluded.entries} == before | {new_id, new_id + "/conclusies"}
     item = next(e for e in concluded.entries if e.id == new_id + "/conclusies")

@@ -144,10 +144,10 @@ published: 2026-11-21
         'kind: tip\nauthor: "---"\npublished: 2026-11-22\n---\nTekst.\n',
         encoding="utf-8",
     )
-    # A docs/ page that asks to be treated as a generated listing, so the sanitizer would skip it.
+    # A docs/ page (a pull request can add one) with markup in its title, description and body.
     (project / "docs/kwaad.md").write_text(
-        '---\ntitle: "<img src=x onerror=alert(1)> kcxss"\nkc_type: listing\n---\n\n'
-        "# Kwaad kcxss\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n",
+        '---\ntitle: "<img src=x onerror=alert(1)> kcxss"\ndescription: \'x" onfocus="alert(1)" autofocus="\'\n'
+        "---\n\n# Kwaad kcxss\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n",
         encoding="utf-8",
     )
     return project
@@ -279,6 +279,8 @@ def test_no_output_carries_live_script(hostile) -> None:
     assert MARKER in doc.findtext(".//title")
     docs_page = (site / "kwaad/index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in docs_page and "onerror" not in docs_page.split("<title>")[0]
+    description = lxml.html.fromstring(docs_page).find(".//meta[@name='description']")
+    assert description.get("content") == 'x" onfocus="alert(1)" autofocus="'  # one attribute, as text
 
 
 def test_theme_page_title_is_the_label_as_text(hostile) -> None:

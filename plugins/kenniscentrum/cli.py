@@ -21,6 +21,7 @@ from kenniscentrum.content.load import scan_content
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
 from kenniscentrum.content.status import build_date
+from kenniscentrum.editor.cms import CONFIG_FILE, generated_config
 from kenniscentrum.editor.guide import GUIDE_FILE, update_guide
 from kenniscentrum.editor.jsonschema import SCHEMA_DIR, stale_schemas, write_schemas
 from kenniscentrum.editor.scaffold import ScaffoldError, new_entry
@@ -32,7 +33,7 @@ EXIT_USAGE = 2
 EPILOG = """\
 afsluitcodes:
   0  alles in orde
-  1  problemen gevonden (check), of een gegenereerd bestand is verouderd (schema --check, guide --check)
+  1  problemen gevonden (check), of een gegenereerd bestand is verouderd (schema, guide of cms met --check)
   2  verkeerd gebruik: onbekende opdracht of optie, map niet gevonden, bestand bestaat al (new)
 
 voorbeelden:
@@ -86,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--file", default=GUIDE_FILE, help="de handleiding (standaard: CONTRIBUTING.md)")
     guide.add_argument("--check", action="store_true", help="schrijf niets, meld alleen of ze verouderd is")
 
+    cms = command(
+        "cms", "schrijf de instellingen van de formuliereditor (/admin/) uit de velden en woordenlijsten"
+    )
+    cms.add_argument("--content", default="content", help="map met de inhoud (standaard: content)")
+    cms.add_argument("--out", default=CONFIG_FILE, help=f"doelbestand (standaard: {CONFIG_FILE})")
+    cms.add_argument("--check", action="store_true", help="schrijf niets, meld alleen of het verouderd is")
+
     pages = command("pages", "schrijf de gegenereerde Markdown-pagina's naar een map")
     pages.add_argument("--content", default="content")
     pages.add_argument(
@@ -93,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pages.add_argument("--outputs", help="map waarin ook feeds, agenda, nieuwsbrieven en open data komen")
     pages.add_argument("--site-url", default="", help="adres van de site, voor absolute links in feeds")
+    pages.add_argument(
+        "--admin", action="store_true", help="schrijf ook de formuliereditor /admin/ in de map van --outputs"
+    )
     return parser
 
 
@@ -106,8 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_schema(Path(args.content), Path(args.out), args.check)
     if args.command == "guide":
         return run_guide(Path(args.file), args.check)
+    if args.command == "cms":
+        return run_cms(Path(args.content), Path(args.out), args.check)
     outputs = Path(args.outputs) if args.outputs else None
-    return run_pages(Path(args.content), Path(args.out), outputs, args.site_url)
+    return run_pages(Path(args.content), Path(args.out), outputs, args.site_url, args.admin)
 
 
 def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
@@ -136,9 +149,10 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
 
 
 def _schema_problems(content: Path) -> list[Problem]:
-    """Checked-in JSON Schemas that lag behind the schema or the vocabularies, when the project has them."""
+    """Checked-in JSON Schemas and CMS configuration that lag behind the schema or the vocabularies, when the
+    project has them."""
     schema_dir = content.parent / SCHEMA_DIR
-    if not schema_dir.is_dir() or not (content / VOCABULARY_FILE).is_file():
+    if not (content / VOCABULARY_FILE).is_file():
         return []
     try:
         vocabularies = load_vocabularies(content / VOCABULARY_FILE)
@@ -148,6 +162,7 @@ def _schema_problems(content: Path) -> list[Problem]:
         yaml.YAMLError,
     ):  # a broken vocabulary file is already reported by the content check
         return []
+    stale = stale_schemas(schema_dir, vocabularies) if schema_dir.is_dir() else []
     return [
         Problem(
             f"{SCHEMA_DIR}/{name}",
@@ -156,7 +171,22 @@ def _schema_problems(content: Path) -> list[Problem]:
             "is verouderd: de velden of de woordenlijsten zijn gewijzigd",
             "voer 'kenniscentrum schema' uit en neem het bijgewerkte bestand mee in je wijziging",
         )
-        for name in stale_schemas(schema_dir, vocabularies)
+        for name in stale
+    ] + _cms_problems(content.parent / CONFIG_FILE, vocabularies)
+
+
+def _cms_problems(path: Path, vocabularies: Vocabularies) -> list[Problem]:
+    """The form editor's checked-in configuration, when the project has one, lagging behind like a schema."""
+    if not path.is_file() or path.read_text(encoding="utf-8") == generated_config(vocabularies):
+        return []
+    return [
+        Problem(
+            CONFIG_FILE,
+            1,
+            "",
+            "is verouderd: de velden of de woordenlijsten zijn gewijzigd",
+            "voer 'kenniscentrum cms' uit en neem het bijgewerkte bestand mee in je wijziging",
+        )
     ]
 
 
@@ -278,7 +308,28 @@ def run_guide(path: Path, check: bool, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
-def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "") -> int:
+def run_cms(content: Path, path: Path, check: bool, out: TextIO | None = None) -> int:
+    """Regenerate the form editor's configuration, or only report that it lags behind (`--check`)."""
+    out = out or sys.stdout
+    if not (content / VOCABULARY_FILE).is_file():
+        print(f"{content / VOCABULARY_FILE} bestaat niet.", file=out)
+        return EXIT_USAGE
+    text = generated_config(load_vocabularies(content / VOCABULARY_FILE))
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        print(f"{path.as_posix()} is bij.", file=out)
+        return EXIT_OK
+    if check:
+        print(f"{path.as_posix()} is verouderd: voer 'kenniscentrum cms' uit.", file=out)
+        return EXIT_PROBLEMS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Bijgewerkt: {path.as_posix()}", file=out)
+    return EXIT_OK
+
+
+def run_pages(
+    content: Path, out_dir: Path, outputs_dir: Path | None = None, site_url: str = "", admin: bool = False
+) -> int:
     """Everything the plugin adds to a site, as files: the door to an engine that runs no MkDocs plugins.
 
     Site name, language and Markdown extensions come from the mkdocs.yml next to the content folder.
@@ -310,7 +361,27 @@ def run_pages(content: Path, out_dir: Path, outputs_dir: Path | None = None, sit
             target.write_text(data, encoding="utf-8")
     if outputs_dir is not None:
         write_outputs(catalogue, outputs_dir, site, DEFAULT_ITEMS, calendars)
+        if admin:
+            _write_admin(catalogue.vocabularies, outputs_dir, site.url, site.name)
     return EXIT_OK
+
+
+def _write_admin(vocabularies: Vocabularies, outputs_dir: Path, site_url: str, site_name: str) -> None:
+    """/admin/ as the plugin writes it, when Decap's script is installed; otherwise say why it is missing."""
+    from kenniscentrum.editor.cms import (
+        backend_from_environment,
+        cms_config,
+        find_cms_dist,
+        render_config,
+        write_admin,
+    )
+
+    dist = find_cms_dist([Path.cwd(), Path(__file__).resolve().parent])
+    if dist is None:
+        print("Formuliereditor /admin/ niet geschreven: Decap CMS ontbreekt (voer 'npm ci' uit).")
+        return
+    backend = backend_from_environment(os.environ)
+    write_admin(outputs_dir, dist, render_config(cms_config(vocabularies, backend, site_url)), site_name)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 from pathlib import Path
@@ -19,6 +20,14 @@ from mkdocs.utils.templates import TemplateContext
 from kenniscentrum.content.catalogue import Catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
 from kenniscentrum.content.status import build_date
+from kenniscentrum.editor.cms import (
+    LOCAL_BACKEND,
+    Backend,
+    cms_config,
+    find_cms_dist,
+    render_config,
+    write_admin,
+)
 from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
@@ -29,7 +38,7 @@ from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.search import SiteSearch, filter_options
 from kenniscentrum.render.jsonld import page_jsonld
-from kenniscentrum.render.sanitize import confined, escape_title, sanitize
+from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
 from kenniscentrum.routes import NAV_LISTINGS
 from kenniscentrum.site import Site, from_mkdocs
@@ -44,6 +53,9 @@ class KenniscentrumConfig(base.Config):
     # Show drafts and scheduled entries: "auto" does so in `mkdocs serve` only.
     drafts = c.Choice(("auto", "always", "never"), default="auto")
     feed_items = c.Type(int, default=DEFAULT_ITEMS)
+    # The form editor at /admin/ (Decap CMS from npm); `cms_dir` points at its dist folder when not in node_modules.
+    admin = c.Type(bool, default=True)
+    cms_dir = c.Optional(c.Type(str))
     # A build for publication refuses a placeholder site_url. Overridden by the KENNISCENTRUM_PUBLISH variable.
     publish = c.Type(bool, default=False)
 
@@ -59,6 +71,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
         self.rendered_bodies: dict[str, str] = {}
+        self.cms_dist: Path | None = None
         self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
         self.site = Site()
         self.feed_links: list[dict[str, str]] = []
@@ -104,7 +117,27 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.search.keep_words_of(previous)
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
+        self.cms_dist = self._find_cms(Path(config.config_file_path).parent)
         return config
+
+    def _find_cms(self, project: Path) -> Path | None:
+        """A published site always has its editor; the preview (`serve`) runs without it when npm is missing."""
+        if not self.config.admin:
+            return None
+        if self.config.cms_dir:
+            dist = project / self.config.cms_dir
+            found = dist if (dist / "decap-cms.js").is_file() else None
+        else:
+            found = find_cms_dist([project, Path(__file__).resolve().parent])
+        if found is None and self.command == "serve":
+            log.info("Formuliereditor /admin/ overgeslagen: Decap CMS ontbreekt (voer 'npm ci' uit)")
+        elif found is None:
+            raise PluginError(
+                "De formuliereditor (/admin/) kan niet gebouwd worden: het script van Decap CMS ontbreekt "
+                "(node_modules/decap-cms). Voer 'npm ci' uit of bouw met 'make build'; wil je een site "
+                "zonder /admin/, zet dan 'admin: false' bij de plugin kenniscentrum in mkdocs.yml."
+            )
+        return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the generated pages; every URL has one owner, so a docs/ page never silently replaces one."""
@@ -142,6 +175,17 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             files.append(file)
         self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A docs/ page's front matter holds only keys Material prints safely; its description is escaped."""
+        if page.file.generated_by is None or page.file.src_uri not in self.pages:
+            page.meta, refused = docs_meta(page.meta)
+            if refused:
+                raise PluginError(
+                    f"docs/{page.file.src_uri}: de front matter mag alleen {', '.join(DOCS_META_KEYS)} bevatten, "
+                    f"niet {', '.join(refused)}: verwijder die velden"
+                )
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Editor HTML is published inert; listings are built only from escaped values and keep their forms.
@@ -195,6 +239,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         assert self.catalogue is not None
         if self.incremental:
             self.previous = BuildState(dict(self.pages), self._stamp)
+        if self.cms_dist is not None:
+            self._write_admin(config)  # before the search index starts: /admin/ is never indexed
         site_dir = Path(config.site_dir)
         try:
             indexing = start_search_index(site_dir)  # Pagefind runs while the feeds and calendars are written
@@ -225,6 +271,18 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def _write_admin(self, config: MkDocsConfig) -> None:
+        """/admin/ is written beside the site, not as a MkDocs page: never in nav, sitemap or search index."""
+        assert self.catalogue is not None and self.cms_dist is not None
+        backend = Backend.from_settings(config.extra.get("cms"))
+        if self.command == "serve" and not backend.local_backend:
+            # The preview edits the files on this computer, through `npx decap-server` (see CONTRIBUTING.md).
+            backend = dataclasses.replace(backend, local_backend=LOCAL_BACKEND)
+        if not backend.repo and not backend.local_backend:
+            log.info("Formuliereditor: geen GitHub-repository ingesteld (extra.cms.repo in mkdocs.yml)")
+        text = render_config(cms_config(self.catalogue.vocabularies, backend, config.site_url or ""))
+        write_admin(Path(config.site_dir), self.cms_dist, text, config.site_name)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""

@@ -290,10 +290,8 @@ def item_html(
     """Facts a subscriber needs first, then the body (or the conclusions section), sanitized, links absolute."""
     entry = item.entry
     facts = _facts(entry, catalogue) if item.kind == "entry" else []
-    # Sanitized first, made absolute after: the sanitizer keeps only the site's own images, which are
-    # relative until here. The facts are the template's, escaped by it.
-    linked = absolute_links(sanitize(body), entry.src_uri, entry.url, site_url, page_relative)
-    return render("feeds/item.html", facts=facts, body=Markup(linked))
+    linked = absolute_links(body, entry.src_uri, entry.url, site_url, page_relative)
+    return sanitize(render("feeds/item.html", facts=facts, body=Markup(linked)), site_url)
 
 
 def _facts(entry: Entry, catalogue: Catalogue) -> list[tuple[str, Any]]:

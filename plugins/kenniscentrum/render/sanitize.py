@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import html
 import posixpath
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import nh3
 
@@ -24,15 +28,21 @@ _REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*:|^[/\\]{2}", re.I)
 _FETCHED = {("img", "src")}
 
 
-def _keep_local(tag: str, attribute: str, value: str) -> str | None:
+def _keep_local(own: str, tag: str, attribute: str, value: str) -> str | None:
     """The site makes no third-party requests: an editor's image from another website is dropped."""
-    if (tag, attribute) in _FETCHED and _REMOTE.match(re.sub(r"[\x00-\x20]", "", value)):
-        return None
+    if (tag, attribute) in _FETCHED:
+        address = re.sub(r"[\x00-\x20]", "", value)
+        if _REMOTE.match(address) and not (own and address.startswith(own)):
+            return None
     return value
 
 
-def sanitize(html: str) -> str:
-    """Clean rendered Markdown; relative URLs and anchors stay, other schemes are dropped."""
+def sanitize(html: str, site_url: str = "") -> str:
+    """Clean rendered Markdown; relative URLs and anchors stay, other schemes are dropped.
+
+    Images load from this site only: relative, or absolute under `site_url` (feeds make their links absolute).
+    """
+    own = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     return nh3.clean(
         html,
         tags=_TAGS,
@@ -41,8 +51,23 @@ def sanitize(html: str) -> str:
         link_rel=None,
         strip_comments=True,
         clean_content_tags={"script", "style"},
-        attribute_filter=_keep_local,
+        attribute_filter=functools.partial(_keep_local, own),
     )
+
+
+# Front matter keys a docs/ page may set. Material prints other keys unescaped into the page (`author`,
+# `subtitle`, `status`) or picks a template or an icon file by them (`template`, `icon`), so a pull request
+# adding a docs/ page could inject markup through them: they are refused, as is our own `kc_type`.
+DOCS_META_KEYS = ("title", "description", "hide", "search", "render_macros")
+
+
+def docs_meta(meta: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """A docs/ page's front matter made safe for Material to print, and the keys that are refused."""
+    refused = sorted(str(key) for key in meta if key not in DOCS_META_KEYS)
+    safe = {key: value for key, value in meta.items() if key in DOCS_META_KEYS}
+    if "description" in safe:
+        safe["description"] = html.escape(str(safe["description"]), quote=True)
+    return safe, refused
 
 
 def escape_title(title: str) -> str:
