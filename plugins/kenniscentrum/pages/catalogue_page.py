@@ -17,7 +17,7 @@ from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import Entry
 from kenniscentrum.facets import CATALOGUE_FACETS, Facet, facet_values
-from kenniscentrum.pages.listings import Card, card
+from kenniscentrum.pages.listings import Card, card, card_html
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import plural_forms, render
@@ -110,7 +110,7 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
             count=len(projects),
             # For catalogue.js, which counts the projects left after filtering.
             count_forms=plural_forms("%(num)d project", "%(num)d projecten"),
-            cards=[_card(catalogue, src, project) for project in projects],
+            cards=[card_html(_card(catalogue, src, project)) for project in projects],
             empty=_("Er zijn nog geen projecten gepubliceerd."),
         ),
     )

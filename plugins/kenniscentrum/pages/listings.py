@@ -27,7 +27,7 @@ from kenniscentrum.content.status import (
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import nl_date, nl_datetime, nl_deadline
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import render
+from kenniscentrum.render.templates import render, render_macro
 
 # (type, heading) in the order theme pages group their entries.
 TYPE_SECTIONS = ("project", "consultation", "tip", "funding")
@@ -52,9 +52,9 @@ class Card:
     title: str
     draft: str  # the preview's mark: 'ontwerp' or 'gepland voor …' (empty on the published site)
     heading: str
-    attrs: dict[str, str]  # data-* attributes the catalogue script filters on
-    facts: list[Fact]
-    themes: list[str]
+    attrs: tuple[tuple[str, str], ...]  # data-* attributes the catalogue script filters on
+    facts: tuple[Fact, ...]
+    themes: tuple[str, ...]
     description: str
 
 
@@ -85,16 +85,21 @@ def card(
         title=entry.title,
         draft=preview_label(entry, catalogue.today),
         heading=heading,
-        attrs=attrs or {},
-        facts=[fact if isinstance(fact, Fact) else Fact(text=fact) for fact in facts if fact],
-        themes=[catalogue.label("themes", t) for t in entry.themes],
+        attrs=tuple((attrs or {}).items()),
+        facts=tuple(fact if isinstance(fact, Fact) else Fact(text=fact) for fact in facts if fact),
+        themes=tuple(catalogue.label("themes", t) for t in entry.themes),
         description=entry.description,
     )
 
 
 def cards(items: list[Card], empty: str = "") -> str:
     """The cards as one raw HTML block (or the note `empty` when there are none)."""
-    return render("fragments/cards.html", cards=items, empty=empty)
+    return render("fragments/cards.html", cards=[card_html(c) for c in items], empty=empty)
+
+
+def card_html(item: Card) -> str:
+    """One card, written by the `card` macro of fragments/card.html (the file a site overrides to restyle it)."""
+    return render_macro("fragments/card.html", "card", item)
 
 
 # --- consultations ---------------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ def configure(language: str = "nl", overrides: Path | None = None) -> None:
     formatting.set_locale(_State.language)
     # Templates are read once per build (no stat per include); `mkdocs serve` rebuilds call this again.
     environment.cache_clear()
+    render_macro.cache_clear()
 
 
 def N_(message: str) -> str:
@@ -98,6 +99,14 @@ def render(template: str, **data: Any) -> str:
     """
     text = environment(_State.language, _State.overrides).get_template(template).render(**data)
     return Markup(text) if template.endswith(".html") else text
+
+
+@functools.lru_cache(maxsize=65536)
+def render_macro(template: str, macro: str, data: Any) -> Markup:
+    """One macro of an HTML template for one (hashable) value, rendered once per build: the same card shows
+    on a listing, its theme pages and its organisation's page."""
+    module = environment(_State.language, _State.overrides).get_template(template).module
+    return Markup(getattr(module, macro)(data))
 
 
 @functools.cache
