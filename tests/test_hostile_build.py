@@ -29,7 +29,7 @@ HOSTILE = (
 FORMULA = '=HYPERLINK(""https://example.org"";""kcxss"")'
 URL = "https://example.org/a)(b'c;kcxss?x=1&y=2#f"
 BODY = """
-Tekst <a href="JaVaScRiPt&#58;alert(1)">klik</a> en <a href="java&#x09;script:alert(1)">a</a> kcxss.
+Tekst kcxss.
 
 <img src=x/onerror=alert(1)> <svg/onload=alert(1)></svg>
 
@@ -37,9 +37,8 @@ Alinea met een attribuut{:onclick="alert(1)"}
 
 <a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">d</a>
 <math><mi xlink:href="java&#115;cript:alert(1)">x</mi></math>
-<a href="&#106;avascript:alert(1)">e</a>
 
-Afbeeldingen van elders: ![extern][logo] <img src="&#104;ttps://example.org/kcxss.png" alt="e">
+Afbeeldingen van elders: ![extern][logo]
 
 [logo]: https://example.org/kcxss.png
 """
@@ -57,6 +56,14 @@ def hostile_project(root: Path) -> Path:
     vocab = content / "vocabularies.yml"
     vocab.write_text(
         vocab.read_text(encoding="utf-8").replace("themes:\n", f"themes:\n  kwaad: {_q('@' + HOSTILE)}\n", 1),
+        encoding="utf-8",
+    )
+    # Entity-encoded script links and remote images in a body are refused by `check` (golden cases in
+    # tests/cases/); what is left here is what passes validation and must still come out inert.
+    organisations = content / "organisations.yml"
+    organisations.write_text(
+        organisations.read_text(encoding="utf-8")
+        + f"\nkwaad-organisatie:\n  name: {_q('@SUM(1+1) ' + HOSTILE)}\n  type: vlaamse-overheid\n",
         encoding="utf-8",
     )
     tab = _q("\t" + HOSTILE)

@@ -261,6 +261,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """For overrides/main.html: the feed links of every page and the JSON-LD of an entry (script-safe)."""
+        if self.content_error is not None:  # the pages that show the problems: no feeds, data or search
+            return context
         assert self.catalogue is not None
         context["kc_feeds"] = self.feed_links
         context["kc_jsonld"] = page_jsonld(
