@@ -31,7 +31,10 @@ _KINDS: dict[Kind, str] = {
 
 def describe_kind(spec: Field) -> str:
     """What an editor types for a field, in Dutch."""
-    text = _KINDS[spec.kind].format(ref=spec.ref or "", vocab=spec.vocab or "")
+    if spec.kind is Kind.SLUG and not spec.ref:  # aliases: earlier names of this very entry
+        text = "een eerdere bestandsnaam van dit item, zonder .md"
+    else:
+        text = _KINDS[spec.kind].format(ref=spec.ref or "", vocab=spec.vocab or "")
     if spec.many and spec.kind not in (Kind.LINKS, Kind.SESSIONS):
         return f"lijst: {text}"
     return text
