@@ -23,7 +23,9 @@ TAG = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9-]*)(\s|/?>)")
 
 CARD = """{#- A site's own card: a plain list item with the title link and the description. -#}
 {%- macro card(card) -%}
-<li class="mijn-kaart"><a href="{{ card.href|dest }}">{{ card.title }}</a> <em>{{ card.description }}</em></li>
+<li class="mijn-kaart" data-soort="{{ card.type }}">
+{%- if card.type == "project" %}<strong>{{ card.organisation }}</strong> {% endif -%}
+<a href="{{ card.href|dest }}">{{ card.title }}</a> <em>{{ card.description }}</em></li>
 {%- endmacro -%}
 """
 
@@ -43,6 +45,13 @@ def test_a_site_restyles_every_card_by_overriding_one_template(project: Path, tm
         if count is not None:
             assert len(cards) == count
         assert all(card.find("a").get("href").endswith("/") for card in cards)
+    # A card knows its entry's type and organisation, so a site can show them its own way.
+    catalogue = lxml.html.parse(str(site / "projecten/index.html")).getroot()
+    cold2gold = next(c for c in catalogue.cssselect("li.mijn-kaart") if "Cold2Gold" in c.text_content())
+    assert cold2gold.get("data-soort") == "project"
+    assert cold2gold.find("strong").text == "Sport Vlaanderen"
+    energie = lxml.html.parse(str(site / "thema/energie/index.html")).getroot()
+    assert {c.get("data-soort") for c in energie.cssselect("li.mijn-kaart")} >= {"project", "consultation"}
     # The override is a template of the plugin, not a file of the published site.
     assert not (site / "kenniscentrum").exists()
 
@@ -131,7 +140,7 @@ def test_kenniscentrum_pages_uses_the_same_overrides(project: Path, tmp_path: Pa
     result = run_cli("pages", "--out", str(tmp_path / "out"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     catalogue = (tmp_path / "out" / "projecten" / "index.md").read_text(encoding="utf-8")
-    assert catalogue.count('<li class="mijn-kaart">') == len(
+    assert catalogue.count('<li class="mijn-kaart" data-soort="project">') == len(
         list((project / "content" / "projects").glob("*.md"))
     )
     assert 'kc-card"' not in catalogue and "kc-card__" not in catalogue

@@ -56,6 +56,13 @@ class Card:
     facts: tuple[Fact, ...]
     themes: tuple[str, ...]
     description: str
+    # The entry's own data, for a site that restyles its cards (overrides/kenniscentrum/fragments/card.html):
+    type: str = ""  # project, consultation, tip or funding
+    type_label: str = ""  # 'Project', 'Marktconsultatie', …
+    organisation: str = ""  # the organisation's full name, where the type has one
+    phase: str = ""  # a project's phase, as its label
+    year: int | None = None  # a project's year of selection
+    published: date | None = None
 
 
 def _front(title: str, description: str) -> Markup:
@@ -89,6 +96,12 @@ def card(
         facts=tuple(fact if isinstance(fact, Fact) else Fact(text=fact) for fact in facts if fact),
         themes=tuple(catalogue.label("themes", t) for t in entry.themes),
         description=entry.description,
+        type=entry.type.name,
+        type_label=entry.type.label.capitalize(),
+        organisation=organisation.name if (organisation := catalogue.organisation_of(entry)) else "",
+        phase=catalogue.label("phases", entry.data["phase"]) if "phase" in entry.data else "",
+        year=entry.data.get("year"),
+        published=entry.published,
     )
 
 
