@@ -144,3 +144,26 @@ def test_kenniscentrum_pages_uses_the_same_overrides(project: Path, tmp_path: Pa
         list((project / "content" / "projects").glob("*.md"))
     )
     assert 'kc-card"' not in catalogue and "kc-card__" not in catalogue
+
+
+SITE_PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Tips en verhalen"
+msgstr "Praktijkverhalen"
+"""
+
+
+def test_a_site_rewords_a_ui_string_with_its_own_catalog(project: Path, tmp_path: Path) -> None:
+    """Only the changed message, in the site's overrides: the plugin's catalog fills in the rest."""
+    po = project / "overrides" / "kenniscentrum" / "locale" / "nl" / "LC_MESSAGES" / "kenniscentrum.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(SITE_PO, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    theme = lxml.html.parse(str(site / "thema/energie/index.html")).getroot()
+    headings = [h.text_content().strip().rstrip("¶") for h in theme.cssselect("article h2")]
+    assert "Praktijkverhalen" in headings and "Tips en verhalen" not in headings
+    assert "Projecten" in headings  # untouched messages keep the plugin's wording

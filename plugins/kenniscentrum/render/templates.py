@@ -16,11 +16,14 @@ language of the MkDocs theme (`theme.language`).
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2 import (
     ChoiceLoader,
@@ -45,9 +48,30 @@ _SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 @functools.cache
-def translations(language: str) -> NullTranslations:
-    """The compiled catalog of a language ("nl", "nl_BE"); the msgids themselves when there is none."""
-    return Translations.load(str(LOCALE_DIR), [language.replace("-", "_")], DOMAIN)
+def translations(language: str, overrides: Path | None = None) -> NullTranslations:
+    """The compiled catalog of a language ("nl", "nl_BE"); the msgids themselves when there is none.
+
+    A site rewords a UI string without touching the plugin: a `.po` file at
+    `overrides/kenniscentrum/locale/<language>/LC_MESSAGES/kenniscentrum.po` holding only the messages it changes
+    comes first, the package's catalog fills in the rest.
+    """
+    locale = language.replace("-", "_")
+    package = Translations.load(str(LOCALE_DIR), [locale], DOMAIN)
+    site_po = (
+        overrides / OVERRIDES_SUBDIR / "locale" / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if overrides
+        else None
+    )
+    if site_po is None or not site_po.is_file():
+        return package
+    with site_po.open("rb") as stream:
+        catalog = read_po(stream, locale=locale)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    site = Translations(compiled, domain=DOMAIN)
+    site.add_fallback(package)
+    return site
 
 
 class _State:
@@ -63,6 +87,7 @@ def configure(language: str = "nl", overrides: Path | None = None) -> None:
     # Templates are read once per build (no stat per include); `mkdocs serve` rebuilds call this again.
     environment.cache_clear()
     render_macro.cache_clear()
+    translations.cache_clear()  # a site's own catalog may have changed between `serve` rebuilds
 
 
 def N_(message: str) -> str:
@@ -71,24 +96,24 @@ def N_(message: str) -> str:
 
 
 def gettext(message: str, **values: Any) -> str:
-    text = translations(_State.language).gettext(message)
+    text = translations(_State.language, _State.overrides).gettext(message)
     return text % values if values else text
 
 
 def ui(message: str) -> Markup:
     """A UI string without values, trusted as it is: a fact label in a Markdown page stays as written."""
-    return Markup(translations(_State.language).gettext(message))
+    return Markup(translations(_State.language, _State.overrides).gettext(message))
 
 
 def plural_forms(singular: str, plural: str) -> dict[str, str]:
     """The unformatted forms of a message per CLDR plural category, for a script that counts
     (`Intl.PluralRules`): "one" and "other", as the source language (Dutch) has them."""
-    catalog = translations(_State.language)
+    catalog = translations(_State.language, _State.overrides)
     return {"one": catalog.ngettext(singular, plural, 1), "other": catalog.ngettext(singular, plural, 2)}
 
 
 def ngettext(singular: str, plural: str, n: int, **values: Any) -> str:
-    text = translations(_State.language).ngettext(singular, plural, n)
+    text = translations(_State.language, _State.overrides).ngettext(singular, plural, n)
     return text % {"num": n, **values}
 
 
@@ -121,7 +146,7 @@ def environment(language: str, overrides: Path | None) -> Environment:
         auto_reload=False,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(translations(language, overrides), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(FILTERS)
     return env
 
