@@ -304,13 +304,15 @@ def _check_references(entries: list[Entry], existing: set[tuple[str, str]]) -> l
                     candidates = [s for t, s in known if t == spec.ref]
                     hint = did_you_mean(slug, candidates)
                     folder = CONTENT_TYPES[spec.ref].folder
+                    # A rename without `aliases` breaks every reference at once: point at the one-line fix.
+                    renamed = f"is '{slug}' hernoemd? Zet dan 'aliases: [{slug}]' in het hernoemde bestand"
                     problems.append(
                         Problem(
                             entry.path,
                             entry.lines.get(spec.name, 1),
                             spec.name,
                             f"verwijst naar '{slug}', maar content/{folder}/{slug}.md bestaat niet",
-                            hint or f"de bestandsnaam (zonder .md) van een bestaand {spec.ref}",
+                            f"{hint or f'de bestandsnaam (zonder .md) van een bestaand {spec.ref}'}; {renamed}",
                         )
                     )
     return problems
