@@ -15,9 +15,10 @@ import yaml
 from conftest import CONTENT, ROOT, TODAY, copy_project, fixture_project, run_build, run_cli
 from kenniscentrum.content.labels import FIELD_LABELS
 from kenniscentrum.content.schema import CONTENT_TYPES, load_vocabularies
-from kenniscentrum.editor.cms import Backend, cms_config, generated_config
+from kenniscentrum.editor.cms import Backend, cms_config, generated_config, organisation_names
 
 VOCABULARIES = load_vocabularies(CONTENT / "vocabularies.yml")
+ORGANISATIONS = organisation_names(CONTENT, VOCABULARIES)
 
 
 def collection(config: dict, folder: str) -> dict:
@@ -25,7 +26,8 @@ def collection(config: dict, folder: str) -> dict:
 
 
 def test_checked_in_config_matches_schema_py_and_the_vocabularies() -> None:
-    expected = generated_config(load_vocabularies(ROOT / "content" / "vocabularies.yml"))
+    vocabularies = load_vocabularies(ROOT / "content" / "vocabularies.yml")
+    expected = generated_config(vocabularies, organisation_names(ROOT / "content", vocabularies))
     present = (ROOT / "admin" / "config.yml").read_text(encoding="utf-8")
     assert present == expected, "admin/config.yml is verouderd: voer 'kenniscentrum cms' uit"
 
@@ -37,7 +39,7 @@ def test_every_field_has_a_dutch_label() -> None:
 
 @pytest.mark.parametrize("ctype", CONTENT_TYPES.values(), ids=list(CONTENT_TYPES))
 def test_one_collection_per_type_with_every_field_its_label_hint_and_requiredness(ctype) -> None:
-    config = yaml.safe_load(generated_config(VOCABULARIES))
+    config = yaml.safe_load(generated_config(VOCABULARIES, ORGANISATIONS))
     found = collection(config, ctype.folder)
     assert found["folder"] == f"content/{ctype.folder}"
     assert found["slug"] == "{{slug}}"
@@ -72,6 +74,16 @@ def test_vocabularies_are_selects_and_project_references_are_relations() -> None
     tip = {f["name"]: f for f in collection(config, "tips")["fields"]}
     assert tip["projects"]["widget"] == "relation"
     assert tip["projects"]["multiple"] is True
+
+
+def test_the_organisation_is_a_choice_from_the_organisations_list() -> None:
+    config = yaml.safe_load(generated_config(VOCABULARIES, ORGANISATIONS))
+    for folder in ("projects", "consultations"):
+        field = next(f for f in collection(config, folder)["fields"] if f["name"] == "organisation")
+        assert field["widget"] == "select", folder
+        names = [o["value"] for o in field["options"]]
+        assert "Sport Vlaanderen" in names and "Agentschap Wegen en Verkeer" in names
+        assert names == sorted(names, key=str.casefold)
 
 
 def test_dates_and_times_are_pickers_writing_what_check_reads() -> None:
@@ -141,7 +153,7 @@ def test_cms_command_writes_and_checks_the_config(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "is verouderd: voer 'kenniscentrum cms' uit" in result.stdout
     assert run_cli("cms", "--out", str(target)).returncode == 0
-    assert target.read_text(encoding="utf-8") == generated_config(VOCABULARIES)
+    assert target.read_text(encoding="utf-8") == generated_config(VOCABULARIES, ORGANISATIONS)
     result = run_cli("cms", "--out", str(target), "--check")
     assert (result.returncode, result.stdout.strip()) == (0, f"{target.as_posix()} is bij.")
 
@@ -209,7 +221,9 @@ def test_check_reports_a_stale_config(tmp_path: Path) -> None:
     """Adding a theme without regenerating: the pull request's check names the file and the command."""
     project = copy_project(tmp_path / "project")
     (project / "admin").mkdir()
-    (project / "admin" / "config.yml").write_text(generated_config(VOCABULARIES), encoding="utf-8")
+    (project / "admin" / "config.yml").write_text(
+        generated_config(VOCABULARIES, ORGANISATIONS), encoding="utf-8"
+    )
     assert run_cli("check", cwd=project).returncode == 0
     vocabularies = project / "content" / "vocabularies.yml"
     vocabularies.write_text(

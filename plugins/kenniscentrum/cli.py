@@ -23,7 +23,7 @@ from kenniscentrum.content.load import scan_content
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
 from kenniscentrum.content.status import build_date
-from kenniscentrum.editor.cms import CONFIG_FILE, generated_config
+from kenniscentrum.editor.cms import CONFIG_FILE, generated_config, organisation_names
 from kenniscentrum.editor.guide import GUIDE_FILE, update_guide
 from kenniscentrum.editor.jsonschema import SCHEMA_DIR, stale_schemas, write_schemas
 from kenniscentrum.editor.published import URLS_FILE, disappearing, write_list
@@ -182,12 +182,14 @@ def _schema_problems(content: Path) -> list[Problem]:
             "voer 'kenniscentrum schema' uit en neem het bijgewerkte bestand mee in je wijziging",
         )
         for name in stale
-    ] + _cms_problems(content.parent / CONFIG_FILE, vocabularies)
+    ] + _cms_problems(content, vocabularies)
 
 
-def _cms_problems(path: Path, vocabularies: Vocabularies) -> list[Problem]:
+def _cms_problems(content: Path, vocabularies: Vocabularies) -> list[Problem]:
     """The form editor's checked-in configuration, when the project has one, lagging behind like a schema."""
-    if not path.is_file() or path.read_text(encoding="utf-8") == generated_config(vocabularies):
+    path = content.parent / CONFIG_FILE
+    expected = generated_config(vocabularies, organisation_names(content, vocabularies))
+    if not path.is_file() or path.read_text(encoding="utf-8") == expected:
         return []
     return [
         Problem(
@@ -218,7 +220,8 @@ def _refresh_schemas(content: Path, out: TextIO) -> None:
             f"Bijgewerkt: {path.relative_to(content.parent).as_posix()} (volgt de woordenlijsten)", file=out
         )
     config = content.parent / CONFIG_FILE  # the form editor's lists follow the vocabularies too
-    if config.is_file() and config.read_text(encoding="utf-8") != (text := generated_config(vocabularies)):
+    text = generated_config(vocabularies, organisation_names(content, vocabularies))
+    if config.is_file() and config.read_text(encoding="utf-8") != text:
         config.write_text(text, encoding="utf-8")
         print(f"Bijgewerkt: {CONFIG_FILE} (volgt de woordenlijsten)", file=out)
 
@@ -365,7 +368,8 @@ def run_cms(content: Path, path: Path, check: bool, out: TextIO | None = None) -
     if not (content / VOCABULARY_FILE).is_file():
         print(f"{content / VOCABULARY_FILE} bestaat niet.", file=out)
         return EXIT_USAGE
-    text = generated_config(load_vocabularies(content / VOCABULARY_FILE))
+    vocabularies = load_vocabularies(content / VOCABULARY_FILE)
+    text = generated_config(vocabularies, organisation_names(content, vocabularies))
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         print(f"{path.as_posix()} is bij.", file=out)
         return EXIT_OK

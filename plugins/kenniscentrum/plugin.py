@@ -340,7 +340,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             backend = dataclasses.replace(backend, local_backend=LOCAL_BACKEND)
         if not backend.repo and not backend.local_backend:
             log.info("Formuliereditor: geen GitHub-repository ingesteld (extra.cms.repo in mkdocs.yml)")
-        text = render_config(cms_config(self.catalogue.vocabularies, backend, config.site_url or ""))
+        listed = self.catalogue.organisation_list
+        names = sorted((o.name for o in listed.items.values()), key=str.casefold) if listed else []
+        text = render_config(cms_config(self.catalogue.vocabularies, backend, config.site_url or "", names))
         write_admin(Path(config.site_dir), self.cms_dist, text, config.site_name)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -201,7 +201,7 @@ def test_a_project_created_in_the_form_passes_the_check_as_written(browser, loca
         field(page, "description").fill(
             "De stad Halle zoekt verlichting die zich aanpast aan wie er op straat is."
         )
-        field(page, "organisation").fill("Stad Halle")
+        choose(page, "organisation", "Stad Halle")
         choose(page, "organisation_type", "Lokaal bestuur")
         choose(page, "themes", "Energie", "Mobiliteit")
         choose(page, "phase", "Uitvoering")
@@ -275,7 +275,7 @@ def test_a_consultation_with_a_project_and_belgian_times_passes_the_check(browse
         page.goto("admin/#/collections/consultations/new")
         field(page, "title").fill("Infosessie Turing")
         field(page, "description").fill("Een infosessie over het project Turing.")
-        field(page, "organisation").fill("Agentschap Wegen en Verkeer")
+        choose(page, "organisation", "Agentschap Wegen en Verkeer")
         choose(page, "themes", "Mobiliteit")
         field(page, "project").fill("Turing")
         page.get_by_text("Turing: voorspellend aansturen van de snelwegverlichting").click()

@@ -10,7 +10,7 @@ sign-in settings of `mkdocs.yml` (`extra.cms`), into the site's `/admin/`, next 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from kenniscentrum.content.labels import field_label
+from kenniscentrum.content.organisations import load_organisations
 from kenniscentrum.content.schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
 from kenniscentrum.render.templates import PACKAGE, render
 
@@ -53,6 +54,9 @@ _PARTS: dict[str, tuple[Field, ...]] = {
 
 class CmsConfigError(ValueError):
     """A field kind the form cannot show yet: add it to `_widget` when the schema gains a kind."""
+
+
+ORGANISATIONS = "organisations"  # the choices of the organisation field, beside the vocabularies
 
 
 @dataclass(frozen=True)
@@ -98,9 +102,16 @@ def backend_from_environment(environ: Mapping[str, str]) -> Backend:
 
 
 def cms_config(
-    vocabularies: Vocabularies, backend: Backend | None = None, site_url: str = ""
+    vocabularies: Vocabularies,
+    backend: Backend | None = None,
+    site_url: str = "",
+    organisations: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """The whole Decap configuration: one collection per content type."""
+    """The whole Decap configuration: one collection per content type.
+
+    `organisations` are the full names of content/organisations.yml: the organisation field is a choice of
+    them (the check also accepts a short name; the form writes the full one).
+    """
     backend = backend or Backend()
     backend_config: dict[str, Any] = {"name": "github", "branch": backend.branch}
     if backend.repo:
@@ -124,7 +135,10 @@ def cms_config(
         "public_folder": PUBLIC_FOLDER,
         # File names as `check` wants them: lower case, digits and single hyphens.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [_collection(ctype, vocabularies) for ctype in CONTENT_TYPES.values()],
+        "collections": [
+            _collection(ctype, {**vocabularies, ORGANISATIONS: {name: name for name in organisations}})
+            for ctype in CONTENT_TYPES.values()
+        ],
     }
     return config
 
@@ -164,6 +178,9 @@ def _field(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     field["required"] = spec.required
     if spec.kind is Kind.VOCAB:
         return field | _select(spec, vocabularies)
+    if spec.name == "organisation" and vocabularies.get(ORGANISATIONS):
+        options = [{"label": name, "value": name} for name in vocabularies[ORGANISATIONS]]
+        return field | {"widget": "select", "options": options}
     if spec.kind is Kind.SLUG and spec.ref:
         return field | _relation(spec)
     if spec.kind.value in _PARTS:
@@ -243,9 +260,18 @@ def render_config(config: Mapping[str, Any]) -> str:
     return header + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=110)
 
 
-def generated_config(vocabularies: Vocabularies) -> str:
+def generated_config(vocabularies: Vocabularies, organisations: Sequence[str] = ()) -> str:
     """The checked-in `admin/config.yml`: everything but the deploy's own settings."""
-    return render_config(cms_config(vocabularies))
+    return render_config(cms_config(vocabularies, organisations=organisations))
+
+
+def organisation_names(content: Path, vocabularies: Vocabularies) -> tuple[str, ...]:
+    """The full names of content/organisations.yml, alphabetically; none when the list is missing or broken
+    (the content check reports a broken list)."""
+    found, problems = load_organisations(content, content.parent, vocabularies)
+    if found is None or problems:
+        return ()
+    return tuple(sorted((info.name for info in found.items.values()), key=str.casefold))
 
 
 def find_cms_dist(search_from: Iterable[Path]) -> Path | None:
