@@ -83,13 +83,27 @@
     );
   }
 
+  // The names of the lists the build wrote (lijsten.json): a list that does not exist is never asked for.
+  var listNames = null;
+  function existingLists() {
+    if (!listNames) {
+      listNames = fetch(wordsUrl + "lijsten.json")
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; });
+    }
+    return listNames;
+  }
+
   function wordList(length, first) {
     var name = length + "-" + (first >= "a" && first <= "z" ? first : "_");
     if (!wordLists[name]) {
-      wordLists[name] = fetch(wordsUrl + name + ".txt")
-        .then(function (response) { return response.ok ? response.text() : ""; })
-        .then(function (text) { return text.split("\n").filter(Boolean); })
-        .catch(function () { return []; });
+      wordLists[name] = existingLists().then(function (names) {
+        if (names.indexOf(name) < 0) return [];
+        return fetch(wordsUrl + name + ".txt")
+          .then(function (response) { return response.ok ? response.text() : ""; })
+          .then(function (text) { return text.split("\n").filter(Boolean); })
+          .catch(function () { return []; });
+      });
     }
     return wordLists[name];
   }

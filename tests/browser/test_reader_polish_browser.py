@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from site_pages import PAGE_TYPES, VIEWPORTS, axe_summary, new_page, open_page
+from site_pages import PAGE_TYPES, VIEWPORTS, axe_summary, new_page, open_page, search
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +63,17 @@ def test_landmarks_have_dutch_names(browser, server):
         assert "Paginakop" in labels
         assert not {"Header", "Footer", "Navigation", "Search"} & set(labels)
         assert page.locator("html").get_attribute("lang") == "nl"
+
+
+@pytest.mark.parametrize("query", ["straatverlichtng", "lucht", "zzzzzzzzqx"])
+def test_searching_makes_no_failing_request(browser, server, query):
+    """Typo tolerance asks only for the word lists the build wrote (search/woorden/lijsten.json)."""
+    with new_page(browser, server, "desktop") as (page, requests):
+        failed: list[str] = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        page.on("response", lambda r: failed.append(f"{r.url} ({r.status})") if r.status >= 400 else None)
+        open_page(page, "")
+        search(page, query)
+        page.wait_for_load_state("networkidle")
+        assert any("lijsten.json" in url for url in requests)
+        assert failed == []

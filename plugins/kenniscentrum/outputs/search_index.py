@@ -8,6 +8,7 @@ for typo tolerance (`search/woorden/<length>-<first letter>.txt`, see pages/sear
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from collections.abc import Mapping
@@ -86,3 +87,5 @@ def write_vocabulary(folder: Path, vocabulary: Mapping[str, list[str]]) -> None:
     folder.mkdir(parents=True)
     for name, items in vocabulary.items():
         (folder / f"{name}.txt").write_text("\n".join(items) + "\n", encoding="utf-8")
+    # Which lists exist, so the browser never asks for one that does not (no failing requests).
+    (folder / "lijsten.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
