@@ -199,7 +199,11 @@ _PUBLISHED = Field(
     "houdt het item offline tot die dag.",
 )
 _UPDATED = Field("updated", Kind.DATE, help="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD).")
-_DRAFT = Field("draft", Kind.BOOL, help="true = ontwerp: zichtbaar in de preview, nooit gepubliceerd.")
+_DRAFT = Field(
+    "draft",
+    Kind.BOOL,
+    help="Ontwerp (true, of aan in het formulier): zichtbaar in de preview, nooit gepubliceerd.",
+)
 _ORGANISATION = Field(
     "organisation",
     Kind.TEXT,
