@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -96,6 +97,13 @@ def run_cli(*args: str, cwd: Path | None = None, today: str = TODAY) -> subproce
         text=True,
         check=False,
     )
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on, for a server a test starts (`mkdocs serve`, decap-server)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 @functools.cache

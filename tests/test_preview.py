@@ -8,7 +8,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,13 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SITE_URL, TODAY
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from conftest import SITE_URL, TODAY, free_port
 
 
 def get(url: str) -> tuple[int, str]:
@@ -62,7 +55,7 @@ class Preview:
 
 @contextlib.contextmanager
 def preview(project: Path) -> Iterator[Preview]:
-    port = _free_port()
+    port = free_port()
     log = project / "serve.log"
     env = {**os.environ, "KENNISCENTRUM_TODAY": TODAY, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("wb") as out:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,13 +10,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import TODAY
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from conftest import TODAY, free_port
 
 
 def fetch(url: str) -> str:

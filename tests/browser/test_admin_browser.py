@@ -25,7 +25,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from site_pages import SCREENSHOTS, axe_summary, not_local
 
-from conftest import ROOT, _QuietHandler, copy_project, run_build, run_cli
+from conftest import ROOT, _QuietHandler, copy_project, free_port, run_build, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +38,6 @@ GIT_ENV = {
     "GIT_COMMITTER_NAME": "Redactie",
     "GIT_COMMITTER_EMAIL": "redactie@example.org",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
