@@ -9,7 +9,8 @@ whose Markdown it changed. Static pages in `docs/` may call macros over the whol
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,3 +46,57 @@ def unchanged_pages(
 def removed_pages(previous: BuildState | None, pages: Mapping[str, str]) -> set[str]:
     """Generated pages of the previous build that are gone (an entry deleted, renamed or made a draft)."""
     return set(previous.pages) - set(pages) if previous else set()
+
+
+class Background:
+    """The preview's outputs (feeds, calendars, open data, search index) on a worker thread, one job at a time.
+
+    `mkdocs serve` shows the changed page as soon as the pages are written; what every page depends on follows a
+    few seconds later. The next rebuild first stops the job still running: `cancel` (Pagefind is killed, the
+    Python part stops between steps) and waits, so two jobs never write the same files.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._cancel: list[Callable[[], None]] = []
+
+    def start(self, steps: Iterable[Callable[[], object]], report: Callable[[BaseException], None]) -> None:
+        """Run the steps in order on a worker thread; the first one that raises ends the job and is reported."""
+        self.stop()
+        self._stop = stop = threading.Event()
+
+        def run() -> None:
+            try:
+                for step in steps:
+                    if stop.is_set():
+                        return
+                    step()
+            except BaseException as exc:  # a worker thread has no caller to raise to
+                if not stop.is_set():
+                    report(exc)
+
+        self._thread = threading.Thread(target=run, name="kenniscentrum-outputs", daemon=True)
+        self._thread.start()
+
+    def on_cancel(self, callback: Callable[[], None]) -> None:
+        """Called by a running step: how to stop what it started (a subprocess) when the next rebuild begins."""
+        self._cancel.append(callback)
+        if self._stop.is_set():  # the rebuild began while the step was starting it
+            callback()
+
+    def stop(self) -> None:
+        """Stop the running job, if any, and wait for it."""
+        self._stop.set()
+        for callback in self._cancel:
+            callback()
+        self._cancel = []
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def wait(self) -> None:
+        """Let the running job finish (tests, and the end of `serve`)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None

@@ -6,7 +6,9 @@ import dataclasses
 import logging
 import os
 import shutil
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import base
@@ -31,7 +33,7 @@ from kenniscentrum.editor.cms import (
     render_config,
     write_admin,
 )
-from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
+from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
 from kenniscentrum.outputs.ical import Calendars, build_calendars
@@ -86,6 +88,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.incremental = False
         self.previous: BuildState | None = None
         self.search: SiteSearch | None = None
+        self.background = Background()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -98,6 +101,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate all content before MkDocs cleans or writes anything: a bad file leaves no half-built site."""
+        self.background.stop()  # the previous preview's outputs: this build writes them anew
         if for_publication(self.config.publish) and (problem := publication_problem(config.site_url or "")):
             raise PluginError(problem)
         content_dir = Path(config.config_file_path).parent / self.config.content_dir
@@ -293,6 +297,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         }
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Feeds, calendars, open data and the search index; in the preview on a worker thread, after the pages."""
         assert self.catalogue is not None
         if self.content_error is not None:
             return
@@ -301,35 +306,60 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if self.cms_dist is not None:
             self._write_admin(config)  # before the search index starts: /admin/ is never indexed
         site_dir = Path(config.site_dir)
+        if self.command == "serve":
+            self.background.start(
+                [
+                    lambda: self._write_outputs(site_dir),
+                    lambda: self._index(site_dir, self.background.on_cancel),
+                ],
+                _report_background_error,
+            )
+            return
         try:
             indexing = start_search_index(site_dir)  # Pagefind runs while the feeds and calendars are written
         except (SearchIndexError, OSError) as exc:
             raise PluginError(str(exc)) from None
         try:
-            written = write_outputs(
-                self.catalogue,
-                site_dir,
-                self.site,
-                self.config.feed_items,
-                self.calendars,
-                self.rendered_bodies,
-            )
-            clashes = [
-                f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
-                "geef het een andere naam"
-                for path in written
-                if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
-            ]
-            if clashes:
-                raise PluginError("\n".join(clashes))
+            self._write_outputs(site_dir)
         except BaseException:
             indexing.kill()
             raise
+        self._index(site_dir, indexing=indexing)
+
+    def _write_outputs(self, site_dir: Path) -> None:
+        assert self.catalogue is not None
+        written = write_outputs(
+            self.catalogue, site_dir, self.site, self.config.feed_items, self.calendars, self.rendered_bodies
+        )
+        clashes = [
+            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+            "geef het een andere naam"
+            for path in written
+            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+        ]
+        if clashes:
+            raise PluginError("\n".join(clashes))
+
+    def _index(
+        self,
+        site_dir: Path,
+        on_cancel: Callable[[Callable[[], None]], None] | None = None,
+        indexing: subprocess.Popen[str] | None = None,
+    ) -> None:
+        """Wait for Pagefind (started here unless given) and write the typo word lists."""
         assert self.search is not None
         try:
+            if indexing is None:
+                indexing = start_search_index(site_dir)
+                if on_cancel is not None:
+                    on_cancel(indexing.kill)
             log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
-        except SearchIndexError as exc:
+        except (SearchIndexError, OSError) as exc:
             raise PluginError(str(exc)) from None
+
+    def on_shutdown(self) -> None:
+        """`mkdocs serve` stops: finish the outputs of the last preview build rather than leave them half written."""
+        self.background.wait()
 
     def _write_admin(self, config: MkDocsConfig) -> None:
         """/admin/ is written beside the site, not as a MkDocs page: never in nav, sitemap or search index."""
@@ -355,6 +385,11 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._site_dir = config.site_dir
+
+
+def _report_background_error(error: BaseException) -> None:
+    """A preview's outputs failed after its pages were served: say so, as the content errors are said."""
+    print(f"FOUT    -  {error}", file=sys.stderr)
 
 
 class _DirtyWarningFilter(logging.Filter):

@@ -24,7 +24,7 @@ from kenniscentrum.pages.listings import place, preview_label
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline, nl_time, number, percent
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import render, ui
+from kenniscentrum.render.templates import render_cached, ui
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
@@ -83,7 +83,7 @@ def entry_page(
     extra: dict[str, object] = {"kc_type": entry.type.name}
     if entry.draft:
         extra["kc_draft"] = True
-    return render(
+    return render_cached(
         "pages/entry.md",
         front=Markup(front_matter(entry.title, entry.description, **extra)),
         title=entry.title,
