@@ -19,7 +19,7 @@ from pathlib import Path
 class BuildState:
     """What the previous successful build rendered from."""
 
-    pages: Mapping[str, str]  # generated source path -> Markdown
+    pages: Mapping[str, str | bytes]  # generated source path -> Markdown (or a calendar's bytes)
     stamp: tuple[float, tuple[str, ...]]  # newest template/config change, and the static pages present
 
 
@@ -35,15 +35,15 @@ def stamp(watched: Iterable[Path], static_pages: Iterable[str]) -> tuple[float, 
 
 
 def unchanged_pages(
-    previous: BuildState | None, pages: Mapping[str, str], current: tuple[float, tuple[str, ...]]
+    previous: BuildState | None, pages: Mapping[str, str | bytes], current: tuple[float, tuple[str, ...]]
 ) -> set[str]:
-    """Generated pages that render exactly as in the previous build."""
+    """Generated pages (and calendars) that come out exactly as in the previous build."""
     if previous is None or previous.stamp != current:
         return set()
     return {uri for uri, markdown in pages.items() if previous.pages.get(uri) == markdown}
 
 
-def removed_pages(previous: BuildState | None, pages: Mapping[str, str]) -> set[str]:
+def removed_pages(previous: BuildState | None, pages: Mapping[str, str | bytes]) -> set[str]:
     """Generated pages of the previous build that are gone (an entry deleted, renamed or made a draft)."""
     return set(previous.pages) - set(pages) if previous else set()
 
@@ -62,11 +62,18 @@ class Background:
         self._cancel: list[Callable[[], None]] = []
 
     def start(self, steps: Iterable[Callable[[], object]], report: Callable[[BaseException], None]) -> None:
-        """Run the steps in order on a worker thread; the first one that raises ends the job and is reported."""
-        self.stop()
+        """Run the steps in order on a worker thread; the first one that raises ends the job and is reported.
+
+        A job still running is told to stop, and the new one waits for it before its first step: the build
+        itself goes on meanwhile.
+        """
+        self.stop(wait=False)
         self._stop = stop = threading.Event()
+        before = self._thread
 
         def run() -> None:
+            if before is not None:
+                before.join()
             try:
                 for step in steps:
                     if stop.is_set():
@@ -81,17 +88,18 @@ class Background:
 
     def on_cancel(self, callback: Callable[[], None]) -> None:
         """Called by a running step: how to stop what it started (a subprocess) when the next rebuild begins."""
-        self._cancel.append(callback)
-        if self._stop.is_set():  # the rebuild began while the step was starting it
-            callback()
+        if threading.current_thread() is not self._thread or self._stop.is_set():
+            callback()  # the job was stopped while the step was starting it
+        else:
+            self._cancel.append(callback)
 
-    def stop(self) -> None:
-        """Stop the running job, if any, and wait for it."""
+    def stop(self, wait: bool = True) -> None:
+        """Stop the running job, if any (what it started is cancelled, its Python step ends), and wait for it."""
         self._stop.set()
         for callback in self._cancel:
             callback()
         self._cancel = []
-        if self._thread is not None:
+        if wait and self._thread is not None:
             self._thread.join()
             self._thread = None
 

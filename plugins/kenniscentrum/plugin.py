@@ -101,7 +101,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate all content before MkDocs cleans or writes anything: a bad file leaves no half-built site."""
-        self.background.stop()  # the previous preview's outputs: this build writes them anew
+        self.background.stop(wait=False)  # the previous preview's outputs: this build writes them anew
         if for_publication(self.config.publish) and (problem := publication_problem(config.site_url or "")):
             raise PluginError(problem)
         content_dir = Path(config.config_file_path).parent / self.config.content_dir
@@ -205,10 +205,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             f for f in files if f.src_uri.startswith(f"{OVERRIDES_SUBDIR}/") and not f.is_documentation_page()
         ]:
             files.remove(file)
-        reuse = self._prepare_incremental(files, config)
         assert self.catalogue is not None
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         self.calendars = build_calendars(self.catalogue, self.site)
+        reuse = self._prepare_incremental(files, config)
         docs = {f.dest_uri: f for f in files}
         owners = {e.src_uri: e.path for e in self.catalogue.all()}
         clashes = []
@@ -284,17 +284,22 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             return set()
         self._stamp = stamp(_watched(config), (f.src_uri for f in files.documentation_pages()))
         site_dir = Path(config.site_dir)
-        for src_uri in removed_pages(self.previous, self.pages):
+        generated = self._generated()
+        for src_uri in removed_pages(self.previous, generated):
             _remove_output(site_dir, File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri)
             self.rendered_bodies.pop(src_uri, None)
         for file in files.documentation_pages():  # macros may show any entry: render them every time
             Path(file.abs_dest_path).unlink(missing_ok=True)
-        unchanged = unchanged_pages(self.previous, self.pages, self._stamp)
+        unchanged = unchanged_pages(self.previous, generated, self._stamp)
         return {
             uri
             for uri in unchanged
             if (site_dir / File(uri, None, config.site_dir, config.use_directory_urls).dest_uri).is_file()
         }
+
+    def _generated(self) -> dict[str, str | bytes]:
+        """Every file this plugin hands MkDocs: the generated pages and each consultation's calendar."""
+        return {**self.pages, **(self.calendars.consultations if self.calendars else {})}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Feeds, calendars, open data and the search index; in the preview on a worker thread, after the pages."""
@@ -302,16 +307,24 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if self.content_error is not None:
             return
         if self.incremental:
-            self.previous = BuildState(dict(self.pages), self._stamp)
+            self.previous = BuildState(self._generated(), self._stamp)
         if self.cms_dist is not None:
             self._write_admin(config)  # before the search index starts: /admin/ is never indexed
         site_dir = Path(config.site_dir)
+        assert self.search is not None
+        # What the outputs are made of, as this build left it: in the preview the next build replaces it.
+        outputs = _Outputs(
+            self.catalogue,
+            dict(self.rendered_bodies),
+            self.calendars,
+            self.search,
+            self.docs_outputs,
+            self.site,
+            self.config.feed_items,
+        )
         if self.command == "serve":
             self.background.start(
-                [
-                    lambda: self._write_outputs(site_dir),
-                    lambda: self._index(site_dir, self.background.on_cancel),
-                ],
+                [lambda: outputs.write(site_dir), lambda: outputs.index(site_dir, self.background.on_cancel)],
                 _report_background_error,
             )
             return
@@ -320,42 +333,11 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         except (SearchIndexError, OSError) as exc:
             raise PluginError(str(exc)) from None
         try:
-            self._write_outputs(site_dir)
+            outputs.write(site_dir)
         except BaseException:
             indexing.kill()
             raise
-        self._index(site_dir, indexing=indexing)
-
-    def _write_outputs(self, site_dir: Path) -> None:
-        assert self.catalogue is not None
-        written = write_outputs(
-            self.catalogue, site_dir, self.site, self.config.feed_items, self.calendars, self.rendered_bodies
-        )
-        clashes = [
-            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
-            "geef het een andere naam"
-            for path in written
-            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
-        ]
-        if clashes:
-            raise PluginError("\n".join(clashes))
-
-    def _index(
-        self,
-        site_dir: Path,
-        on_cancel: Callable[[Callable[[], None]], None] | None = None,
-        indexing: subprocess.Popen[str] | None = None,
-    ) -> None:
-        """Wait for Pagefind (started here unless given) and write the typo word lists."""
-        assert self.search is not None
-        try:
-            if indexing is None:
-                indexing = start_search_index(site_dir)
-                if on_cancel is not None:
-                    on_cancel(indexing.kill)
-            log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
-        except (SearchIndexError, OSError) as exc:
-            raise PluginError(str(exc)) from None
+        outputs.index(site_dir, indexing=indexing)
 
     def on_shutdown(self) -> None:
         """`mkdocs serve` stops: finish the outputs of the last preview build rather than leave them half written."""
@@ -390,6 +372,48 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 def _report_background_error(error: BaseException) -> None:
     """A preview's outputs failed after its pages were served: say so, as the content errors are said."""
     print(f"FOUT    -  {error}", file=sys.stderr)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Outputs:
+    """Everything after the pages: feeds, calendars, e-mails, open data, redirects and the search index."""
+
+    catalogue: Catalogue
+    rendered_bodies: dict[str, str]
+    calendars: Calendars | None
+    search: SiteSearch
+    docs_outputs: dict[str, str]
+    site: Site
+    feed_items: int
+
+    def write(self, site_dir: Path) -> None:
+        written = write_outputs(
+            self.catalogue, site_dir, self.site, self.feed_items, self.calendars, self.rendered_bodies
+        )
+        clashes = [
+            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+            "geef het een andere naam"
+            for path in written
+            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+        ]
+        if clashes:
+            raise PluginError("\n".join(clashes))
+
+    def index(
+        self,
+        site_dir: Path,
+        on_cancel: Callable[[Callable[[], None]], None] | None = None,
+        indexing: subprocess.Popen[str] | None = None,
+    ) -> None:
+        """Wait for Pagefind (started here unless given) and write the typo word lists."""
+        try:
+            if indexing is None:
+                indexing = start_search_index(site_dir)
+                if on_cancel is not None:
+                    on_cancel(indexing.kill)
+            log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
+        except (SearchIndexError, OSError) as exc:
+            raise PluginError(str(exc)) from None
 
 
 class _DirtyWarningFilter(logging.Filter):

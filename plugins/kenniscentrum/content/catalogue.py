@@ -21,7 +21,7 @@ from pathlib import Path
 from kenniscentrum import routes
 from kenniscentrum.content.aliases import alias_index, check_aliases, follow_aliases
 from kenniscentrum.content.bodylinks import LinkTargets, check_body_links
-from kenniscentrum.content.load import VOCABULARY_FILE, load_file, relative_name, scan_content
+from kenniscentrum.content.load import VOCABULARY_FILE, load_file, scan_content
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.organisations import OrganisationList, load_organisations, resolve_organisations
 from kenniscentrum.content.problems import ContentError, Problem, did_you_mean
@@ -229,13 +229,18 @@ _VALIDATED: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
 def _validated(
     ctype: ContentType, path: Path, root: Path, vocabularies: Vocabularies, vocabulary_key: bytes
 ) -> tuple[Entry | None, list[Problem]]:
+    # The key names the file as given: the same path under another root is another file to editors.
     """One file loaded and validated, or the result of the last time these bytes were (a fresh copy)."""
     try:
         data = path.read_bytes()
     except OSError:
         data = None  # load_file reports it
-    name = f"{ctype.name}:{relative_name(path, root)}"
-    key = hashlib.blake2b(data, digest_size=16, key=vocabulary_key).digest() if data is not None else b""
+    name = f"{ctype.name}:{path}"
+    key = (
+        hashlib.blake2b(data, digest_size=16, key=vocabulary_key).digest() + str(root).encode()
+        if data is not None
+        else b""
+    )
     cached = _VALIDATED.get(name)
     if cached is not None and data is not None and cached[0] == key:
         entry, problems = cached[1], cached[2]
