@@ -39,7 +39,8 @@ def put_back(html: str, blocks: dict[str, str]) -> str:
     """
     ends_bare = not html.endswith("\n")
     for key, block in blocks.items():
-        html, found = re.subn(_PARAGRAPH.format(key), lambda _, b=block: b + "\n", html, count=1)
+        replacement = block.replace("\\", "\\\\") + "\n"  # literal text, not a template of groups
+        html, found = re.subn(_PARAGRAPH.format(key), replacement, html, count=1)
         if not found:  # inside a larger HTML block: as written
             html = html.replace(key, block, 1)
         # (Markdown follows an HTML block by a blank line)
