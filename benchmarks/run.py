@@ -94,6 +94,7 @@ class SizeResult:
     kc: list[Run] = field(default_factory=list)
     bare: list[Run] = field(default_factory=list)
     check: list[float] = field(default_factory=list)
+    check_cpu: list[float] = field(default_factory=list)
     site_mb: float = 0.0
     bare_site_mb: float = 0.0
     index_mb: float = 0.0
@@ -222,6 +223,7 @@ def measure_size(n: int, runs: int, seed: int, work: Path, log) -> SizeResult:
             )
         check = timed([sys.executable, "-m", "kenniscentrum.cli", "check", "--content", "content"], kc)
         result.check.append(check.seconds)
+        result.check_cpu.append(check.cpu)
     result.pages = sum(1 for _ in kc_site.rglob("*.html"))
     result.site_mb = _tree_mb(kc_site)
     result.bare_site_mb = _tree_mb(bare_site)
@@ -335,7 +337,7 @@ def _payload_kind(url: str) -> str:
 # --- check only ---------------------------------------------------------------------------------------
 
 
-def measure_check(n: int, runs: int, seed: int, work: Path, log) -> list[float]:
+def measure_check(n: int, runs: int, seed: int, work: Path, log) -> list[Run]:
     """Seconds of `kenniscentrum check` on N generated entries, without building (sizes too large to build often)."""
     project = work / "kenniscentrum"
     project.mkdir(parents=True)
@@ -346,7 +348,7 @@ def measure_check(n: int, runs: int, seed: int, work: Path, log) -> list[float]:
     timings = []
     for i in range(runs):
         run = timed([sys.executable, "-m", "kenniscentrum.cli", "check", "--content", "content"], project)
-        timings.append(run.seconds)
+        timings.append(run)
         log(f"  check N={n} run {i + 1}: {run.seconds:.2f} s (CPU {run.cpu:.2f} s)")
     return timings
 
@@ -354,7 +356,7 @@ def measure_check(n: int, runs: int, seed: int, work: Path, log) -> list[float]:
 # --- edit to preview ------------------------------------------------------------------------------------
 
 
-def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[float]:
+def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[Run]:
     """Seconds from saving a content file to `mkdocs serve --livereload` serving the page with the change."""
     kc, _ = make_projects(n, seed, work)
     port = _free_port()
@@ -381,10 +383,11 @@ def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[floa
                 start, cpu = time.perf_counter(), _cpu_seconds(server.pid)
                 path.write_text(text, encoding="utf-8")
                 _wait_for(lambda m=marker: m in (_get(url) or ""), 300, server, out)
-                timings.append(time.perf_counter() - start)
+                seconds = time.perf_counter() - start
                 cpu = _cpu_seconds(server.pid) - cpu
+                timings.append(Run(seconds, cpu, 0.0))
                 log(
-                    f"  preview N={n} edit {i + 1}: {timings[-1]:.2f} s (CPU of mkdocs serve meanwhile {cpu:.2f} s)"
+                    f"  preview N={n} edit {i + 1}: {seconds:.2f} s (CPU of mkdocs serve meanwhile {cpu:.2f} s)"
                 )
             return timings
         finally:
@@ -451,21 +454,22 @@ def table(results: list[SizeResult]) -> str:
     head = (
         "| entries | pages | kenniscentrum (s) | bare Material (s) | ratio | CPU kc / bare (s) | CPU ratio "
         "| peak RSS kc / bare (MB) | site (MB) | search index raw / gzip (MB) | search payload word / typo (kB) "
-        "| check (s) |\n"
+        "| check wall / CPU (s) |\n"
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     )
     rows = [
         f"| {r.n:,} | {r.pages:,} | {r.kc_s:.1f} | {r.bare_s:.1f} | {r.ratio:.2f} | "
         f"{r.kc_cpu:.1f} / {r.bare_cpu:.1f} | {r.cpu_ratio:.2f} | "
         f"{r.kc_rss:.0f} / {r.bare_rss:.0f} | {r.site_mb:.1f} | {r.index_mb:.1f} / {r.index_gz_mb:.2f} | "
-        f"{' / '.join(f'{kb:.0f}' for kb in r.search_kb.values())} | {r.check_s:.2f} |"
+        f"{' / '.join(f'{kb:.0f}' for kb in r.search_kb.values())} | {r.check_s:.2f} / "
+        f"{statistics.median(r.check_cpu):.2f} |"
         for r in results
     ]
     return head + "\n".join(rows) + "\n"
 
 
 def verdicts(
-    results: list[SizeResult], previews: dict[int, list[float]], checks: dict[int, list[float]] | None = None
+    results: list[SizeResult], previews: dict[int, list[Run]], checks: dict[int, list[Run]] | None = None
 ) -> list[str]:
     """One line per target of issue 7: met or missed, with the number."""
     by_n = {r.n: r for r in results}
@@ -505,30 +509,33 @@ def verdicts(
             f"search payload before the first result ≤ {SEARCH_MAX_KB} kB at 10,000 (gzip, chromium; word and "
             f"typo): {worst:.0f} kB at most — {verdict(worst <= SEARCH_MAX_KB)}"
         )
-    for n, seconds in sorted((checks or {}).items()):
-        median = statistics.median(seconds)
+    for n, runs in sorted((checks or {}).items()):
+        median = statistics.median(r.seconds for r in runs)
+        cpu = statistics.median(r.cpu for r in runs)
         limit = CHECK_MAX_S_10000 if n >= 10000 else CHECK_MAX_S
         lines.append(
-            f"`kenniscentrum check` ≤ {limit:.0f} s at {n:,} (check only, median of {len(seconds)}): "
-            f"{median:.2f} s — {verdict(median <= limit)}"
+            f"`kenniscentrum check` ≤ {limit:.0f} s at {n:,} (check only, median of {len(runs)}): "
+            f"{median:.2f} s (CPU {cpu:.2f} s) — {verdict(median <= limit)}"
         )
     for n, preview in sorted(previews.items()):
-        median = statistics.median(preview)
+        median = statistics.median(r.seconds for r in preview)
+        cpu = statistics.median(r.cpu for r in preview)
         limit = PREVIEW_MAX_S.get(n, PREVIEW_MAX_S[5000])
         lines.append(
             f"edit to preview ≤ {limit:.0f} s at {n:,} (`make serve`: `mkdocs serve --livereload --dirty`, median "
             f"of {len(preview)} edits, from saving to the changed page served): {median:.1f} s "
-            f"({', '.join(f'{t:.1f}' for t in preview)}) — {verdict(median <= limit)}"
+            f"({', '.join(f'{r.seconds:.1f}' for r in preview)}; CPU of the serve process {cpu:.1f} s) — "
+            f"{verdict(median <= limit)}"
         )
     return lines
 
 
 def report(
     results: list[SizeResult],
-    previews: dict[int, list[float]],
+    previews: dict[int, list[Run]],
     runs: int,
     load: str = "",
-    checks: dict[int, list[float]] | None = None,
+    checks: dict[int, list[Run]] | None = None,
 ) -> str:
     lines = "\n".join(f"- {line}" for line in verdicts(results, previews, checks))
     return (
@@ -599,8 +606,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
     results: list[SizeResult] = []
-    previews: dict[int, list[float]] = {}
-    checks: dict[int, list[float]] = {}
+    previews: dict[int, list[Run]] = {}
+    checks: dict[int, list[Run]] = {}
     with tempfile.TemporaryDirectory(prefix="kc-bench-") as tmp:
         for n in sizes:
             log(f"N={n}: genereren en bouwen…")
