@@ -67,7 +67,11 @@ QUERIES = [
 # page has ("af" for "afvalinzameling", "in" for "innovatiepartnerschap").
 NOT_FOUND = [
     ("afvalinzameling", "tips/vijf-vragen-van-de-aanvraag/", "heeft alleen het woord af"),
-    ("innovatiepartnerschap", "marktconsultaties/bookaplace-reserveringssysteem/", "heeft alleen het woord in"),
+    (
+        "innovatiepartnerschap",
+        "marktconsultaties/bookaplace-reserveringssysteem/",
+        "heeft alleen het woord in",
+    ),
     ("innovatiepartnerschap", "projecten/brandveiligheid-zorggebouwen/", "heeft alleen het woord in"),
 ]
 
@@ -161,7 +165,9 @@ def test_the_count_is_announced_in_dutch(desktop):
 
 def test_the_type_is_shown_once(page_at):
     # The consultation's title starts with its type ("Marktconsultatie: duurzame straatverlichting in Halle").
-    result = search(page_at, "straatverlichting").locator('a[href$="marktconsultaties/straatverlichting-halle/"]')
+    result = search(page_at, "straatverlichting").locator(
+        'a[href$="marktconsultaties/straatverlichting-halle/"]'
+    )
     expect(result.locator(".kc-search__type")).to_have_text("Marktconsultatie")
     expect(result.locator(".kc-search__title")).to_have_text("Duurzame straatverlichting in Halle")
     expect(result.locator(".kc-search__description")).to_have_text(
