@@ -131,7 +131,7 @@ def test_the_typo_word_lists_hold_the_indexed_words_by_length_and_first_letter(s
 
 
 def test_the_typo_word_lists_know_the_first_part_of_a_compound(site: Path):
-    """"afval" stands alone on no page; the browser splits "afvalinzameling" into it because the lists have it."""
+    """ "afval" stands alone on no page; the browser splits "afvalinzameling" into it because the lists have it."""
     assert "afval" in (site / "search" / "woorden" / "5-a.txt").read_text(encoding="utf-8").split()
 
 

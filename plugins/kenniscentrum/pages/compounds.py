@@ -147,6 +147,8 @@ class Compounds:
         own = set(words(text))
         return {part for word in own for part in self.parts(word)} - own
 
-    def text_heads(self, text: str) -> set[str]:
-        """Every first part of every compound in a text (after text_parts, which splits them)."""
-        return {head for word in set(words(text)) for head in self.heads(word)}
+    def text_split(self, text: str) -> tuple[set[str], set[str]]:
+        """The later parts (as text_parts) and the first parts of every compound in a text, in one pass."""
+        own = set(words(text))
+        parts = {part for word in own for part in self.parts(word)} - own
+        return parts, {head for word in own for head in self._heads.get(word, ())}

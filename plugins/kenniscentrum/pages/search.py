@@ -113,8 +113,7 @@ class SiteSearch:
         extra: Iterable[str],
     ) -> SearchPage:
         extra_text = " ".join(extra)
-        parts = self.compounds.text_parts(text + " " + extra_text)
-        heads = self.compounds.text_heads(text + " " + extra_text)
+        parts, heads = self.compounds.text_split(text + " " + extra_text)
         found = set(words(text)) | set(words(extra_text)) | parts | heads
         self.page_words[src_uri] = frozenset(w for w in found if len(w) >= TYPO_MIN)
         terms = " ".join([extra_text, *sorted(parts)]).strip()
