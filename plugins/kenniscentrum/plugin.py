@@ -43,7 +43,7 @@ from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_i
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.pages.search import SiteSearch, filter_options
+from kenniscentrum.pages.search import SiteSearch, dictionary_lists, filter_options
 from kenniscentrum.render.blocks import put_back, set_aside
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
@@ -417,7 +417,8 @@ class _Outputs:
                 indexing = start_search_index(site_dir)
                 if on_cancel is not None:
                     on_cancel(indexing.kill)
-            log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
+            summary = finish_search_index(indexing, site_dir, self.search.vocabulary(), dictionary_lists())
+            log.info("Zoekindex: %s", summary)
         except (SearchIndexError, OSError) as exc:
             raise PluginError(str(exc)) from None
 
