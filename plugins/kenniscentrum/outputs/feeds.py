@@ -112,13 +112,28 @@ def feed_item(event: Event) -> FeedItem:
         return FeedItem(
             event,
             entry_id(entry, "/conclusies"),
-            _("Conclusies: %(title)s", title=entry.title),
-            _(
+            illustrated(entry, _("Conclusies: %(title)s", title=entry.title)),
+            illustration_note(entry)
+            + _(
                 "De conclusies van deze marktconsultatie zijn gepubliceerd. %(description)s",
                 description=entry.description,
             ),
         )
-    return FeedItem(event, entry_id(entry), entry.title, _summary(entry))
+    return FeedItem(
+        event, entry_id(entry), illustrated(entry, entry.title), illustration_note(entry) + _summary(entry)
+    )
+
+
+def illustrated(entry: Entry, title: str) -> str:
+    """A title that says so when the entry is an invented example (feeds and calendars show no page banner)."""
+    return _("%(title)s (illustratief voorbeeld)", title=title) if entry.illustration else title
+
+
+def illustration_note(entry: Entry) -> str:
+    """'Illustratief voorbeeld: datum en plaats zijn verzonnen. ' before a description, or ''."""
+    if not entry.illustration:
+        return ""
+    return _("Illustratief voorbeeld: %(what)s.", what=entry.illustration.rstrip(".")) + " "
 
 
 def _summary(entry: Entry) -> str:
@@ -319,10 +334,13 @@ def _facts(entry: Entry, catalogue: Catalogue) -> list[tuple[str, Any]]:
     if entry.type.name == "funding":
         return [(_("Programma"), entry["programme"]), (_("Deadline"), nl_deadline(entry["deadline"]))]
     if entry.type.name == "project":
-        return [
+        rows = [
             (_("Organisatie"), entry["organisation"]),
             (_("Fase"), catalogue.label("phases", entry["phase"])),
         ]
+        if entry.stage:
+            rows.append((_("Huidige stap"), catalogue.label("stages", entry.stage)))
+        return rows
     return []
 
 

@@ -85,7 +85,13 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     organisation = (
         _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
     )
-    ical.add("description", f"{entry.description}\n{organisation}\n{url}")
+    # An invented example says so first: a calendar shows no page banner.
+    note = (
+        _("Illustratief voorbeeld: %(what)s.", what=entry.illustration.rstrip(".")) + "\n"
+        if entry.illustration
+        else ""
+    )
+    ical.add("description", f"{note}{entry.description}\n{organisation}\n{url}")
     ical.add("url", url)
     ical.add("categories", [entry.type.label])
     if isinstance(event.start, datetime):
@@ -102,6 +108,13 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
 
 
 def _summary(event: Event) -> str:
+    summary = _plain_summary(event)
+    if event.entry.illustration:
+        return _("%(title)s (illustratief voorbeeld)", title=summary)
+    return summary
+
+
+def _plain_summary(event: Event) -> str:
     title = event.entry.title
     if event.kind is Kind.REGISTRATION_DEADLINE:
         return _("Inschrijven tot: %(title)s", title=title)
