@@ -26,6 +26,7 @@ from kenniscentrum.content.events import Event, Kind, announcements
 from kenniscentrum.content.model import Entry, as_datetime
 from kenniscentrum.facets import FACETS
 from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, nl_span
+from kenniscentrum.render.illustration import illustrated, illustration_note
 from kenniscentrum.render.sanitize import sanitize
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import render
@@ -122,18 +123,6 @@ def feed_item(event: Event) -> FeedItem:
     return FeedItem(
         event, entry_id(entry), illustrated(entry, entry.title), illustration_note(entry) + _summary(entry)
     )
-
-
-def illustrated(entry: Entry, title: str) -> str:
-    """A title that says so when the entry is an invented example (feeds and calendars show no page banner)."""
-    return _("%(title)s (illustratief voorbeeld)", title=title) if entry.illustration else title
-
-
-def illustration_note(entry: Entry) -> str:
-    """'Illustratief voorbeeld: datum en plaats zijn verzonnen. ' before a description, or ''."""
-    if not entry.illustration:
-        return ""
-    return _("Illustratief voorbeeld: %(what)s.", what=entry.illustration.rstrip(".")) + " "
 
 
 def _summary(entry: Entry) -> str:

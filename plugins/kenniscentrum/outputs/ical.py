@@ -18,6 +18,7 @@ from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, Kind, calendar_events
 from kenniscentrum.content.model import BRUSSELS
+from kenniscentrum.render.illustration import illustrated, illustration_note
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.site import Site
 
@@ -86,11 +87,7 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
         _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
     )
     # An invented example says so first: a calendar shows no page banner.
-    note = (
-        _("Illustratief voorbeeld: %(what)s.", what=entry.illustration.rstrip(".")) + "\n"
-        if entry.illustration
-        else ""
-    )
+    note = illustration_note(entry).rstrip() + "\n" if entry.illustration else ""
     ical.add("description", f"{note}{entry.description}\n{organisation}\n{url}")
     ical.add("url", url)
     ical.add("categories", [entry.type.label])
@@ -108,10 +105,7 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
 
 
 def _summary(event: Event) -> str:
-    summary = _plain_summary(event)
-    if event.entry.illustration:
-        return _("%(title)s (illustratief voorbeeld)", title=summary)
-    return summary
+    return illustrated(event.entry, _plain_summary(event))
 
 
 def _plain_summary(event: Event) -> str:

@@ -120,7 +120,7 @@ def _step(catalogue: Catalogue, project: Entry, step: TimelineStep) -> dict[str,
     elif step.consultation:
         consultation = step.consultation
         data.update(
-            stage=_("Marktconsultatie"),
+            stage=_("Sessie van een marktconsultatie"),
             title=consultation.title,
             href=routes.url_link(project.src_uri, consultation.url) + step.fragment,
         )
