@@ -15,6 +15,35 @@
   boxes.forEach(function (box) {
     if (facets.indexOf(box.name) < 0) facets.push(box.name);
   });
+  // On a phone the results come first: the form opens from the "Filters (n)" button above them.
+  var toggle = document.querySelector(".kc-filters-toggle");
+  var narrow = window.matchMedia("(max-width: 59.99em)");
+  function activeFilters() {
+    return boxes.filter(function (box) { return box.checked; }).length + (query.value.trim() ? 1 : 0);
+  }
+  function showToggle() {
+    if (!toggle) return;
+    var n = activeFilters();
+    var text = toggle.dataset.label + (n ? " (" + n + ")" : "");
+    if (toggle.textContent !== text) toggle.textContent = text;
+  }
+  function layout() {
+    if (!toggle || !narrow.matches) {
+      if (toggle) toggle.hidden = true;
+      form.hidden = false;
+      return;
+    }
+    toggle.hidden = false;
+    form.hidden = toggle.getAttribute("aria-expanded") !== "true";
+  }
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      layout();
+    });
+    if (narrow.addEventListener) narrow.addEventListener("change", layout);
+  }
   var byTitle = new Intl.Collator("nl", { sensitivity: "base", numeric: true, ignorePunctuation: true });
 
   // The count in the page's language: its forms come from the plugin's message catalog (data-one, data-other).
@@ -72,6 +101,7 @@
       ordered.sort(function (a, b) { return a.dataset.published < b.dataset.published ? 1 : a.dataset.published > b.dataset.published ? -1 : cards.indexOf(a) - cards.indexOf(b); });
     }
     ordered.forEach(function (card) { list.appendChild(card); });
+    showToggle();
     var text = countText(shown);
     if (!shown) text += " " + status.dataset.none;
     if (status.textContent !== text) status.textContent = text;
@@ -123,5 +153,5 @@
 
   fromQuery();
   render();
-  form.hidden = false;
+  layout();
 })();

@@ -96,6 +96,8 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
                     "huidige stap, soort opdracht en jaar."
                 ),
                 kc_type="listing",
+                # The catalogue uses the page's width: no navigation or table of contents beside it.
+                hide=["navigation", "toc"],
             )
         ),
         themes=routes.url_link(src, routes.page_url(routes.THEMES)),
