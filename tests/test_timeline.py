@@ -187,6 +187,7 @@ def test_open_data_carries_milestones_and_current_stage(site: Path) -> None:
 def test_an_illustration_says_so_on_its_page_card_feed_and_calendar(site: Path) -> None:
     doc = page(site, "marktconsultaties/turing-pitches")
     banner = doc.cssselect(".admonition")[0].text_content()
+    assert not doc.xpath('//script[@type="application/ld+json"]')  # no Event for search engines to list
     assert "Illustratief voorbeeld" in banner and "Datum en plaats zijn verzonnen" in banner
     cards = page(site, "marktconsultaties").xpath('//li[.//a[@href="turing-pitches/"]]')
     assert "Illustratief voorbeeld: datum en plaats zijn verzonnen" in cards[0].text_content()
