@@ -199,3 +199,11 @@ def test_an_illustration_says_so_on_its_page_card_feed_and_calendar(site: Path) 
     event = next(e for e in calendar.walk("VEVENT") if "pitches" in str(e["uid"]))
     assert str(event["summary"]).endswith("(illustratief voorbeeld)")
     assert str(event["description"]).startswith("Illustratief voorbeeld: datum en plaats zijn verzonnen.")
+
+
+def test_the_digest_gives_the_conclusions_date_of_their_page(site: Path) -> None:
+    """Conclusions of 2018 put online in January 2024 are in that month's digest, with their own date."""
+    digest = page(site, "nieuwsbrief/2024-01").text_content()
+    consultation = page(site, "marktconsultaties/bookaplace-reserveringssysteem").text_content()
+    assert "Conclusies gepubliceerd op 4 december 2018" in digest
+    assert "4 december 2018" in consultation and "30 januari 2024" not in digest.split("Conclusies:")[1][:200]
