@@ -1,6 +1,5 @@
-/* Project catalogue filters. The page lists every project without this script; the script reveals the
-   (hidden) filter form, filters the cards by their data-* attributes and keeps the state in the URL query,
-   so a filtered view can be shared, reloaded and walked back. No dependencies. */
+/* Project catalogue filters. Without this script the page lists every project; it reveals the hidden form,
+   filters the cards by their data-* attributes and keeps the state in the URL query. No dependencies. */
 (function () {
   "use strict";
   var form = document.getElementById("kc-filters");
@@ -15,35 +14,23 @@
   boxes.forEach(function (box) {
     if (facets.indexOf(box.name) < 0) facets.push(box.name);
   });
-  // On a phone the results come first: the form opens from the "Filters (n)" button above them.
+  // Phone: results first, the form behind the "Filters (n)" button (absent in an override: no button).
   var toggle = document.querySelector(".kc-filters-toggle");
-  var narrow = window.matchMedia("(max-width: 59.99em)");
-  function activeFilters() {
-    return boxes.filter(function (box) { return box.checked; }).length + (query.value.trim() ? 1 : 0);
-  }
+  var narrow = matchMedia("(max-width: 59.99em)");
   function showToggle() {
-    if (!toggle) return;
-    var n = activeFilters();
-    var text = toggle.dataset.label + (n ? " (" + n + ")" : "");
-    if (toggle.textContent !== text) toggle.textContent = text;
+    var n = boxes.filter(function (b) { return b.checked; }).length + (query.value.trim() ? 1 : 0);
+    if (toggle) toggle.textContent = toggle.dataset.label + (n ? " (" + n + ")" : "");
   }
   function layout() {
-    if (!toggle || !narrow.matches) {
-      if (toggle) toggle.hidden = true;
-      form.hidden = false;
-      return;
-    }
-    toggle.hidden = false;
-    form.hidden = toggle.getAttribute("aria-expanded") !== "true";
+    var phone = !!toggle && narrow.matches;
+    if (toggle) toggle.hidden = !phone;
+    form.hidden = phone && toggle.getAttribute("aria-expanded") != "true";
   }
-  if (toggle) {
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
-      toggle.setAttribute("aria-expanded", String(open));
-      layout();
-    });
-    if (narrow.addEventListener) narrow.addEventListener("change", layout);
-  }
+  if (toggle) toggle.addEventListener("click", function () {
+    toggle.setAttribute("aria-expanded", String(toggle.getAttribute("aria-expanded") != "true"));
+    layout();
+  });
+  narrow.addEventListener("change", layout);
   var byTitle = new Intl.Collator("nl", { sensitivity: "base", numeric: true, ignorePunctuation: true });
 
   // The count in the page's language: its forms come from the plugin's message catalog (data-one, data-other).
