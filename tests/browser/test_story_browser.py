@@ -76,8 +76,10 @@ def test_on_a_desktop_the_catalogue_uses_the_width(browser: Any, server: str) ->
         open_page(page, "projecten/")
         assert not page.locator(".kc-filters-toggle").is_visible()
         assert page.locator("#kc-filters").is_visible()
-        width = page.locator(".kc-catalogue").bounding_box()["width"]
-        assert width > 1000, width  # no sidebars eating the 1280 px
+        box = page.locator(".kc-catalogue").bounding_box()
+        assert box["width"] > 900, box  # no empty table-of-contents column eating the 1280 px
+        assert box["x"] + box["width"] > 1280 - 80, box  # it reaches the right-hand side
+        assert page.get_by_role("navigation", name="Navigatie").is_visible()  # the site's menu stays
         filters = page.locator("#kc-filters").bounding_box()
         results = page.locator(".kc-results").bounding_box()
         assert filters["x"] < results["x"] and abs(filters["y"] - results["y"]) < 5  # side by side

@@ -96,8 +96,9 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
                     "huidige stap, soort opdracht en jaar."
                 ),
                 kc_type="listing",
-                # The catalogue uses the page's width: no navigation or table of contents beside it.
-                hide=["navigation", "toc"],
+                # The catalogue uses the page's width: no (empty) table of contents beside it; the site's
+                # navigation stays.
+                hide=["toc"],
             )
         ),
         themes=routes.url_link(src, routes.page_url(routes.THEMES)),
