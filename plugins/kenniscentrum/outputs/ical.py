@@ -7,6 +7,7 @@ rebuild of unchanged content writes identical files and a corrected entry update
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -19,6 +20,7 @@ from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, Kind, calendar_events
 from kenniscentrum.content.model import BRUSSELS
+from kenniscentrum.render.illustration import illustrated, illustration_note
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import ui_state
 from kenniscentrum.site import Site
@@ -61,9 +63,10 @@ def _event(event: Event, site_url: str) -> _Serialized:
         (
             site_url,
             ui_state(),
-            (event.kind, event.start, event.end, event.updated, event.fragment, event.location, event.number),
-            (entry.type.name, entry.slug, entry.path, entry.title, entry.description, entry.published),
-            (entry.updated, entry.draft, entry.themes, entry.data, entry.body),
+            [getattr(event, f.name) for f in dataclasses.fields(event) if f.name != "entry"],
+            entry.type.name,
+            # Every field of the entry, those added later too (its type is named above).
+            [getattr(entry, f.name) for f in dataclasses.fields(entry) if f.name != "type"],
         )
     )
     found = _Serialized.current.get(key) or _Serialized.previous.get(key)
@@ -112,7 +115,9 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     organisation = (
         _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
     )
-    ical.add("description", f"{entry.description}\n{organisation}\n{url}")
+    # An invented example says so first: a calendar shows no page banner.
+    note = illustration_note(entry).rstrip() + "\n" if entry.illustration else ""
+    ical.add("description", f"{note}{entry.description}\n{organisation}\n{url}")
     ical.add("url", url)
     ical.add("categories", [entry.type.label])
     if isinstance(event.start, datetime):
@@ -129,6 +134,10 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
 
 
 def _summary(event: Event) -> str:
+    return illustrated(event.entry, _plain_summary(event))
+
+
+def _plain_summary(event: Event) -> str:
     title = event.entry.title
     if event.kind is Kind.REGISTRATION_DEADLINE:
         return _("Inschrijven tot: %(title)s", title=title)
