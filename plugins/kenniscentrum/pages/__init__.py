@@ -10,7 +10,7 @@ from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.pages.catalogue_page import project_catalogue
 from kenniscentrum.pages.digest import digest_pages
-from kenniscentrum.pages.entries import GeneratedPages, entry_pages
+from kenniscentrum.pages.entries import EntryPageCache, GeneratedPages, entry_pages
 from kenniscentrum.pages.listings import (
     consultations_page,
     funding_page,
@@ -22,9 +22,12 @@ from kenniscentrum.pages.listings import (
 )
 
 
-def generate_pages(catalogue: Catalogue) -> GeneratedPages:
-    """Every page the content produces: one per entry plus the listings, themes, organisations and digests."""
-    return {**entry_pages(catalogue), **listing_pages(catalogue), **digest_pages(catalogue)}
+def generate_pages(catalogue: Catalogue, reuse: EntryPageCache | None = None) -> GeneratedPages:
+    """Every page the content produces: one per entry plus the listings, themes, organisations and digests.
+
+    `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build.
+    """
+    return {**entry_pages(catalogue, reuse), **listing_pages(catalogue), **digest_pages(catalogue)}
 
 
 def listing_pages(catalogue: Catalogue) -> dict[str, str]:
