@@ -68,14 +68,16 @@ def test_what_a_load_resolves_stays_in_that_load(tmp_path: Path) -> None:
 def test_the_preview_regenerates_exactly_the_entry_pages_an_edit_reaches(
     tmp_path: Path, file: str, pattern: str, replacement: str
 ) -> None:
-    """`serve` keeps entry pages whose inputs did not change: the result is always that of a full generation."""
+    """`serve` keeps entry, theme and organisation pages whose inputs did not change: the result is always that
+    of a full generation."""
     import re
 
-    from kenniscentrum.pages.entries import EntryPageCache, entry_pages
+    from kenniscentrum.pages import generate_pages
+    from kenniscentrum.pages.entries import PageCache
 
     content = copy_project(tmp_path / "p") / "content"
-    cache = EntryPageCache()
-    assert cache.pages(load_catalogue(content, TODAY, include_drafts=True)) == entry_pages(
+    cache = PageCache()
+    assert generate_pages(load_catalogue(content, TODAY, include_drafts=True), cache) == generate_pages(
         load_catalogue(content, TODAY, include_drafts=True)
     )
     path = content / file
@@ -84,7 +86,7 @@ def test_the_preview_regenerates_exactly_the_entry_pages_an_edit_reaches(
     assert changed != text
     path.write_text(changed, encoding="utf-8")
     catalogue = load_catalogue(content, TODAY, include_drafts=True)
-    assert cache.pages(catalogue) == entry_pages(catalogue)
+    assert generate_pages(catalogue, cache) == generate_pages(catalogue)
     edited = next(e for e in catalogue.all() if e.path.endswith(file))
     assert edited.src_uri in cache.generated
     assert len(cache.generated) < len(catalogue.all()) / 2  # the rest came from the previous build

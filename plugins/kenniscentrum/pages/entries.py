@@ -8,6 +8,7 @@ The body is the editor's Markdown, which the plugin sanitizes after rendering.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -59,7 +60,7 @@ def rendered_body(html: str) -> str | None:
     return html[start + len(BODY_START) : end] if 0 <= start < end else None
 
 
-def entry_pages(catalogue: Catalogue, reuse: EntryPageCache | None = None) -> GeneratedPages:
+def entry_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> GeneratedPages:
     """One page per entry: its metadata block, its body and what other entries say about it.
 
     With a cache (the preview), a page whose inputs are those of an earlier build is taken from it.
@@ -69,8 +70,8 @@ def entry_pages(catalogue: Catalogue, reuse: EntryPageCache | None = None) -> Ge
     return reuse.pages(catalogue)
 
 
-class EntryPageCache:
-    """Entry pages by what they are made of, kept across the builds of one preview process.
+class PageCache:
+    """Entry, theme and organisation pages by what they are made of, kept across the builds of one preview process.
 
     An entry's page is a function of the catalogue-wide context (build date, vocabularies, which entries are
     visible, the organisations) and of the entries it shows (`page_inputs`): itself, its project, a project's
@@ -81,12 +82,14 @@ class EntryPageCache:
     def __init__(self) -> None:
         self._context: tuple[Any, ...] | None = None
         self._pages: dict[str, tuple[tuple[Any, ...], str]] = {}
-        self.generated: list[str] = []  # the pages the last call generated (the others came from the cache)
+        self._others: dict[str, tuple[tuple[Any, ...], str]] = {}
+        self.generated: list[str] = []  # the pages this build generated (the others came from the cache)
 
     def pages(self, catalogue: Catalogue) -> GeneratedPages:
+        """The entry pages; call first in each build (it notices a change of the catalogue-wide context)."""
         context = _context(catalogue)
         if context != self._context:
-            self._context, self._pages = context, {}
+            self._context, self._pages, self._others = context, {}, {}
         inputs = {
             entry.src_uri: (entry, tuple(map(_value, page_inputs(catalogue, entry))))
             for entry in _in_order(catalogue)
@@ -99,6 +102,17 @@ class EntryPageCache:
             for uri, (_, used) in inputs.items()
         }
         return {uri: markdown for uri, (_, markdown) in self._pages.items()}
+
+    def page(self, catalogue: Catalogue, uri: str, entries: Iterable[Entry], make: Callable[[], str]) -> str:
+        """A page showing these entries' cards: made again only when one of them (or its project) changed."""
+        shown = list(entries)
+        shown += [p for e in shown if (p := catalogue.project_of(e)) is not None]
+        used = tuple(map(_value, shown))
+        kept = self._others.get(uri)
+        if kept is None or kept[0] != used:
+            kept = self._others[uri] = (used, make())
+            self.generated.append(uri)
+        return kept[1]
 
 
 def _in_order(catalogue: Catalogue) -> list[Entry]:
