@@ -6,6 +6,8 @@ writes them to disk for any other engine.
 
 from __future__ import annotations
 
+from functools import partial
+
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.pages.catalogue_page import project_catalogue
@@ -45,12 +47,12 @@ def listing_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> dict[
             pages[src] = theme_page(catalogue, code)
         else:
             shown = catalogue.by_theme.get(code, [])
-            pages[src] = reuse.page(catalogue, src, shown, lambda code=code: theme_page(catalogue, code))
+            pages[src] = reuse.page(catalogue, src, shown, partial(theme_page, catalogue, code))
     for org in catalogue.organisations.values():
         src = routes.organisation_src(org.slug)
         if reuse is None:
             pages[src] = organisation_page(catalogue, org)
         else:
             shown = [*org.projects, *org.consultations]
-            pages[src] = reuse.page(catalogue, src, shown, lambda org=org: organisation_page(catalogue, org))
+            pages[src] = reuse.page(catalogue, src, shown, partial(organisation_page, catalogue, org))
     return pages
