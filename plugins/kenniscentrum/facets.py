@@ -36,6 +36,8 @@ FACETS: tuple[Facet, ...] = (
         lambda p: [p["organisation_type"]],
     ),
     Facet("fase", N_("Fase"), "phase", "phases", lambda p: [p["phase"]]),
+    # The stage of the latest milestone behind us on the build date (set on the entry by the catalogue).
+    Facet("stap", N_("Huidige stap"), "milestones", "stages", lambda p: [p.stage] if p.stage else []),
     Facet(
         "opdracht",
         N_("Soort opdracht"),
@@ -43,7 +45,9 @@ FACETS: tuple[Facet, ...] = (
         "procurement_types",
         lambda p: [p["procurement"]] if p.get("procurement") else [],
     ),
-    Facet("jaar", N_("Jaar van selectie"), "year", None, lambda p: [str(p["year"])]),
+    Facet(
+        "jaar", N_("Jaar van selectie"), "year", None, lambda p: [str(p["year"])] if "year" in p.data else []
+    ),
     # Organisations have their own pages; in the macro the name (or its slug) selects one.
     Facet(
         "organisatie",

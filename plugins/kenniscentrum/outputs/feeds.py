@@ -26,6 +26,7 @@ from kenniscentrum.content.events import Event, Kind, announcements
 from kenniscentrum.content.model import Entry, as_datetime
 from kenniscentrum.facets import FACETS
 from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, nl_span
+from kenniscentrum.render.illustration import illustrated, illustration_note
 from kenniscentrum.render.sanitize import sanitize
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import render
@@ -112,13 +113,16 @@ def feed_item(event: Event) -> FeedItem:
         return FeedItem(
             event,
             entry_id(entry, "/conclusies"),
-            _("Conclusies: %(title)s", title=entry.title),
-            _(
+            illustrated(entry, _("Conclusies: %(title)s", title=entry.title)),
+            illustration_note(entry)
+            + _(
                 "De conclusies van deze marktconsultatie zijn gepubliceerd. %(description)s",
                 description=entry.description,
             ),
         )
-    return FeedItem(event, entry_id(entry), entry.title, _summary(entry))
+    return FeedItem(
+        event, entry_id(entry), illustrated(entry, entry.title), illustration_note(entry) + _summary(entry)
+    )
 
 
 def _summary(entry: Entry) -> str:
@@ -319,10 +323,13 @@ def _facts(entry: Entry, catalogue: Catalogue) -> list[tuple[str, Any]]:
     if entry.type.name == "funding":
         return [(_("Programma"), entry["programme"]), (_("Deadline"), nl_deadline(entry["deadline"]))]
     if entry.type.name == "project":
-        return [
+        rows = [
             (_("Organisatie"), entry["organisation"]),
             (_("Fase"), catalogue.label("phases", entry["phase"])),
         ]
+        if entry.stage:
+            rows.append((_("Huidige stap"), catalogue.label("stages", entry.stage)))
+        return rows
     return []
 
 

@@ -7,9 +7,11 @@ rebuild of unchanged content writes identical files and a corrected entry update
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import ClassVar
 
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as ICalEvent
@@ -18,7 +20,9 @@ from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, Kind, calendar_events
 from kenniscentrum.content.model import BRUSSELS
+from kenniscentrum.render.illustration import illustrated, illustration_note
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.templates import ui_state
 from kenniscentrum.site import Site
 
 UID_DOMAIN = "kenniscentrum.pio"
@@ -46,16 +50,42 @@ class _Serialized:
     ical: bytes
     timed_day: date | None  # day of a timed DTSTART, so the VTIMEZONE covers it
 
+    # Events serialized by this build and the one before, by everything they are made of: `mkdocs serve`
+    # rebuilds on every save, and most events have not changed.
+    current: ClassVar[dict[str, _Serialized]] = {}
+    previous: ClassVar[dict[str, _Serialized]] = {}
+
+
+def _event(event: Event, site_url: str) -> _Serialized:
+    """One event serialized, or the same event of the previous build (entry, dates, address and UI texts)."""
+    entry = event.entry
+    key = repr(
+        (
+            site_url,
+            ui_state(),
+            [getattr(event, f.name) for f in dataclasses.fields(event) if f.name != "entry"],
+            entry.type.name,
+            # Every field of the entry, those added later too (its type is named above).
+            [getattr(entry, f.name) for f in dataclasses.fields(entry) if f.name != "type"],
+        )
+    )
+    found = _Serialized.current.get(key) or _Serialized.previous.get(key)
+    if found is None:
+        found = _serialize(calendar_event(event, site_url))
+    _Serialized.current[key] = found
+    return found
+
 
 def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     """Serialize every event once (icalendar's line folding is the costly part) and assemble all files."""
     site = site if isinstance(site, Site) else Site(url=site)
+    _Serialized.previous, _Serialized.current = _Serialized.current, {}
     per_consultation = {
-        entry: [_serialize(calendar_event(e, site.url)) for e in calendar_events(entry, catalogue.today)]
+        entry: [_event(e, site.url) for e in calendar_events(entry, catalogue.today)]
         for entry in catalogue.public("consultation")
     }
     funding = [
-        _serialize(calendar_event(e, site.url))
+        _event(e, site.url)
         for entry in catalogue.public("funding")
         for e in calendar_events(entry, catalogue.today)
     ]
@@ -85,7 +115,9 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     organisation = (
         _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
     )
-    ical.add("description", f"{entry.description}\n{organisation}\n{url}")
+    # An invented example says so first: a calendar shows no page banner.
+    note = illustration_note(entry).rstrip() + "\n" if entry.illustration else ""
+    ical.add("description", f"{note}{entry.description}\n{organisation}\n{url}")
     ical.add("url", url)
     ical.add("categories", [entry.type.label])
     if isinstance(event.start, datetime):
@@ -102,6 +134,10 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
 
 
 def _summary(event: Event) -> str:
+    return illustrated(event.entry, _plain_summary(event))
+
+
+def _plain_summary(event: Event) -> str:
     title = event.entry.title
     if event.kind is Kind.REGISTRATION_DEADLINE:
         return _("Inschrijven tot: %(title)s", title=title)
@@ -134,6 +170,18 @@ def _serialize(event: ICalEvent) -> _Serialized:
 
 def _calendar(events: list[_Serialized], name: str) -> bytes:
     """Assemble a VCALENDAR from serialized events; the VTIMEZONE is built once per year range."""
+    end = b"END:VCALENDAR\r\n"
+    parts = [_header(name)]
+    if any(e.timed_day for e in events):
+        parts.append(_vtimezone())
+    parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
+    parts.append(end)
+    return b"".join(parts)
+
+
+@functools.lru_cache(maxsize=65536)
+def _header(name: str) -> bytes:
+    """The calendar's own properties, before its VTIMEZONE and events."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -145,13 +193,7 @@ def _calendar(events: list[_Serialized], name: str) -> bytes:
     # How often subscribed clients fetch again (RFC 7986; Outlook and Apple read the X- variant).
     calendar.add("refresh-interval", timedelta(hours=REFRESH_HOURS), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", timedelta(hours=REFRESH_HOURS))
-    end = b"END:VCALENDAR\r\n"
-    parts = [calendar.to_ical().removesuffix(end)]
-    if any(e.timed_day for e in events):
-        parts.append(_vtimezone())
-    parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
-    parts.append(end)
-    return b"".join(parts)
+    return bytes(calendar.to_ical().removesuffix(b"END:VCALENDAR\r\n"))
 
 
 @functools.cache

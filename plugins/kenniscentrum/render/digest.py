@@ -15,6 +15,7 @@ from babel.dates import format_date
 from kenniscentrum.content.events import Event, Kind
 from kenniscentrum.render import formatting
 from kenniscentrum.render.formatting import nl_date, nl_datetime, nl_deadline
+from kenniscentrum.render.illustration import illustrated
 from kenniscentrum.render.templates import N_, ui
 from kenniscentrum.render.templates import gettext as _
 
@@ -44,15 +45,17 @@ def month_label(month: str) -> str:
 
 def title(event: Event) -> str:
     if event.kind is Kind.CONCLUSIONS:
-        return _("Conclusies: %(title)s", title=event.entry.title)
-    return event.entry.title
+        return illustrated(event.entry, _("Conclusies: %(title)s", title=event.entry.title))
+    return illustrated(event.entry, event.entry.title)
 
 
 def detail(event: Event) -> str:
     """The one fact a reader of the digest scans for, in plain text."""
     entry = event.entry
     if event.kind is Kind.CONCLUSIONS:
-        return _("Conclusies gepubliceerd op %(date)s", date=nl_date(event.published))
+        # The conclusions' own date, as their page gives it: a page that went online later announces them
+        # in its own month, but never moves their date.
+        return _("Conclusies gepubliceerd op %(date)s", date=nl_date(entry["conclusions"]))
     if entry.type.name == "consultation":
         return f"{nl_datetime(entry.starts)}, {entry.location}"
     if entry.type.name == "funding":
