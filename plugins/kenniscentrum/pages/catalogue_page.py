@@ -111,6 +111,13 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
             count_forms=plural_forms("%(num)d project", "%(num)d projecten"),
             cards=[card_html(_card(catalogue, src, project)) for project in projects],
             empty=_("Er zijn nog geen projecten gepubliceerd."),
+            # Without JavaScript neither the site search nor the filters work: where to look instead.
+            elsewhere=[
+                (_("thema's"), routes.url_link(src, routes.page_url(routes.THEMES))),
+                (_("tips"), routes.url_link(src, routes.page_url(routes.TIPS))),
+                (_("marktconsultaties"), routes.url_link(src, routes.page_url(routes.CONSULTATIONS))),
+                (_("financiering"), routes.url_link(src, routes.page_url(routes.FUNDING))),
+            ],
         ),
     )
 
