@@ -29,7 +29,11 @@ def generate_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> Gene
 
     `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build.
     """
-    return {**entry_pages(catalogue, reuse), **listing_pages(catalogue, reuse), **digest_pages(catalogue)}
+    return {
+        **entry_pages(catalogue, reuse),
+        **listing_pages(catalogue, reuse),
+        **digest_pages(catalogue, reuse),
+    }
 
 
 def listing_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> dict[str, str]:
