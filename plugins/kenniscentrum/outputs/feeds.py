@@ -29,6 +29,7 @@ from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadli
 from kenniscentrum.render.sanitize import sanitize
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import render
+from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import PUBLISHER, Site
 
 # Ids never contain the site URL or a date that changes: a subscriber's reader keys on them forever.
@@ -112,13 +113,13 @@ def feed_item(event: Event) -> FeedItem:
         return FeedItem(
             event,
             entry_id(entry, "/conclusies"),
-            _("Conclusies: %(title)s", title=entry.title),
+            display_title(event),
             _(
                 "De conclusies van deze marktconsultatie zijn gepubliceerd. %(description)s",
                 description=entry.description,
             ),
         )
-    return FeedItem(event, entry_id(entry), entry.title, _summary(entry))
+    return FeedItem(event, entry_id(entry), display_title(event), _summary(entry))
 
 
 def _summary(entry: Entry) -> str:

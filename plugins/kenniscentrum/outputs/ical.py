@@ -19,6 +19,7 @@ from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, Kind, calendar_events
 from kenniscentrum.content.model import BRUSSELS
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import Site
 
 UID_DOMAIN = "kenniscentrum.pio"
@@ -81,7 +82,7 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     ical.add("uid", f"{_UID_STEMS[event.kind]}-{entry.first_slug}{suffix}@{UID_DOMAIN}")
     # Reproducible: the entry's last change, never the build time.
     ical.add("dtstamp", datetime.combine(entry.last_changed, time(), UTC))
-    ical.add("summary", _summary(event))
+    ical.add("summary", display_title(event))
     organisation = (
         _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
     )
@@ -99,24 +100,6 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     else:
         _all_day(ical, event.start)
     return ical
-
-
-def _summary(event: Event) -> str:
-    title = event.entry.title
-    if event.kind is Kind.REGISTRATION_DEADLINE:
-        return _("Inschrijven tot: %(title)s", title=title)
-    if event.kind is Kind.DEADLINE:
-        if event.entry["programme"].strip().upper() == "PIO":
-            return _("PIO-oproep: %(title)s", title=title)
-        return _("Deadline: %(title)s", title=title)
-    if event.kind is Kind.SESSION and len(event.entry.sessions) > 1:
-        return _(
-            "%(title)s (sessie %(number)s van %(count)s)",
-            title=title,
-            number=event.number,
-            count=len(event.entry.sessions),
-        )
-    return title
 
 
 def _all_day(event: ICalEvent, day: date) -> None:

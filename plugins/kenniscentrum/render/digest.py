@@ -17,6 +17,7 @@ from kenniscentrum.render import formatting
 from kenniscentrum.render.formatting import nl_date, nl_datetime, nl_deadline
 from kenniscentrum.render.templates import N_, ui
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.titles import display_title
 
 # (type, event kind, heading msgid)
 GROUPS = (
@@ -43,9 +44,7 @@ def month_label(month: str) -> str:
 
 
 def title(event: Event) -> str:
-    if event.kind is Kind.CONCLUSIONS:
-        return _("Conclusies: %(title)s", title=event.entry.title)
-    return event.entry.title
+    return display_title(event)
 
 
 def detail(event: Event) -> str:
