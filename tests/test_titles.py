@@ -98,3 +98,17 @@ def test_the_outputs_use_the_same_titles(site: Path) -> None:
             assert not [d for d in doubled if d in text], path
     agenda = (site / "agenda.ics").read_text(encoding="utf-8")
     assert "SUMMARY:PIO-oproep: deadline 13 december" in agenda
+
+
+def test_the_digest_marks_a_closed_call_as_closed(site: Path) -> None:
+    """The December 2019 PIO call closed long before the build date: its month page and e-mail say so."""
+    month = next(p for p in (site / "nieuwsbrief").iterdir() if "pio-oproep-2019-december" in _text(p))
+    for name in ("index.html", "email.html"):
+        text = _text(month / name) if (month / name).exists() else ""
+        assert "Gesloten: de deadline was" in text, month / name
+
+
+def _text(path: Path) -> str:
+    if path.is_dir():
+        return "".join(_text(p) for p in path.glob("*.html"))
+    return path.read_text(encoding="utf-8")

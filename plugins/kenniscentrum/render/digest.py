@@ -13,6 +13,7 @@ from typing import Any
 from babel.dates import format_date
 
 from kenniscentrum.content.events import Event, Kind
+from kenniscentrum.content.status import CLOSED, funding_status
 from kenniscentrum.render import formatting
 from kenniscentrum.render.formatting import nl_date, nl_datetime, nl_deadline
 from kenniscentrum.render.templates import N_, ui
@@ -47,14 +48,16 @@ def title(event: Event) -> str:
     return display_title(event)
 
 
-def detail(event: Event) -> str:
-    """The one fact a reader of the digest scans for, in plain text."""
+def detail(event: Event, today: date | None = None) -> str:
+    """The one fact a reader of the digest scans for, in plain text; a call closed by `today` says so."""
     entry = event.entry
     if event.kind is Kind.CONCLUSIONS:
         return _("Conclusies gepubliceerd op %(date)s", date=nl_date(event.published))
     if entry.type.name == "consultation":
         return f"{nl_datetime(entry.starts)}, {entry.location}"
     if entry.type.name == "funding":
+        if today and funding_status(entry, today) is CLOSED:
+            return _("Gesloten: de deadline was %(date)s", date=nl_deadline(entry["deadline"]))
         return _("Deadline %(date)s", date=nl_deadline(entry["deadline"]))
     return _("Gepubliceerd op %(date)s", date=nl_date(event.published))
 
