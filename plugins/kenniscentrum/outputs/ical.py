@@ -8,16 +8,17 @@ rebuild of unchanged content writes identical files and a corrected entry update
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as ICalEvent
+from icalendar.prop import vDuration, vText
 
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, Kind, calendar_events
-from kenniscentrum.content.model import BRUSSELS
+from kenniscentrum.content.model import BRUSSELS, Entry
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import Site
@@ -34,32 +35,56 @@ _UID_STEMS = {
 
 
 @dataclass(frozen=True)
-class Calendars:
-    """The site-wide agenda and each consultation's own calendar, sharing serialized events."""
-
-    agenda: bytes
-    consultations: dict[str, bytes]  # source path -> .ics
-
-
-@dataclass(frozen=True)
 class _Serialized:
     uid: str
     ical: bytes
     timed_day: date | None  # day of a timed DTSTART, so the VTIMEZONE covers it
 
 
+def event_key(event: Event) -> tuple[str, str, str, int]:
+    """One calendar event of the content, the same whichever function listed it."""
+    return (*event.entry.key, event.kind, event.number)
+
+
+@dataclass(frozen=True)
+class Calendars:
+    """The site-wide agenda and each consultation's own calendar, sharing serialized events.
+
+    `serialized` holds every public calendar event once, so the calendars of selections and projects
+    (outputs/feeds.py) are assembled from the same bytes.
+    """
+
+    agenda: bytes
+    consultations: dict[str, bytes]  # source path -> .ics
+    serialized: dict[tuple[str, str, str, int], _Serialized] = field(default_factory=dict)
+    site_url: str = ""
+
+    def calendar(self, events: list[Event], name: str) -> bytes:
+        """A calendar of these events (of any entries), serializing only those not seen before."""
+        parts = []
+        for event in events:
+            key = event_key(event)
+            if key not in self.serialized:
+                self.serialized[key] = _serialize(calendar_event(event, self.site_url))
+            parts.append(self.serialized[key])
+        return _calendar(parts, name)
+
+
 def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     """Serialize every event once (icalendar's line folding is the costly part) and assemble all files."""
     site = site if isinstance(site, Site) else Site(url=site)
-    per_consultation = {
-        entry: [_serialize(calendar_event(e, site.url)) for e in calendar_events(entry, catalogue.today)]
-        for entry in catalogue.public("consultation")
-    }
-    funding = [
-        _serialize(calendar_event(e, site.url))
-        for entry in catalogue.public("funding")
-        for e in calendar_events(entry, catalogue.today)
-    ]
+    serialized: dict[tuple[str, str, str, int], _Serialized] = {}
+
+    def serialize(entry: Entry) -> list[_Serialized]:
+        events = []
+        for event in calendar_events(entry, catalogue.today):
+            key = event_key(event)
+            serialized[key] = _serialize(calendar_event(event, site.url))
+            events.append(serialized[key])
+        return events
+
+    per_consultation = {entry: serialize(entry) for entry in catalogue.public("consultation")}
+    funding = [event for entry in catalogue.public("funding") for event in serialize(entry)]
     everything = [event for events in per_consultation.values() for event in events] + funding
     return Calendars(
         agenda=_calendar(everything, _("Kenniscentrum PIO: agenda")),
@@ -69,6 +94,8 @@ def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
             )
             for entry, events in per_consultation.items()
         },
+        serialized=serialized,
+        site_url=site.url,
     )
 
 
@@ -116,25 +143,42 @@ def _serialize(event: ICalEvent) -> _Serialized:
 
 
 def _calendar(events: list[_Serialized], name: str) -> bytes:
-    """Assemble a VCALENDAR from serialized events; the VTIMEZONE is built once per year range."""
+    """Assemble a VCALENDAR from serialized events and the shared header; the VTIMEZONE is built once."""
+    parts = [_header(), _named("NAME", name), _named("X-WR-CALNAME", name)]
+    if any(e.timed_day for e in events):
+        parts.append(_vtimezone())
+    parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"".join(parts)
+
+
+@functools.cache
+def _header() -> bytes:
+    """The calendar's properties but its name, serialized by icalendar once (thousands of project calendars)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Brussels")
     # How often subscribed clients fetch again (RFC 7986; Outlook and Apple read the X- variant).
     calendar.add("refresh-interval", timedelta(hours=REFRESH_HOURS), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", timedelta(hours=REFRESH_HOURS))
-    end = b"END:VCALENDAR\r\n"
-    parts = [calendar.to_ical().removesuffix(end)]
-    if any(e.timed_day for e in events):
-        parts.append(_vtimezone())
-    parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
-    parts.append(end)
-    return b"".join(parts)
+    calendar.add("x-published-ttl", vDuration(timedelta(hours=REFRESH_HOURS)))  # PT12H, as Outlook reads it
+    return bytes(calendar.to_ical()).removesuffix(b"END:VCALENDAR\r\n")
+
+
+def _named(prop: str, value: str) -> bytes:
+    """One text property, escaped by icalendar and folded at 75 octets (RFC 5545 3.1), never inside a character."""
+    line = f"{prop}:".encode() + vText(value).to_ical()
+    folded: list[bytes] = []
+    while len(line) > 75:
+        cut = 75 if not folded else 74
+        while cut and (line[cut] & 0xC0) == 0x80:  # a UTF-8 continuation byte: cut before its character
+            cut -= 1
+        folded.append(line[:cut])
+        line = line[cut:]
+    folded.append(line)
+    return b"\r\n ".join(folded) + b"\r\n"
 
 
 @functools.cache

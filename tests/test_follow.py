@@ -1,0 +1,126 @@
+"""Following a selection or a project: feeds in three formats and a calendar, as subscribers receive them."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import feedparser
+import jsonfeed
+import jsonschema
+import lxml.html
+import pytest
+from icalendar import Calendar
+
+from conftest import ROOT
+
+SCHEMA = json.loads((ROOT / "tests" / "schemas" / "jsonfeed-1.1.json").read_text(encoding="utf-8"))
+TAG = "tag:kenniscentrum.pio,2024:"
+
+
+def feed_stems(site: Path) -> list[Path]:
+    return sorted(p.with_suffix("") for p in (site / "feeds").rglob("*.xml") if p.name != "sitemap.xml")
+
+
+def project_slugs(site: Path, stem: Path) -> set[str]:
+    """The projects a feed announces, by the slug in their ids."""
+    parsed = feedparser.parse(stem.with_suffix(".xml").read_bytes())
+    return {e.id.removeprefix(f"{TAG}project/") for e in parsed.entries if e.id.startswith(f"{TAG}project/")}
+
+
+def catalogue_cards(site: Path) -> list[lxml.html.HtmlElement]:
+    page = lxml.html.fromstring((site / "projecten" / "index.html").read_bytes())
+    return page.cssselect(".kc-results .kc-card")
+
+
+def card_slug(card: lxml.html.HtmlElement) -> str:
+    return card.cssselect("a")[0].get("href").rstrip("/").rsplit("/", 1)[-1]
+
+
+def test_every_feed_has_rss_atom_and_a_json_feed_that_validates(site: Path) -> None:
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    stems = feed_stems(site)
+    assert len(stems) > 100
+    for stem in stems:
+        data = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], stem
+        parsed = jsonfeed.Feed.parse(data)  # a second, independent reader
+        rss = feedparser.parse(stem.with_suffix(".xml").read_bytes())
+        atom = feedparser.parse(stem.with_suffix(".atom").read_bytes())
+        assert not rss.bozo and not atom.bozo, stem
+        ids = [e.id for e in rss.entries]
+        assert [i.id for i in parsed.items] == ids == [e.id for e in atom.entries], stem
+        assert data["feed_url"].endswith(stem.relative_to(site).as_posix() + ".json")
+
+
+def test_an_item_has_the_same_id_title_and_link_in_every_feed(site: Path) -> None:
+    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for stem in feed_stems(site):
+        for entry in feedparser.parse(stem.with_suffix(".atom").read_bytes()).entries:
+            seen[entry.id].add((entry.title, entry.link))
+    assert len(seen) > 20
+    assert {i: v for i, v in seen.items() if len(v) > 1} == {}
+
+
+def test_a_selection_feed_holds_exactly_the_projects_the_catalogue_shows(site: Path) -> None:
+    """For every value of every catalogue facet with a feed, and for theme x organisation type."""
+    cards = catalogue_cards(site)
+    checked = 0
+    for param in ("thema", "soort", "fase", "opdracht"):
+        for stem in sorted((site / "feeds" / param).glob("*.xml")):
+            code = stem.stem
+            shown = {card_slug(c) for c in cards if code in (c.get(f"data-{param}") or "").split()}
+            assert project_slugs(site, stem.with_suffix("")) == shown, stem
+            checked += bool(shown)
+    for stem in sorted((site / "feeds" / "thema").glob("*/soort/*.xml")):
+        theme, kind = stem.parent.parent.name, stem.stem
+        shown = {
+            card_slug(c)
+            for c in cards
+            if theme in c.get("data-thema").split() and kind == c.get("data-soort")
+        }
+        assert project_slugs(site, stem.with_suffix("")) == shown, stem
+        checked += bool(shown)
+    assert checked > 10
+
+
+def test_every_selection_and_project_has_a_calendar(site: Path) -> None:
+    for stem in feed_stems(site):
+        if stem.relative_to(site / "feeds").parts[0] in {"alles", "marktconsultaties"}:
+            continue
+        calendar = Calendar.from_ical(stem.with_suffix(".ics").read_bytes())
+        assert calendar["x-wr-calname"], stem
+
+
+def test_following_a_project_gives_its_consultations_conclusions_and_dates(site: Path) -> None:
+    stem = site / "feeds" / "project" / "turing"
+    ids = [e.id for e in feedparser.parse(stem.with_suffix(".xml").read_bytes()).entries]
+    assert f"{TAG}project/turing" in ids
+    assert f"{TAG}consultation/turing-workshop" in ids and f"{TAG}consultation/turing-pitches" in ids
+    calendar = Calendar.from_ical(stem.with_suffix(".ics").read_bytes())
+    uids = {str(e["uid"]) for e in calendar.walk("VEVENT")}
+    assert {
+        "consultation-turing-workshop@kenniscentrum.pio",
+        "consultation-turing-pitches@kenniscentrum.pio",
+    } <= uids
+    # A project without consultations still has its own feed and an (empty) calendar to subscribe to.
+    lonely = site / "feeds" / "project" / "taalstad"
+    assert [e.id for e in feedparser.parse(lonely.with_suffix(".xml").read_bytes()).entries] == [
+        f"{TAG}project/taalstad"
+    ]
+
+
+def test_conclusions_reach_the_followers_of_the_project(site: Path) -> None:
+    ids = [
+        e.id for e in feedparser.parse((site / "feeds" / "project" / "bookaplace.xml").read_bytes()).entries
+    ]
+    assert f"{TAG}consultation/bookaplace-reserveringssysteem/conclusies" in ids
+
+
+@pytest.mark.parametrize("instrument", ["pcp", "ppi", "csa"])
+def test_funding_is_followed_by_instrument(site: Path, instrument: str) -> None:
+    parsed = feedparser.parse((site / "feeds" / "instrument" / f"{instrument}.xml").read_bytes())
+    assert not parsed.bozo
+    assert all(e.id.startswith(f"{TAG}funding/") for e in parsed.entries)
