@@ -9,6 +9,8 @@ from pathlib import Path
 import feedparser
 import jsonfeed
 import jsonschema
+import listparser
+import lxml.etree
 import lxml.html
 import pytest
 from icalendar import Calendar
@@ -124,3 +126,26 @@ def test_funding_is_followed_by_instrument(site: Path, instrument: str) -> None:
     parsed = feedparser.parse((site / "feeds" / "instrument" / f"{instrument}.xml").read_bytes())
     assert not parsed.bozo
     assert all(e.id.startswith(f"{TAG}funding/") for e in parsed.entries)
+
+
+def test_the_opml_of_all_feeds_is_valid_opml_2_and_lists_working_feeds(site: Path) -> None:
+    data = (site / "feeds" / "alle-feeds.opml").read_bytes()
+    root = lxml.etree.fromstring(data)
+    assert root.tag == "opml" and root.get("version") == "2.0"
+    assert root.find("head/title").text
+    feeds = [o for o in root.iter("outline") if o.get("xmlUrl")]
+    assert len(feeds) > 30
+    for outline in feeds:
+        assert outline.get("type") == "rss" and outline.get("text"), outline.attrib
+        path = outline.get("xmlUrl").removeprefix("https://kenniscentrum.example.org/")
+        assert (site / path).is_file(), path
+    parsed = listparser.parse(data.decode())
+    assert not parsed.bozo
+    assert {f.url for f in parsed.feeds} == {o.get("xmlUrl") for o in feeds}
+    assert "https://kenniscentrum.example.org/feeds/thema/energie.xml" in {f.url for f in parsed.feeds}
+
+
+def test_the_consultations_feed_has_a_calendar_of_the_consultations_only(site: Path) -> None:
+    calendar = Calendar.from_ical((site / "feeds" / "marktconsultaties.ics").read_bytes())
+    uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
+    assert uids and all(u.startswith(("consultation-", "registration-")) for u in uids)

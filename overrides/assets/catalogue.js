@@ -75,6 +75,9 @@
     var text = countText(shown);
     if (!shown) text += " " + status.dataset.none;
     if (status.textContent !== text) status.textContent = text;
+    // For follow.js ("Volg deze selectie"): the filter as it now stands.
+    form.kcSelection = { chosen: chosen, words: words.length > 0 };
+    form.dispatchEvent(new CustomEvent("kc:selection", { detail: form.kcSelection }));
   }
 
   // The query string holds only what differs from the default view, in the form's own field names.
@@ -124,4 +127,5 @@
   fromQuery();
   render();
   form.hidden = false;
+
 })();

@@ -27,6 +27,7 @@ from kenniscentrum.content.events import (
     Event,
     Kind,
     announcements,
+    calendar_events,
     entry_events,
     is_news,
     project_events,
@@ -40,16 +41,17 @@ from kenniscentrum.outputs.feedwriter import (
     SerializedItem,
     atom_document,
     json_document,
+    rss_date,
     rss_document,
     serialize,
 )
 from kenniscentrum.outputs.ical import Calendars
 from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, nl_span
 from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.templates import N_, render, ui
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import render
 from kenniscentrum.render.titles import display_title
-from kenniscentrum.site import Site
+from kenniscentrum.site import PUBLISHER, Site
 
 # Ids never contain the site URL or a date that changes: a subscriber's reader keys on them forever.
 ID_PREFIX = "tag:kenniscentrum.pio,2024:"
@@ -186,6 +188,8 @@ def feed_specs(catalogue: Catalogue, items: list[FeedItem], site: Site | None = 
             _("Nieuwe marktconsultaties van PIO-projecten, en hun conclusies zodra ze gepubliceerd zijn."),
             routes.page_url(routes.CONSULTATIONS),
             [i for i in items if i.entry.type.name == "consultation"],
+            # Only the consultations' dates (agenda.ics also holds funding deadlines).
+            [e for c in catalogue.public("consultation") for e in calendar_events(c, catalogue.today)],
         ),
     ]
 
@@ -271,6 +275,7 @@ def write_feeds(
     fallback = items[0].updated if items else as_datetime(_EMPTY_FEED_DATE)
     written = []
     specs = feed_specs(catalogue, items, site) + follow_specs(catalogue, site)
+    written.append(_write(site_dir / routes.FEEDS_OPML, opml(specs, site, fallback).encode()))
     for spec in specs:
         documents = writer.documents(spec, limit, fallback)
         for ext, data in zip(("xml", "atom", routes.JSON_FEED[0]), documents, strict=True):
@@ -279,6 +284,56 @@ def write_feeds(
             data = calendars.calendar(spec.calendar, spec.title)
             written.append(_write(site_dir / f"{spec.path}.{routes.CALENDAR_EXT}", data))
     return written
+
+
+# The feeds in the OPML of /abonneren/, under the headings a reader shows: site-wide, then one facet per group.
+OPML_GROUPS = (
+    ("", N_("Kenniscentrum")),
+    ("thema", N_("Thema")),
+    ("soort", N_("Soort organisatie")),
+    ("fase", N_("Fase")),
+    ("opdracht", N_("Soort opdracht")),
+    (INSTRUMENT.param, N_("Financiering per instrument")),
+)
+
+
+def opml(specs: list[FeedSpec], site: Site, updated: datetime) -> str:
+    """OPML 2.0 of the site-wide feeds and one feed per value of each facet above (not organisations, their
+    combinations or single projects: those are followed from their own pages)."""
+    groups = []
+    for param, heading in OPML_GROUPS:
+        prefix = f"feeds/{param}/" if param else ""
+        chosen = [
+            s
+            for s in specs
+            if (
+                (s.path.startswith(prefix) and s.path.count("/") == 2)
+                if param
+                else s.path in (routes.FEED_ALL, routes.FEED_CONSULTATIONS)
+            )
+        ]
+        groups.append(
+            {
+                "text": ui(heading),
+                "feeds": [
+                    {
+                        "title": s.title,
+                        "description": s.description,
+                        "xml": f"{site.url}{s.path}.xml",
+                        "html": site.url + s.page,
+                    }
+                    for s in chosen
+                ],
+            }
+        )
+    return render(
+        "feeds/opml.xml",
+        title=_("%(site)s: alle feeds", site=site.name),
+        created=rss_date(updated),
+        owner=PUBLISHER,
+        groups=groups,
+        language=site.language.lower(),
+    )
 
 
 def _write(target: Path, data: bytes) -> Path:

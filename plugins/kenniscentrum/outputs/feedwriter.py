@@ -3,7 +3,8 @@
 A project's announcement sits in the site-wide feed, its theme feeds, its organisation's, phase's and
 procurement type's feeds, their combinations and its own "Volg dit project" feed: thousands of small feeds at
 scale. Each item is therefore escaped and serialized once per format (`SerializedItem`) and every feed is its
-header, the fragments of its items and a footer. The layout is feedgen's (which wrote these feeds before), so
+header, the fragments of its items and a footer, all from templates in templates/feeds/ that receive values
+already escaped for XML (so nothing is escaped twice or by HTML's rules). The layout is feedgen's (which wrote these feeds before), so
 subscribers' readers see the same documents; the tests parse them with feedparser, the Atom RELAX NG schema and
 the JSON Feed 1.1 schema.
 """
@@ -17,24 +18,26 @@ from datetime import datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
+from markupsafe import Markup
+
+from kenniscentrum.render.templates import render
 from kenniscentrum.site import PUBLISHER
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-RSS_DOCS = "http://www.rssboard.org/rss-specification"
 GENERATOR = "kenniscentrum"
 # Characters XML 1.0 cannot carry at all (validation refuses them in content; this keeps a document whole).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ATTR = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 
 
-def text(value: str) -> str:
-    """Escaped XML character data."""
-    return escape(_NOT_XML.sub("", value))
+def text(value: str) -> Markup:
+    """Escaped XML character data, marked safe for the templates."""
+    return Markup(escape(_NOT_XML.sub("", value)))
 
 
-def attr(value: str) -> str:
-    """Escaped XML attribute value (for double quotes)."""
-    return escape(_NOT_XML.sub("", value), _ATTR)
+def attr(value: str) -> Markup:
+    """Escaped XML attribute value (for double quotes), marked safe for the templates."""
+    return Markup(escape(_NOT_XML.sub("", value), _ATTR))
 
 
 def rss_date(moment: datetime) -> str:
@@ -73,36 +76,23 @@ class SerializedItem:
 
 
 def serialize(item: ItemData) -> SerializedItem:
-    """The item once per format."""
-    rss_categories = "".join(
-        f'      <category domain="{attr(c.scheme)}">{text(c.label)}</category>\n' for c in item.categories
-    )
-    atom_categories = "".join(
-        f'    <category term="{attr(c.term)}" scheme="{attr(c.scheme)}" label="{attr(c.label)}"/>\n'
-        for c in item.categories
-    )
-    rss = (
-        "    <item>\n"
-        f"      <title>{text(item.title)}</title>\n"
-        f"      <link>{text(item.url)}</link>\n"
-        f"      <description>{text(item.summary)}</description>\n"
-        f"      <content:encoded>{text(item.content)}</content:encoded>\n"
-        f'      <guid isPermaLink="false">{text(item.id)}</guid>\n'
-        f"{rss_categories}"
-        f"      <pubDate>{rss_date(item.published)}</pubDate>\n"
-        "    </item>\n"
-    )
-    atom = (
-        "  <entry>\n"
-        f"    <id>{text(item.id)}</id>\n"
-        f"    <title>{text(item.title)}</title>\n"
-        f"    <updated>{item.updated.isoformat()}</updated>\n"
-        f'    <content type="html">{text(item.content)}</content>\n'
-        f'    <link href="{attr(item.url)}"/>\n'
-        f"    <summary>{text(item.summary)}</summary>\n"
-        f"{atom_categories}"
-        f"    <published>{item.published.isoformat()}</published>\n"
-        "  </entry>\n"
+    """The item once per format (templates feeds/rss_item.xml and feeds/atom_item.xml, JSON by the json module)."""
+    values = {
+        "id": text(item.id),
+        "title": text(item.title),
+        "url": text(item.url),
+        "summary": text(item.summary),
+        "content": text(item.content),
+        "categories": [
+            {"term": attr(c.term), "scheme": attr(c.scheme), "label": attr(c.label)} for c in item.categories
+        ],
+    }
+    rss = render("feeds/rss_item.xml", **values, published=rss_date(item.published))
+    atom = render(
+        "feeds/atom_item.xml",
+        **values,
+        updated=item.updated.isoformat(),
+        published=item.published.isoformat(),
     )
     record: dict[str, object] = {
         "id": item.id,
@@ -132,43 +122,29 @@ class FeedHead:
     updated: datetime
 
 
+def _head(head: FeedHead, items: str) -> dict[str, Markup]:
+    return {
+        "id": text(head.id),
+        "title": text(head.title),
+        "description": text(head.description),
+        "path": attr(head.path),
+        "page": attr(head.page),
+        "site_url": text(head.site_url),
+        "language": attr(head.language),
+        "publisher": text(PUBLISHER),
+        "generator": text(GENERATOR),
+        "items": Markup(items),
+    }
+
+
 def rss_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
-    return (
-        "<?xml version='1.0' encoding='UTF-8'?>\n"
-        '<rss xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
-        ' version="2.0">\n'
-        "  <channel>\n"
-        f"    <title>{text(head.title)}</title>\n"
-        f"    <link>{text(head.page)}</link>\n"
-        f"    <description>{text(head.description)}</description>\n"
-        f'    <atom:link href="{attr(head.path)}.xml" rel="self" type="application/rss+xml"/>\n'
-        f"    <docs>{RSS_DOCS}</docs>\n"
-        f"    <generator>{GENERATOR}</generator>\n"
-        f"    <language>{text(head.language)}</language>\n"
-        f"    <lastBuildDate>{rss_date(head.updated)}</lastBuildDate>\n"
-        + "".join(item.rss for item in items)
-        + "  </channel>\n</rss>\n"
-    ).encode()
+    data = _head(head, "".join(item.rss for item in items))
+    return render("feeds/rss.xml", **data, updated=rss_date(head.updated)).encode()
 
 
 def atom_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
-    return (
-        "<?xml version='1.0' encoding='UTF-8'?>\n"
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{attr(head.language)}">\n'
-        f"  <id>{text(head.id)}</id>\n"
-        f"  <title>{text(head.title)}</title>\n"
-        f"  <updated>{head.updated.isoformat()}</updated>\n"
-        "  <author>\n"
-        f"    <name>{text(PUBLISHER)}</name>\n"
-        f"    <uri>{text(head.site_url)}</uri>\n"
-        "  </author>\n"
-        f'  <link href="{attr(head.path)}.atom" rel="self" type="application/atom+xml"/>\n'
-        f'  <link href="{attr(head.page)}" rel="alternate" type="text/html"/>\n'
-        f"  <generator>{GENERATOR}</generator>\n"
-        f"  <subtitle>{text(head.description)}</subtitle>\n"
-        + "".join(item.atom for item in items)
-        + "</feed>\n"
-    ).encode()
+    data = _head(head, "".join(item.atom for item in items))
+    return render("feeds/atom.xml", **data, updated=head.updated.isoformat()).encode()
 
 
 def json_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
