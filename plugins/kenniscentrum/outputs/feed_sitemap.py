@@ -12,7 +12,7 @@ from pathlib import Path
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 FEEDS_DIR = "feeds"
-PROJECT_FEEDS = "project"  # routes.project_feed
+PROJECT_FEEDS = f"{FEEDS_DIR}/project/"  # routes.project_feed
 
 
 def write_feed_sitemap(site_dir: Path, site_url: str, written: list[Path]) -> Path:

@@ -8,6 +8,7 @@ their own. Dates come from front matter only, so two builds of the same content 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -106,6 +107,8 @@ class FeedSpec:
     page: str  # site-relative URL of the HTML page the feed mirrors
     items: list[FeedItem]
     calendar: list[Event] | None = None
+    full: bool = True  # items with their content; else title, link and summary (a selection's, a project's)
+    formats: tuple[str, ...] = ("xml", "atom", routes.JSON_FEED[0])
 
 
 def autodiscovery() -> list[dict[str, str]]:
@@ -204,9 +207,8 @@ def render_feed(
     language: str = "nl",
 ) -> tuple[bytes, bytes]:
     """The RSS 2.0 and Atom documents of one feed, newest `limit` items first."""
-    writer = FeedWriter(catalogue, site_url, content, language)
-    rss, atom, _json = writer.documents(spec, limit, fallback_updated)
-    return rss, atom
+    documents = FeedWriter(catalogue, site_url, content, language).documents(spec, limit, fallback_updated)
+    return documents["xml"], documents["atom"]
 
 
 class FeedWriter:
@@ -222,15 +224,17 @@ class FeedWriter:
         self.scheme = site_url + routes.page_url(routes.THEMES)
         self._items: dict[str, SerializedItem] = {}
 
-    def item(self, item: FeedItem) -> SerializedItem:
-        if item.id not in self._items:
-            self._items[item.id] = serialize(
+    def item(self, item: FeedItem, full: bool = True) -> SerializedItem:
+        """The item serialized once per format, with its content or (`full` false) without."""
+        key = f"{item.id} {full}"
+        if key not in self._items:
+            self._items[key] = serialize(
                 ItemData(
                     item.id,
                     item.title,
                     self.site_url + item.url,
                     item.description,
-                    self.content(item),
+                    self.content(item) if full else None,
                     item.published,
                     item.updated,
                     tuple(
@@ -239,11 +243,11 @@ class FeedWriter:
                     ),
                 )
             )
-        return self._items[item.id]
+        return self._items[key]
 
-    def documents(self, spec: FeedSpec, limit: int, fallback_updated: datetime) -> tuple[bytes, bytes, bytes]:
-        """RSS 2.0, Atom and JSON Feed of one feed, newest `limit` items first."""
-        items = [self.item(i) for i in spec.items[:limit]]
+    def documents(self, spec: FeedSpec, limit: int, fallback_updated: datetime) -> dict[str, bytes]:
+        """The feed's documents by extension (RSS 2.0, Atom, JSON Feed), newest `limit` items first."""
+        items = [self.item(i, spec.full) for i in spec.items[:limit]]
         head = FeedHead(
             spec.id,
             spec.title,
@@ -255,7 +259,8 @@ class FeedWriter:
             # Also RSS lastBuildDate: from content, never the build time.
             max((i.updated for i in items), default=fallback_updated),
         )
-        return rss_document(head, items), atom_document(head, items), json_document(head, items)
+        writers = {"xml": rss_document, "atom": atom_document, routes.JSON_FEED[0]: json_document}
+        return {ext: writers[ext](head, items) for ext in spec.formats}
 
 
 def write_feeds(
@@ -274,15 +279,15 @@ def write_feeds(
     writer = FeedWriter(catalogue, site.url, renderer, site.language)
     fallback = items[0].updated if items else as_datetime(_EMPTY_FEED_DATE)
     written = []
+    made: set[str] = set()
     specs = feed_specs(catalogue, items, site) + follow_specs(catalogue, site)
-    written.append(_write(site_dir / routes.FEEDS_OPML, opml(specs, site, fallback).encode()))
+    written.append(_write(site_dir / routes.FEEDS_OPML, opml(specs, site, fallback).encode(), made))
     for spec in specs:
-        documents = writer.documents(spec, limit, fallback)
-        for ext, data in zip(("xml", "atom", routes.JSON_FEED[0]), documents, strict=True):
-            written.append(_write(site_dir / f"{spec.path}.{ext}", data))
+        for ext, data in writer.documents(spec, limit, fallback).items():
+            written.append(_write(site_dir / f"{spec.path}.{ext}", data, made))
         if calendars is not None and spec.calendar is not None:
             data = calendars.calendar(spec.calendar, spec.title)
-            written.append(_write(site_dir / f"{spec.path}.{routes.CALENDAR_EXT}", data))
+            written.append(_write(site_dir / f"{spec.path}.{routes.CALENDAR_EXT}", data, made))
     return written
 
 
@@ -336,9 +341,14 @@ def opml(specs: list[FeedSpec], site: Site, updated: datetime) -> str:
     )
 
 
-def _write(target: Path, data: bytes) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+def _write(target: Path, data: bytes, made: set[str]) -> Path:
+    """Write one file; `made` holds the folders this build made (thousands of feeds share a few folders)."""
+    folder = str(target.parent)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    with open(target, "wb") as file:
+        file.write(data)
     return target
 
 
@@ -352,6 +362,7 @@ class _Follow:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._project: dict[tuple[str, str], tuple[list[FeedItem], list[Event]]] = {}
+        self._entry: dict[tuple[str, str], tuple[list[FeedItem], list[Event]]] = {}
         self._items: dict[tuple[str, str, str, int, str], FeedItem] = {}
 
     def of_project(self, project: Entry) -> tuple[list[FeedItem], list[Event]]:
@@ -360,7 +371,9 @@ class _Follow:
         return self._project[project.key]
 
     def of_entry(self, entry: Entry) -> tuple[list[FeedItem], list[Event]]:
-        return self._split(entry_events(entry, self.catalogue.today))
+        if entry.key not in self._entry:
+            self._entry[entry.key] = self._split(entry_events(entry, self.catalogue.today))
+        return self._entry[entry.key]
 
     def _split(self, events: list[Event]) -> tuple[list[FeedItem], list[Event]]:
         news = []
@@ -406,6 +419,9 @@ def follow_specs(catalogue: Catalogue, site: Site | None = None) -> list[FeedSpe
                 _selection_page(catalogue, selection),
                 items,
                 events,
+                # A theme's feed carries whole items, as it always did; the many smaller selections carry title,
+                # link and summary, so following thousands of them costs no rendering of bodies.
+                full=[p for p, _code in selection.params] == ["thema"],
             )
         )
     for project in catalogue.public("project"):
@@ -420,6 +436,9 @@ def follow_specs(catalogue: Catalogue, site: Site | None = None) -> list[FeedSpe
                 project.url,
                 sorted(items, key=_newest_first, reverse=True),
                 events,
+                full=False,
+                # One project: RSS, which every reader takes, and its calendar (thousands of projects, few files).
+                formats=("xml",),
             )
         )
     return specs

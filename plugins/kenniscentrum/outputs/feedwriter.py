@@ -11,6 +11,7 @@ the JSON Feed 1.1 schema.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -30,14 +31,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ATTR = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 
 
-def text(value: str) -> Markup:
-    """Escaped XML character data, marked safe for the templates."""
-    return Markup(escape(_NOT_XML.sub("", value)))
+def text(value: str) -> str:
+    """Escaped XML character data."""
+    return escape(_NOT_XML.sub("", value))
 
 
-def attr(value: str) -> Markup:
-    """Escaped XML attribute value (for double quotes), marked safe for the templates."""
-    return Markup(escape(_NOT_XML.sub("", value), _ATTR))
+def attr(value: str) -> str:
+    """Escaped XML attribute value (for double quotes)."""
+    return escape(_NOT_XML.sub("", value), _ATTR)
 
 
 def rss_date(moment: datetime) -> str:
@@ -60,7 +61,7 @@ class ItemData:
     title: str
     url: str  # absolute
     summary: str
-    content: str
+    content: str | None  # None: title, link and summary only (the small feeds of selections and projects)
     published: datetime
     updated: datetime
     categories: tuple[Category, ...] = ()
@@ -76,29 +77,37 @@ class SerializedItem:
 
 
 def serialize(item: ItemData) -> SerializedItem:
-    """The item once per format (templates feeds/rss_item.xml and feeds/atom_item.xml, JSON by the json module)."""
+    """The item once per format (templates feeds/*_item.xml, JSON by the json module)."""
     values = {
         "id": text(item.id),
         "title": text(item.title),
         "url": text(item.url),
         "summary": text(item.summary),
-        "content": text(item.content),
-        "categories": [
-            {"term": attr(c.term), "scheme": attr(c.scheme), "label": attr(c.label)} for c in item.categories
-        ],
+        "content": "" if item.content is None else text(item.content),
+        "published": item.published.isoformat(),
+        "updated": item.updated.isoformat(),
     }
-    rss = render("feeds/rss_item.xml", **values, published=rss_date(item.published))
-    atom = render(
-        "feeds/atom_item.xml",
-        **values,
-        updated=item.updated.isoformat(),
-        published=item.published.isoformat(),
+    full = item.content is not None
+    categories = [
+        {"term": attr(c.term), "scheme": attr(c.scheme), "label": attr(c.label)} for c in item.categories
+    ]
+    rss = _fill(
+        _skeleton("feeds/rss_item.xml", full),
+        {
+            **values,
+            "published": rss_date(item.published),
+            "categories": "".join(_fill(_skeleton("feeds/rss_category.xml"), c) for c in categories),
+        },
+    )
+    atom = _fill(
+        _skeleton("feeds/atom_item.xml", full),
+        {**values, "categories": "".join(_fill(_skeleton("feeds/atom_category.xml"), c) for c in categories)},
     )
     record: dict[str, object] = {
         "id": item.id,
         "url": item.url,
         "title": item.title,
-        "content_html": item.content,
+        **({"content_html": item.content} if full else {"content_text": item.summary}),
         "summary": item.summary,
         "date_published": item.published.isoformat(),
         "date_modified": item.updated.isoformat(),
@@ -122,7 +131,42 @@ class FeedHead:
     updated: datetime
 
 
-def _head(head: FeedHead, items: str) -> dict[str, Markup]:
+# Every value a feed template places; a template is rendered once with a marker for each (see _skeleton).
+_VALUES = (
+    *(
+        "id",
+        "title",
+        "url",
+        "summary",
+        "content",
+        "published",
+        "updated",
+        "categories",
+        "term",
+        "scheme",
+        "label",
+    ),
+    *("description", "path", "page", "site_url", "language", "publisher", "generator", "items"),
+)
+
+
+@functools.cache
+def _skeleton(template: str, content: bool = True) -> tuple[str, ...]:
+    """A template rendered once with a marker per value, split into its literal parts and the names between
+    them: thousands of items and small feeds are then a join each, not a template render. `content` false
+    renders an item without its content element."""
+    marked: dict[str, Markup | None] = {name: Markup(f"\x00{name}\x00") for name in _VALUES}
+    if not content:
+        marked["content"] = None
+    return tuple(render(template, **marked).split("\x00"))
+
+
+def _fill(parts: tuple[str, ...], values: dict[str, str]) -> str:
+    """The skeleton's literal parts with the (escaped) values between them."""
+    return "".join(values[part] if i % 2 else part for i, part in enumerate(parts))
+
+
+def _head(head: FeedHead, items: str, updated: str) -> dict[str, str]:
     return {
         "id": text(head.id),
         "title": text(head.title),
@@ -133,18 +177,19 @@ def _head(head: FeedHead, items: str) -> dict[str, Markup]:
         "language": attr(head.language),
         "publisher": text(PUBLISHER),
         "generator": text(GENERATOR),
-        "items": Markup(items),
+        "items": items,
+        "updated": updated,
     }
 
 
 def rss_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
-    data = _head(head, "".join(item.rss for item in items))
-    return render("feeds/rss.xml", **data, updated=rss_date(head.updated)).encode()
+    values = _head(head, "".join(i.rss for i in items), rss_date(head.updated))
+    return _fill(_skeleton("feeds/rss.xml"), values).encode()
 
 
 def atom_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
-    data = _head(head, "".join(item.atom for item in items))
-    return render("feeds/atom.xml", **data, updated=head.updated.isoformat()).encode()
+    values = _head(head, "".join(i.atom for i in items), head.updated.isoformat())
+    return _fill(_skeleton("feeds/atom.xml"), values).encode()
 
 
 def json_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
