@@ -153,3 +153,34 @@ def test_the_consultations_feed_has_a_calendar_of_the_consultations_only(site: P
     calendar = Calendar.from_ical((site / "feeds" / "marktconsultaties.ics").read_bytes())
     uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
     assert uids and all(u.startswith(("consultation-", "registration-")) for u in uids)
+
+
+def test_every_project_page_offers_its_feed_and_calendar(site: Path) -> None:
+    pages = sorted((site / "projecten").glob("*/index.html"))
+    assert len(pages) > 5
+    for page in pages:
+        doc = lxml.html.fromstring(page.read_bytes())
+        box = doc.cssselect("section.kc-follow")
+        assert len(box) == 1, page
+        assert box[0].cssselect("h2")[0].text_content() == "Volg dit project"
+        feed = box[0].cssselect("a.kc-copyable")[0].get("href")
+        calendar = box[0].cssselect("a.kc-webcal")[0].get("href")
+        for href in (feed, calendar):
+            assert (page.parent / href).resolve().is_file(), (page, href)
+        assert "derived" in box[0].get("class")  # not indexed by search as the project's own text
+
+
+def test_a_consultation_says_whether_you_can_still_take_part(site: Path) -> None:
+    def meta(slug: str) -> dict[str, str]:
+        doc = lxml.html.fromstring((site / "marktconsultaties" / slug / "index.html").read_bytes())
+        terms = [dt.text_content().strip() for dt in doc.cssselect(".kc-meta dt")]
+        return dict(
+            zip(terms, (dd.text_content().strip() for dd in doc.cssselect(".kc-meta dd")), strict=True)
+        )
+
+    past = meta("bookaplace-reserveringssysteem")
+    assert past["Status"] == "Afgelopen"
+    assert "Agenda" not in past and "Inschrijven" not in past
+    coming = meta("turing-workshop")
+    assert coming["Status"] in {"Inschrijving open", "Inschrijving gesloten"}
+    assert coming["Agenda"] == "Zet in je agenda"

@@ -8,6 +8,44 @@
    a download, with the DOM's XML serializer (so every title and address is escaped). No dependencies. */
 (function () {
   "use strict";
+  // On every page: calendar links (class kc-webcal) become webcal:// so a calendar app subscribes instead of
+  // importing once, and a feed link of class kc-copyable gets a copy button that says "Gekopieerd" in its
+  // section's live region. Texts come from the plugin's catalog (#kc-ui, printed by overrides/main.html).
+  var ui = document.getElementById("kc-ui");
+  var texts = ui ? JSON.parse(ui.textContent) : null;
+  Array.prototype.forEach.call(document.querySelectorAll("a.kc-webcal"), function (a) {
+    a.href = a.href.replace(/^https?:/, "webcal:");
+  });
+  if (texts) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.kc-copyable"), function (a) {
+      var section = a.closest("section");
+      var said = section && section.querySelector("[role=status]");
+      if (!said) {
+        said = a.parentNode.appendChild(document.createElement("span"));
+        said.className = "kc-visually-hidden";
+        said.setAttribute("role", "status");
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button kc-copy";
+      button.textContent = texts.copy;
+      button.setAttribute("aria-label", texts.copy + ": " + a.textContent);
+      button.addEventListener("click", function () { copy(a.href, said, texts); });
+      a.insertAdjacentElement("afterend", button);
+      a.insertAdjacentText("afterend", " ");
+    });
+  }
+
+  function copy(text, said, messages) {
+    var done = function (ok) {
+      said.textContent = "";
+      // A fresh text each time, so a screen reader announces a second copy too.
+      window.setTimeout(function () { said.textContent = ok ? messages.copied : messages.copyFailed; }, 50);
+    };
+    if (!navigator.clipboard) return done(false);
+    navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+  }
+
   var box = document.getElementById("kc-follow");
   var form = document.getElementById("kc-filters");
   if (!box || !form) return;
@@ -111,16 +149,7 @@
     }
   }
 
-  el("copy").addEventListener("click", function () {
-    var said = el("status");
-    var done = function (ok) {
-      said.textContent = "";
-      // A fresh text each time, so a screen reader announces a second copy too.
-      window.setTimeout(function () { said.textContent = ok ? box.dataset.copied : box.dataset.copyFailed; }, 50);
-    };
-    if (!navigator.clipboard) return done(false);
-    navigator.clipboard.writeText(el("feed").href).then(function () { done(true); }, function () { done(false); });
-  });
+  el("copy").addEventListener("click", function () { copy(el("feed").href, el("status"), box.dataset); });
   form.addEventListener("kc:selection", function (event) { update(event.detail.chosen, event.detail.words); });
   if (form.kcSelection) update(form.kcSelection.chosen, form.kcSelection.words);
   box.hidden = false;

@@ -96,3 +96,21 @@ def test_copying_the_feed_address_is_announced(browser: Any, server: str) -> Non
         assert copied.endswith("/feeds/thema/energie.xml")
     finally:
         context.close()
+
+
+def test_a_project_page_offers_webcal_and_a_copy_button(browser: Any, server: str) -> None:
+    context = browser.new_context(base_url=server, locale="nl-BE", viewport={"width": 375, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto("projecten/turing/")
+        box = page.locator("section.kc-follow")  # the sanitizer keeps no aria-labelledby on entry pages
+        calendar = box.get_by_role("link", name="Zet in je agenda (webcal)").get_attribute("href")
+        assert calendar.startswith("webcal://") and calendar.endswith("/feeds/project/turing.ics")
+        box.get_by_role("button", name="Kopieer feedadres: Feed (RSS)").click()
+        box.get_by_role("status").filter(has_text="Gekopieerd").wait_for(state="attached")
+        assert page.evaluate("navigator.clipboard.readText()").endswith("/feeds/project/turing.xml")
+        violations = Axe().run(page).response["violations"]
+        assert not violations, axe_summary(violations)
+    finally:
+        context.close()

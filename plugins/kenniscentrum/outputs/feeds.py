@@ -8,6 +8,7 @@ their own. Dates come from front matter only, so two builds of the same content 
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -120,6 +121,21 @@ def autodiscovery() -> list[dict[str, str]]:
             links.append({"type": media_type, "title": f"{name} ({kind})", "path": f"{path}.{ext}"})
     links.append({"type": "text/calendar", "title": _("Agenda (iCalendar)"), "path": routes.AGENDA})
     return links
+
+
+def follow_texts() -> Markup:
+    """The copy buttons' texts for follow.js, as JSON safe inside a script element."""
+    texts = {
+        "copy": _("Kopieer feedadres"),
+        "copied": _("Gekopieerd"),
+        "copyFailed": _("Kopiëren lukte niet: selecteer het adres en kopieer het zelf."),
+    }
+    return Markup(
+        json.dumps(texts, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def entry_id(entry: Entry, suffix: str = "") -> str:

@@ -9,7 +9,7 @@ The body is the editor's Markdown, which the plugin sanitizes after rendering.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup
@@ -20,6 +20,7 @@ from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_excerpt
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
+from kenniscentrum.facets import project_sentence
 from kenniscentrum.pages.listings import place, preview_label
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline, nl_time, number, percent
@@ -65,6 +66,7 @@ def entry_pages(catalogue: Catalogue) -> GeneratedPages:
             _derived(catalogue, entry),
             rewrite_body(entry, visible),
             preview_label(entry, catalogue.today),
+            follow_project(entry) if type_name == "project" and catalogue.is_public(entry) else "",
         )
         for type_name, entries in catalogue.entries.items()
         for entry in entries
@@ -77,6 +79,7 @@ def entry_page(
     sections: list[dict[str, Any]],
     body: str | None = None,
     label: str = "",
+    follow: str = "",
 ) -> str:
     """One entry page; `body` is the body with its repository paths rewritten (bodylinks.rewrite_body) and
     `label` marks a scheduled entry in the preview ('gepland voor …')."""
@@ -94,6 +97,19 @@ def entry_page(
         body=Markup((entry.body if body is None else body).strip()),
         body_end=Markup(BODY_END),
         sections=[section for section in sections if section["items"]],
+        follow=Markup(follow),
+    )
+
+
+def follow_project(project: Entry) -> str:
+    """ "Volg dit project": the project's feed and calendar, written with the other feeds (outputs/feeds.py)."""
+    path = routes.project_feed(project.first_slug)
+    return render(
+        "fragments/follow_project.html",
+        sentence=project_sentence(project),
+        feed=routes.url_link(project.src_uri, f"{path}.xml"),
+        calendar=routes.url_link(project.src_uri, f"{path}.{routes.CALENDAR_EXT}"),
+        subscribe=routes.url_link(project.src_uri, routes.page_url(routes.SUBSCRIBE)),
     )
 
 
@@ -184,7 +200,7 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     url = entry.get("registration_url")
     upcoming = consultation_is_upcoming(entry, catalogue.today)
     return [
-        (ui("Status"), _text(_("Komt eraan") if upcoming else _("Afgelopen"))),
+        (ui("Status"), _text(consultation_status(entry, catalogue.today))),
         (ui("Wanneer"), _text(_when(entry)) if len(entry.sessions) == 1 else []),
         (ui("Sessies"), _sessions(entry) if len(entry.sessions) > 1 else []),
         # The .ics is a generated file next to the page: strict mode checks the link.
@@ -197,7 +213,8 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
                     _("Zet in je agenda"),
                 )
             ]
-            if catalogue.is_public(entry)
+            # A past session is in nobody's agenda to come: no invitation to add it.
+            if catalogue.is_public(entry) and upcoming
             else [],
         ),
         (ui("Waar"), _text(entry.location) if len(entry.sessions) == 1 else []),
@@ -222,6 +239,13 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         ),
         (ui("Gepubliceerd"), _published(entry)),
     ]
+
+
+def consultation_status(entry: Entry, today: date) -> str:
+    """Whether one can still take part: registration open or closed for a coming session, or over."""
+    if not consultation_is_upcoming(entry, today):
+        return _("Afgelopen")
+    return _("Inschrijving open") if registration_open(entry, today) else _("Inschrijving gesloten")
 
 
 def _project_link(entry: Entry, project: Entry | None) -> list[Part]:
