@@ -184,3 +184,26 @@ def test_a_consultation_says_whether_you_can_still_take_part(site: Path) -> None
     coming = meta("turing-workshop")
     assert coming["Status"] in {"Inschrijving open", "Inschrijving gesloten"}
     assert coming["Agenda"] == "Zet in je agenda"
+
+
+def test_the_subscribe_page_answers_what_a_company_wants(site: Path) -> None:
+    doc = lxml.html.fromstring((site / "abonneren" / "index.html").read_bytes())
+    headings = [h.text_content().strip("¶ ").strip() for h in doc.cssselect("article h2")]
+    for need in (
+        "Een nieuwe marktconsultatie in mijn sector",
+        "De conclusies van een consultatie",
+        "Een oproep met deadline",
+    ):
+        assert need in headings
+    site_url = "https://kenniscentrum.example.org/"
+    calendars = [a.get("href") for a in doc.cssselect("a.kc-webcal")]
+    assert f"{site_url}agenda.ics" in calendars and f"{site_url}feeds/marktconsultaties.ics" in calendars
+    assert doc.cssselect("a.kc-copyable")
+    assert f"{site_url}feeds/alle-feeds.opml" in {a.get("href") for a in doc.iter("a")}
+
+
+def test_the_consultations_page_offers_their_feed_and_calendar(site: Path) -> None:
+    page = site / "marktconsultaties" / "index.html"
+    box = lxml.html.fromstring(page.read_bytes()).cssselect("section.kc-follow")[0]
+    for link in (box.cssselect("a.kc-copyable")[0], box.cssselect("a.kc-webcal")[0]):
+        assert (page.parent / link.get("href")).resolve().is_file()

@@ -114,3 +114,15 @@ def test_a_project_page_offers_webcal_and_a_copy_button(browser: Any, server: st
         assert not violations, axe_summary(violations)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_subscribe_page_reads_on_a_phone_and_subscribes_in_one_click(page: Any, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("abonneren/")
+    calendars = page.locator("article a.kc-webcal").evaluate_all("links => links.map(a => a.href)")
+    assert calendars and all(href.startswith("webcal://") for href in calendars)
+    assert page.get_by_role("button", name="Kopieer feedadres: RSS").count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    violations = Axe().run(page).response["violations"]
+    assert not violations, axe_summary(violations)

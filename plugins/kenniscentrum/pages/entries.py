@@ -105,7 +105,8 @@ def follow_project(project: Entry) -> str:
     """ "Volg dit project": the project's feed and calendar, written with the other feeds (outputs/feeds.py)."""
     path = routes.project_feed(project.first_slug)
     return render(
-        "fragments/follow_project.html",
+        "fragments/follow.html",
+        heading=_("Volg dit project"),
         sentence=project_sentence(project),
         feed=routes.url_link(project.src_uri, f"{path}.xml"),
         calendar=routes.url_link(project.src_uri, f"{path}.{routes.CALENDAR_EXT}"),
