@@ -231,6 +231,20 @@ def measure_size(n: int, runs: int, seed: int, work: Path, log) -> SizeResult:
     return result
 
 
+def search_payload(n: int, seed: int, work: Path, log) -> dict[str, float]:
+    """Only the search payload at N entries: one build of our site (no bare Material), then the browser."""
+    kc = work / f"search-{n}" / "kenniscentrum"
+    kc.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, kc / part)
+    generate(kc / "content", n, seed)
+    site = kc.parent / "site-kc"
+    run = mkdocs_build(kc, site)
+    log(f"  N={n} kc: {run.seconds:6.1f} s (CPU {run.cpu:5.1f} s), {run.rss_mb:5.0f} MB")
+    return measure_search_payload(site, SEARCH_QUERIES)
+
+
 def _tree_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
@@ -317,6 +331,7 @@ def _payload_kind(url: str) -> str:
     """What a search request fetched, for the breakdown in the log."""
     for marker, kind in (
         ("/search/woorden/", "typo word lists"),
+        ("/search/woordenboek/", "Dutch word lists"),
         (".pf_fragment", "result fragments"),
         (".pf_index", "index chunks"),
         (".pf_filter", "filter chunks"),
@@ -528,11 +543,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--preview-edits", type=int, default=5)
     parser.add_argument("--no-write", action="store_true", help="schrijf results.md en README.md niet bij")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="bouw alleen het kenniscentrum (één keer per grootte) en meet de zoekpayload; schrijft niets bij",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
+
+    if args.search_only:
+        with tempfile.TemporaryDirectory(prefix="kc-bench-") as tmp:
+            for n in sizes:
+                log(f"N={n}: genereren en bouwen (alleen zoeken)…")
+                print(
+                    f"{n}: "
+                    + ", ".join(
+                        f"{q} {kb:.0f} kB" for q, kb in search_payload(n, args.seed, Path(tmp), log).items()
+                    )
+                )
+        return 0
 
     # Stopped with a signal, still remove the temporary projects.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))

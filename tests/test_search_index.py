@@ -14,7 +14,7 @@ from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.content.schema import CONTENT_TYPES
 from kenniscentrum.content.status import build_date
 from kenniscentrum.pages.compounds import Compounds
-from kenniscentrum.pages.search import SiteSearch
+from kenniscentrum.pages.search import SiteSearch, result_title
 
 ENTRY_PAGES = 34  # the public entries of the fixture content
 STATIC_PAGES = ("abonneren", "traject", "over", "contact", "toegankelijkheid", "open-data")
@@ -128,6 +128,39 @@ def test_the_typo_word_lists_hold_the_indexed_words_by_length_and_first_letter(s
     assert all(len(word) == 11 and word.startswith("v") for word in eleven_v)
     assert "koelkledij" in (folder / "10-k.txt").read_text(encoding="utf-8").split()
     assert not list(folder.glob("4-*.txt"))  # short words are not corrected
+
+
+def test_the_typo_word_lists_know_the_first_part_of_a_compound(site: Path):
+    """ "afval" stands alone on no page; the browser splits "afvalinzameling" into it because the lists have it."""
+    assert "afval" in (site / "search" / "woorden" / "5-a.txt").read_text(encoding="utf-8").split()
+
+
+def test_the_dictionary_lists_hold_common_dutch_words(site: Path):
+    """A real word no page has ("lucht") is not a typo of one the site has ("licht")."""
+    folder = site / "search" / "woordenboek"
+    five_l = (folder / "5-l.txt").read_text(encoding="utf-8").split()
+    assert "lucht" in five_l and "licht" in five_l
+    assert "verlichitng" not in (folder / "11-v.txt").read_text(encoding="utf-8").split()
+    assert "5-l" in json.loads((folder / "lijsten.json").read_text(encoding="utf-8"))
+
+
+def test_a_result_title_does_not_repeat_the_type(site: Path):
+    meta = search_data(site, "marktconsultaties/straatverlichting-halle")["meta"]
+    assert meta["soort"] == "Marktconsultatie"
+    assert meta["titel"] == "Duurzame straatverlichting in Halle"
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Marktconsultatie: duurzame straatverlichting", "Duurzame straatverlichting"),
+        ("Marktconsultatie Turing: open workshop", "Turing: open workshop"),
+        ("Marktconsultaties in 2024", "Marktconsultaties in 2024"),
+        ("Over de marktconsultatie", "Over de marktconsultatie"),
+    ],
+)
+def test_result_title_drops_a_leading_type_word(title: str, shown: str):
+    assert result_title(title, "Marktconsultatie") == shown
 
 
 @pytest.mark.parametrize(

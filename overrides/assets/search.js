@@ -1,9 +1,17 @@
 /* Site search on Pagefind's chunked index (partials/search.html holds the markup, pages/search.py the data).
  *
  * Nothing is loaded until a reader focuses the search field; then Pagefind fetches only the index chunks and
- * page fragments a query needs. Entries come before static pages. A long word that no indexed page has is
- * replaced by the most frequent indexed word one letter away (wrong, missing, extra or swapped), from the word
- * lists of about that length and with that first letter (search/woorden/<length>-<letter>.txt). */
+ * page fragments a query needs. Entries come before static pages, and pages with the word itself before pages
+ * with longer words that start with it.
+ *
+ * Each query word is first checked against the index. Pagefind, given a word that no indexed word starts with,
+ * silently searches the longest indexed word the query starts with instead ("in" for "innovatiepartnerschap",
+ * "af" for "afvalinzameling"); we look at the word the best result matched and treat such a word as unknown.
+ * An unknown word that is not Dutch (search/woordenboek/, wordfreq's common words) is a typo: it is replaced by
+ * the most frequent indexed word one letter away (wrong, missing, extra or swapped), from the word lists of
+ * about that length and with that first letter (search/woorden/<length>-<letter>.txt). An unknown compound is
+ * split into real words of five letters or more that the site has ("afval" + "inzameling"). A real Dutch word
+ * that no page has is never replaced by another one: the reader reads that nothing was found. */
 (function () {
   "use strict";
 
@@ -25,14 +33,19 @@
   var output = root.querySelector(".kc-search__output");
   var list = root.querySelector(".kc-search__results");
   var more = root.querySelector(".kc-search__more");
+  var elsewhere = root.querySelector(".kc-search__elsewhere");
+  var elsewhereLink = elsewhere.querySelector("a");
   var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
 
   // The template writes paths relative to the page; import() would resolve them against this script's URL.
   var bundle = new URL(root.dataset.pagefind, location.href).href;
   var wordsUrl = new URL(root.dataset.words, location.href).href;
+  var dictionaryUrl = new URL(root.dataset.dictionary, location.href).href;
+  var catalogueUrl = elsewhereLink.href;
   var sitePath = new URL(root.dataset.root, location.href).pathname;
   var pagefind = null;
   var wordLists = {};
+  var listNames = {};
   var current = { results: [], shown: 0 };
   var sequence = 0;
   var timer = null;
@@ -70,42 +83,63 @@
     return chosen;
   }
 
+  // One search; for a single word, the pages with that very word (or an inflection) come before the pages
+  // with longer words that start with it ("innovatie" before "innovatieve", "verlichting" before
+  // "verlichtingspalen"): a quoted search finds the first kind only.
+  function ranked(pf, query, chosen) {
+    var single = query.indexOf(" ") < 0;
+    return Promise.all([
+      pf.search(query, { filters: chosen }),
+      single ? pf.search("\"" + query + "\"", { filters: chosen }) : null
+    ]).then(function (found) {
+      var all = found[0].results;
+      if (!found[1]) return all;
+      var exact = {};
+      found[1].results.forEach(function (r) { exact[r.id] = true; });
+      return all.filter(function (r) { return exact[r.id]; }).concat(all.filter(function (r) { return !exact[r.id]; }));
+    });
+  }
+
   // Entries first, then static pages: two searches over the same (already loaded) index chunks.
   function searchAll(pf, query) {
     var chosen = filters();
-    if (chosen.soort) return pf.search(query, { filters: chosen }).then(function (r) { return r.results; });
+    if (chosen.soort) return ranked(pf, query, chosen);
     var entries = Object.assign({}, chosen, { soort: { none: [PAGE_TYPE] } });
     var pages = Object.assign({}, chosen, { soort: PAGE_TYPE });
-    return Promise.all([pf.search(query, { filters: entries }), pf.search(query, { filters: pages })]).then(
-      function (found) {
-        return found[0].results.concat(found[1].results);
-      }
-    );
+    return Promise.all([ranked(pf, query, entries), ranked(pf, query, pages)]).then(function (found) {
+      return found[0].concat(found[1]);
+    });
   }
 
   // The names of the lists the build wrote (lijsten.json): a list that does not exist is never asked for.
-  var listNames = null;
-  function existingLists() {
-    if (!listNames) {
-      listNames = fetch(wordsUrl + "lijsten.json")
+  function existingLists(folder) {
+    if (!listNames[folder]) {
+      listNames[folder] = fetch(folder + "lijsten.json")
         .then(function (response) { return response.ok ? response.json() : []; })
         .catch(function () { return []; });
     }
-    return listNames;
+    return listNames[folder];
   }
 
-  function wordList(length, first) {
+  // The words of one length and first letter: the site's indexed words (wordsUrl) or Dutch ones (dictionaryUrl).
+  function wordList(folder, length, first) {
     var name = length + "-" + (first >= "a" && first <= "z" ? first : "_");
-    if (!wordLists[name]) {
-      wordLists[name] = existingLists().then(function (names) {
+    var key = folder + name;
+    if (!wordLists[key]) {
+      wordLists[key] = existingLists(folder).then(function (names) {
         if (names.indexOf(name) < 0) return [];
-        return fetch(wordsUrl + name + ".txt")
+        return fetch(folder + name + ".txt")
           .then(function (response) { return response.ok ? response.text() : ""; })
           .then(function (text) { return text.split("\n").filter(Boolean); })
           .catch(function () { return []; });
       });
     }
-    return wordLists[name];
+    return wordLists[key];
+  }
+
+  function listed(folder, word) {
+    if (word.length < TYPO_MIN) return Promise.resolve(false);
+    return wordList(folder, word.length, word[0]).then(function (known) { return known.indexOf(word) >= 0; });
   }
 
   // One edit: a letter wrong, missing or extra, or two neighbours swapped.
@@ -120,32 +154,108 @@
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  function correction(query) {
-    var terms = meaningful(query);
-    var long = terms.filter(function (word) { return word.length >= TYPO_MIN; });
-    if (!long.length) return Promise.resolve(null);
-    return Promise.all(long.map(function (word) {
-      var lengths = [word.length, word.length + 1, word.length - 1];
-      return Promise.all(lengths.map(function (n) { return wordList(n, word[0]); })).then(function (lists) {
-        if (lists.some(function (known) { return known.indexOf(word) >= 0; })) return word;
-        for (var l = 0; l < lists.length; l++) {
-          for (var k = 0; k < lists[l].length; k++) {
-            if (oneEditApart(word, lists[l][k])) return lists[l][k];
-          }
+  // The most frequent indexed word one typo away from a word, or null.
+  function correction(word) {
+    var lengths = [word.length, word.length + 1, word.length - 1];
+    return Promise.all(lengths.map(function (n) { return wordList(wordsUrl, n, word[0]); })).then(function (lists) {
+      for (var l = 0; l < lists.length; l++) {
+        for (var k = 0; k < lists[l].length; k++) {
+          if (oneEditApart(word, lists[l][k])) return lists[l][k];
         }
-        return word;
+      }
+      return null;
+    });
+  }
+
+  function plain(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  function sharedStart(a, b) {
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  }
+
+  // Does the word a result matched start like the query word? An inflection may end differently ("systemen",
+  // "systeem"), so the last letters of a longer word may differ; the longest indexed word the query starts
+  // with, Pagefind's stand-in for a word it does not have, agrees on far fewer letters.
+  function startsLike(found, word) {
+    var slack = word.length >= 8 ? 3 : word.length >= 6 ? 2 : word.length >= 4 ? 1 : 0;
+    return sharedStart(plain(found), word) >= word.length - slack;
+  }
+
+  // Is a query word in the index: does the best result match a word that starts like it?
+  function indexed(pf, word) {
+    return pf.search(word).then(function (found) {
+      if (!found.results.length) return false;
+      return found.results[0].data().then(function (data) {
+        var text = data.content.split(/[\r\n\s]+/g);
+        var matched = data.locations.map(function (at) { return text[at] || ""; });
+        matched = matched.concat(String(data.meta.title || "").split(/\s+/));
+        return matched.some(function (found) { return startsLike(found, plain(word)); });
       });
-    })).then(function (fixed) {
-      var changed = false;
-      var corrected = terms.map(function (word) {
-        var at = long.indexOf(word);
-        if (at >= 0 && fixed[at] !== word) {
-          changed = true;
-          return fixed[at];
+    });
+  }
+
+  // An unknown compound split into two words of five letters or more, both Dutch and at least one the site's:
+  // the words to search instead ("innovatie partnerschap"; "afval" when no page has "inzameling"), or null.
+  function compoundParts(word) {
+    var splits = [];
+    for (var i = TYPO_MIN; i <= word.length - TYPO_MIN; i++) {
+      var head = word.slice(0, i);
+      var heads = [head];
+      ["en", "s", "e"].forEach(function (link) {
+        var stem = head.slice(0, head.length - link.length);
+        if (head.slice(-link.length) === link && stem.length >= TYPO_MIN) heads.push(stem);
+      });
+      splits.push({ heads: heads, tail: word.slice(i) });
+    }
+    return Promise.all(splits.map(function (split) {
+      var checks = [listed(wordsUrl, split.tail), listed(dictionaryUrl, split.tail)];
+      split.heads.forEach(function (head) {
+        checks.push(listed(wordsUrl, head), listed(dictionaryUrl, head));
+      });
+      return Promise.all(checks).then(function (found) {
+        var tailKnown = found[0];
+        var tailDutch = found[0] || found[1];
+        for (var h = 0; h < split.heads.length; h++) {
+          var headKnown = found[2 + 2 * h];
+          var headDutch = headKnown || found[3 + 2 * h];
+          if (!headDutch || !tailDutch || !(headKnown || tailKnown)) continue;
+          var parts = [];
+          if (headKnown) parts.push(split.heads[h]);
+          if (tailKnown) parts.push(split.tail);
+          return parts;
         }
-        return word;
+        return null;
       });
-      return changed ? corrected.join(" ") : null;
+    })).then(function (candidates) {
+      var best = null;
+      candidates.forEach(function (parts) {
+        if (!parts) return;
+        var size = parts.length * 100 + parts.join("").length;
+        if (!best || size > best.size) best = { parts: parts, size: size };
+      });
+      return best ? best.parts : null;
+    });
+  }
+
+  // What to search for one query word: itself, its correction, its parts, or nothing (null).
+  function resolve(pf, word) {
+    return listed(wordsUrl, word).then(function (known) {
+      return known || indexed(pf, word);
+    }).then(function (known) {
+      if (known) return { search: word };
+      return listed(dictionaryUrl, word).then(function (dutch) {
+        var fixing = dutch || word.length < TYPO_MIN ? Promise.resolve(null) : correction(word);
+        return fixing.then(function (fixed) {
+          if (fixed) return { search: fixed, corrected: true };
+          return compoundParts(word).then(function (parts) {
+            return parts ? { search: parts.join(" "), split: true } : { search: null };
+          });
+        });
+      });
     });
   }
 
@@ -167,7 +277,7 @@
     type.textContent = data.meta.soort || PAGE_TYPE;
     var title = document.createElement("span");
     title.className = "kc-search__title";
-    title.textContent = data.meta.title || data.url;
+    title.textContent = data.meta.titel || data.meta.title || data.url;
     link.appendChild(type);
     link.appendChild(title);
     if (data.meta.beschrijving) {
@@ -190,9 +300,21 @@
     });
   }
 
+  function showNothing(query) {
+    current = { results: [], shown: 0 };
+    list.textContent = "";
+    more.hidden = true;
+    output.hidden = false;
+    root.classList.add("kc-search--open");
+    status.textContent = "Geen resultaten voor " + quoted(query) + ". Probeer een ander woord of een ander filter.";
+    elsewhereLink.href = catalogueUrl + "?q=" + encodeURIComponent(query);
+    elsewhere.hidden = false;
+  }
+
   function run() {
     var query = input.value.trim();
     var mine = ++sequence;
+    elsewhere.hidden = true;
     if (!query) {
       root.classList.remove("kc-search--open");
       output.hidden = true;
@@ -208,31 +330,42 @@
       status.textContent = "Typ een woord dat zegt wat je zoekt.";
       return Promise.resolve();
     }
-    var cleaned = terms.join(" ");
-    // A long word that no indexed page has is a typo or an inflection: Pagefind would match it on a shorter
-    // prefix only, so search with the closest indexed word instead.
-    return Promise.all([load(), correction(cleaned)])
-      .then(function (ready) {
-        var corrected = ready[1];
-        return searchAll(ready[0], corrected || cleaned).then(function (results) {
-          return { results: results, corrected: corrected };
+    var typed = terms.join(" ");
+    return load()
+      .then(function (pf) {
+        return Promise.all(terms.map(function (word) { return resolve(pf, word); })).then(function (resolved) {
+          if (resolved.some(function (r) { return r.search === null; })) return null;
+          var searched = resolved.map(function (r) { return r.search; }).join(" ");
+          return searchAll(pf, searched).then(function (results) {
+            return {
+              results: results,
+              searched: searched,
+              split: resolved.some(function (r) { return r.split; }),
+              corrected: resolved.some(function (r) { return r.corrected; })
+            };
+          });
         });
       })
       .then(function (found) {
         if (mine !== sequence) return;
+        if (!found || !found.results.length) {
+          showNothing(query);
+          return;
+        }
         current = { results: found.results, shown: 0 };
         list.textContent = "";
         output.hidden = false;
         root.classList.add("kc-search--open");
-        if (!found.results.length) {
-          more.hidden = true;
-          status.textContent = "Geen resultaten voor " + quoted(query) + ". Probeer een ander woord of een ander filter.";
-          return;
-        }
         return showMore(mine).then(function () {
           if (mine !== sequence) return;
-          status.textContent = count(found.results.length) + " voor " +
-            (found.corrected ? quoted(found.corrected) + " (je typte " + quoted(query) + ")." : quoted(query) + ".");
+          var n = count(found.results.length);
+          if (found.split) {
+            status.textContent = "Geen resultaten voor " + quoted(typed) + "; wel " + n + " voor " + quoted(found.searched) + ".";
+          } else if (found.corrected) {
+            status.textContent = n + " voor " + quoted(found.searched) + " in plaats van " + quoted(typed) + ".";
+          } else {
+            status.textContent = n + " voor " + quoted(query) + ".";
+          }
         });
       })
       .catch(function () {
@@ -285,9 +418,6 @@
         event.preventDefault();
         links[0].focus();
       }
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      close(true);
     }
   });
   form.addEventListener("submit", function (event) {
@@ -308,9 +438,14 @@
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
       (at > 0 ? links[at - 1] : input).focus();
-    } else if (event.key === "Escape") {
+    }
+  });
+  // Escape closes the search from any of its controls (field, filters, results, "Meer resultaten"), as in
+  // Material, and puts the focus back where the reader opened it.
+  root.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
       event.preventDefault();
-      input.focus();
+      close(true);
     }
   });
   more.addEventListener("click", function () {

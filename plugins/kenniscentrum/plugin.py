@@ -41,7 +41,7 @@ from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_i
 from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.pages.search import SiteSearch, filter_options
+from kenniscentrum.pages.search import SiteSearch, dictionary_lists, filter_options
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
@@ -328,7 +328,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             raise
         assert self.search is not None
         try:
-            log.info("Zoekindex: %s", finish_search_index(indexing, site_dir, self.search.vocabulary()))
+            summary = finish_search_index(indexing, site_dir, self.search.vocabulary(), dictionary_lists())
+            log.info("Zoekindex: %s", summary)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 

@@ -65,9 +65,11 @@ def test_landmarks_have_dutch_names(browser, server):
         assert page.locator("html").get_attribute("lang") == "nl"
 
 
-@pytest.mark.parametrize("query", ["straatverlichtng", "lucht", "zzzzzzzzqx"])
+@pytest.mark.parametrize(
+    "query", ["straatverlichtng", "lucht", "zzzzzzzzqx", "afvalinzameling", "innovatiepartnerschap"]
+)
 def test_searching_makes_no_failing_request(browser, server, query):
-    """Typo tolerance asks only for the word lists the build wrote (search/woorden/lijsten.json)."""
+    """Typo tolerance and compound splitting ask only for the word lists the build wrote (lijsten.json)."""
     with new_page(browser, server, "desktop") as (page, requests):
         failed: list[str] = []
         page.on("requestfailed", lambda request: failed.append(request.url))

@@ -17,6 +17,8 @@ TURING = "projecten/turing/"
 HALLE = "projecten/duurzame-straatverlichting-halle/"
 OPTIMO = "projecten/optimo-huisvuilwagen/"
 BRAND = "projecten/brandveiligheid-zorggebouwen/"
+OPTIMO_CONSULTATION = "marktconsultaties/optimo-afvalinzameling/"
+VDAB = "projecten/social-impact-bond-vdab/"
 LISTINGS = (
     "projecten/",
     "marktconsultaties/",
@@ -51,6 +53,26 @@ QUERIES = [
     ("circulaire economie", OPTIMO, "het thema"),
     ("Horizon Europe", "financiering/horizon-europe-innovatiegericht-aankopen/", "het programma"),
     ("cold2gold", COLD2GOLD, "de naam zonder leestekens"),
+    # A compound no page has, split into real words the site has: "afval" (+ "inzameling", which no page has).
+    ("afvalinzameling", OPTIMO, "samenstelling die nergens staat: gezocht op afval"),
+    ("afvalinzameling", OPTIMO_CONSULTATION, "samenstelling die nergens staat: gezocht op afval"),
+    ("innovatiepartnerschap", "tips/cofinanciering-en-bedragen/", "beide delen: innovatie en partnerschap"),
+    ("plekken", "marktconsultaties/bookaplace-reserveringssysteem/", "deel van studieplekken"),
+    ("tewerksteling", VDAB, "een letter te weinig"),
+    ("geschenkbonnen", "projecten/digitale-mechelenbon/", "meervoud van geschenkbon"),
+    ("AWV", "marktconsultaties/turing-pitches/", "de afkorting, alleen in de lijst van organisaties"),
+]
+
+# (query, an entry it must not find, why): Pagefind alone put a shorter indexed word in place of a word no
+# page has ("af" for "afvalinzameling", "in" for "innovatiepartnerschap").
+NOT_FOUND = [
+    ("afvalinzameling", "tips/vijf-vragen-van-de-aanvraag/", "heeft alleen het woord af"),
+    (
+        "innovatiepartnerschap",
+        "marktconsultaties/bookaplace-reserveringssysteem/",
+        "heeft alleen het woord in",
+    ),
+    ("innovatiepartnerschap", "projecten/brandveiligheid-zorggebouwen/", "heeft alleen het woord in"),
 ]
 
 
@@ -90,6 +112,32 @@ def test_a_dutch_query_finds_its_entry(desktop, query, expected, why):
     assert any(href.endswith(expected) for href in found), f"{query!r} ({why}) vindt {expected} niet: {found}"
 
 
+@pytest.mark.parametrize(("query", "unexpected", "why"), NOT_FOUND, ids=[f"{q}-{w}" for q, _, w in NOT_FOUND])
+def test_a_word_no_page_has_is_not_swapped_for_a_shorter_one(desktop, query, unexpected, why):
+    found = find_all(desktop, query)
+    assert not any(href.endswith(unexpected) for href in found), f"{query!r} vindt {unexpected} ({why})"
+
+
+def test_an_unknown_compound_says_what_it_searched(desktop):
+    search(desktop, "afvalinzameling")
+    expect(desktop.locator(".kc-search__status")).to_have_text(
+        "Geen resultaten voor ‘afvalinzameling’; wel 3 resultaten voor ‘afval’."
+    )
+
+
+def test_a_real_word_no_page_has_is_not_corrected(page_at):
+    # "lucht" is Dutch: it is not a typo of "licht", which the site has.
+    search(page_at, "lucht")
+    expect(page_at.locator(".kc-search__status")).to_have_text(
+        "Geen resultaten voor ‘lucht’. Probeer een ander woord of een ander filter."
+    )
+    expect(page_at.locator(".kc-search__result")).to_have_count(0)
+    catalogue = page_at.locator(".kc-search__elsewhere a")
+    expect(catalogue).to_be_visible()
+    expect(catalogue).to_have_text("Zoek verder in de projectencatalogus")
+    assert catalogue.get_attribute("href").endswith("projecten/?q=lucht")
+
+
 def test_the_phone_finds_the_same(browser, server):
     with new_page(browser, server, "phone") as (page, _):
         open_page(page, "")
@@ -112,7 +160,21 @@ def test_the_count_is_announced_in_dutch(desktop):
     assert status.get_attribute("role") == "status"
     expect(status).to_have_text("1 resultaat voor ‘koelkledij’.")
     search(desktop, "verlichitng")
-    expect(status).to_have_text("6 resultaten voor ‘verlichting’ (je typte ‘verlichitng’).")
+    expect(status).to_have_text("6 resultaten voor ‘verlichting’ in plaats van ‘verlichitng’.")
+
+
+def test_the_type_is_shown_once(page_at):
+    # The consultation's title starts with its type ("Marktconsultatie: duurzame straatverlichting in Halle").
+    result = search(page_at, "straatverlichting").locator(
+        'a[href$="marktconsultaties/straatverlichting-halle/"]'
+    )
+    expect(result.locator(".kc-search__type")).to_have_text("Marktconsultatie")
+    expect(result.locator(".kc-search__title")).to_have_text("Duurzame straatverlichting in Halle")
+    expect(result.locator(".kc-search__description")).to_have_text(
+        "Stad Halle en Fluvius verkenden met de markt hoe openbare straatverlichting slim, stuurbaar, "
+        "energiezuinig en circulair kan worden."
+    )
+    assert result.inner_text().count("Marktconsultatie") == 1
 
 
 def test_entries_come_before_pages_and_listings_never_show(desktop):
@@ -194,6 +256,16 @@ def test_without_javascript_the_form_opens_the_catalogue_filter(browser, server)
         assert page.locator("h1").inner_text().startswith("Projecten")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("control", ["#kc-search-type", "#kc-search-theme", ".kc-search__result a"])
+def test_escape_closes_the_results_from_any_control(page_at, control):
+    search(page_at, "verlichting")
+    page_at.locator(control).first.focus()
+    page_at.keyboard.press("Escape")
+    expect(page_at.locator(".kc-search__result").first).to_be_hidden()
+    toggle = page_at.locator(".kc-search__toggle")
+    expect(toggle if toggle.is_visible() else page_at.locator("#kc-search-input")).to_be_focused()
 
 
 def test_escape_closes_the_results(page_at):

@@ -2,8 +2,9 @@
 
 Pagefind (the `pagefind[bin]` wheel carries its binary, so this runs without a network) reads the built HTML of
 the pages marked `data-pagefind-body`, stems Dutch, and writes `pagefind/`: small index chunks by word prefix and
-one fragment per page, of which a search fetches only what the query needs. Next to it we write the word list
-for typo tolerance (`search/woorden/<length>-<first letter>.txt`, see pages/search.py).
+one fragment per page, of which a search fetches only what the query needs. Next to it we write the word lists
+for typo tolerance (`search/woorden/<length>-<first letter>.txt`, see pages/search.py) and the same lists of
+common Dutch words (`search/woordenboek/`), so the browser never "corrects" a real word.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 PAGEFIND_DIR = "pagefind"
 WORDS_DIR = "search/woorden"
+DICTIONARY_DIR = "search/woordenboek"
 LANGUAGE = "nl"
 # Never indexed as the page's own text: blocks derived from other entries ("Verwante projecten", the
 # consultations and tips of a project), entry cards, the labels of the metadata list, heading anchors.
@@ -60,13 +62,18 @@ def start_search_index(site_dir: Path) -> subprocess.Popen[str]:
 
 
 def finish_search_index(
-    indexing: subprocess.Popen[str], site_dir: Path, vocabulary: Mapping[str, list[str]]
+    indexing: subprocess.Popen[str],
+    site_dir: Path,
+    vocabulary: Mapping[str, list[str]],
+    dictionary: Mapping[str, list[str]] | None = None,
 ) -> str:
-    """Wait for Pagefind and write the typo word lists; returns Pagefind's summary (pages, time)."""
+    """Wait for Pagefind and write the typo word lists (and the Dutch dictionary's); returns Pagefind's summary."""
     stdout, stderr = indexing.communicate()
     if indexing.returncode != 0:
         raise SearchIndexError(f"Pagefind kon de zoekindex niet bouwen:\n{stderr or stdout}")
     write_vocabulary(site_dir / WORDS_DIR, vocabulary)
+    if dictionary is not None:
+        write_vocabulary(site_dir / DICTIONARY_DIR, dictionary)
     summary = [
         line.strip()
         for line in stdout.splitlines()
@@ -75,9 +82,11 @@ def finish_search_index(
     return ", ".join(summary)
 
 
-def build_search_index(site_dir: Path, vocabulary: Mapping[str, list[str]]) -> str:
+def build_search_index(
+    site_dir: Path, vocabulary: Mapping[str, list[str]], dictionary: Mapping[str, list[str]] | None = None
+) -> str:
     """Index `site_dir` with Pagefind and write the typo word lists, in one go."""
-    return finish_search_index(start_search_index(site_dir), site_dir, vocabulary)
+    return finish_search_index(start_search_index(site_dir), site_dir, vocabulary, dictionary)
 
 
 def write_vocabulary(folder: Path, vocabulary: Mapping[str, list[str]]) -> None:

@@ -88,6 +88,7 @@ class Compounds:
             if len(word) >= 4 and self.zipf.get(word, 0.0) < OWN_ZIPF:
                 self.zipf[word] = OWN_ZIPF
         self._parts: dict[str, tuple[str, ...]] = {}
+        self._heads: dict[str, tuple[str, ...]] = {}
 
     def _head(self, head: str) -> bool | None:
         """True for a known first part, None for one that is known only with a linking s or e removed."""
@@ -115,15 +116,39 @@ class Compounds:
             return ()
         if (cached := self._parts.get(word)) is not None:
             return cached
-        found = []
+        found, heads = [], []
         for i in range(3, len(word) - 3):
             head = self._head(word[:i])
             if head is not False and self._tail(word[i:], linked=head is None):
                 found.append(word[i:])
+                heads.append(word[:i] if head else self._unlinked(word[:i]))
         self._parts[word] = tuple(found)
+        self._heads[word] = tuple(heads)
         return self._parts[word]
+
+    def heads(self, word: str) -> tuple[str, ...]:
+        """The first parts of a compound (without a linking s or e): snelwegverlichting → snelweg, snel.
+
+        Pagefind finds them by prefix already; the typo word lists need them, so the browser knows "afval" is a
+        word of the site when it splits a compound no page has ("afvalinzameling").
+        """
+        self.parts(word)
+        return self._heads.get(word, ())
+
+    def _unlinked(self, head: str) -> str:
+        for link in LINKS:
+            stem = head[: -len(link)]
+            if head.endswith(link) and len(stem) >= 4 and self.zipf.get(stem, 0.0) >= MIN_ZIPF:
+                return stem
+        return head
 
     def text_parts(self, text: str) -> set[str]:
         """Every compound part of every word in a text, minus the words the text has already."""
         own = set(words(text))
         return {part for word in own for part in self.parts(word)} - own
+
+    def text_split(self, text: str) -> tuple[set[str], set[str]]:
+        """The later parts (as text_parts) and the first parts of every compound in a text, in one pass."""
+        own = set(words(text))
+        parts = {part for word in own for part in self.parts(word)} - own
+        return parts, {head for word in own for head in self._heads.get(word, ())}

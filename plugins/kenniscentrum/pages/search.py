@@ -29,7 +29,7 @@ from lxml import html as lxml_html
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.schema import CONTENT_TYPES, Kind
-from kenniscentrum.pages.compounds import Compounds, words
+from kenniscentrum.pages.compounds import Compounds, dutch_words, words
 from kenniscentrum.render.jsonld import entry_for_page
 
 PAGE_TYPE = "Pagina"  # the type a static page (docs/) shows in the results
@@ -62,6 +62,7 @@ class SearchPage:
     description: str
     filters: list[tuple[str, str]]
     terms: str
+    title: str = ""  # the title a result shows, without a leading type word the badge already says
 
 
 @dataclass
@@ -98,7 +99,9 @@ class SiteSearch:
         filters = [(TYPE_FILTER, label)] + [(THEME_FILTER, theme) for theme in themes]
         extra = [label, entry.type.label_plural, *organisation_names(self.catalogue, entry)]
         text = _entry_text(self.catalogue, entry)
-        return self._indexed(src_uri, label, entry.description, filters, text, extra)
+        found = self._indexed(src_uri, label, entry.description, filters, text, extra)
+        found.title = result_title(entry.title, label)
+        return found
 
     def _indexed(
         self,
@@ -110,8 +113,8 @@ class SiteSearch:
         extra: Iterable[str],
     ) -> SearchPage:
         extra_text = " ".join(extra)
-        parts = self.compounds.text_parts(text + " " + extra_text)
-        found = set(words(text)) | set(words(extra_text)) | parts
+        parts, heads = self.compounds.text_split(text + " " + extra_text)
+        found = set(words(text)) | set(words(extra_text)) | parts | heads
         self.page_words[src_uri] = frozenset(w for w in found if len(w) >= TYPO_MIN)
         terms = " ".join([extra_text, *sorted(parts)]).strip()
         return SearchPage(kind, description, filters, terms)
@@ -131,6 +134,34 @@ class SiteSearch:
         for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             lists.setdefault(word_list_name(word), []).append(word)
         return lists
+
+
+def dictionary_lists(minimum: int = TYPO_MIN) -> dict[str, list[str]]:
+    """Common Dutch words (wordfreq, see compounds.py) in lists named like the typo lists, alphabetically.
+
+    The browser corrects only a word that is not Dutch ("verlichitng"), never a real word that no page has
+    ("lucht" is not "licht"), and splits a compound no page has only into real words.
+    """
+    lists: dict[str, list[str]] = {}
+    for word in sorted(dutch_words()):
+        if len(word) >= minimum:
+            lists.setdefault(word_list_name(word), []).append(word)
+    return lists
+
+
+def result_title(title: str, label: str) -> str:
+    """A title without the type word it starts with: the result shows the type once, as a badge.
+
+    "Marktconsultatie: duurzame straatverlichting" is shown as "duurzame straatverlichting" under the badge
+    "Marktconsultatie"; "Marktconsultatie Turing: open workshop" as "Turing: open workshop".
+    """
+    if not title.lower().startswith(label.lower()):
+        return title
+    rest = title[len(label) :]
+    if rest[:1] not in (":", " ", "\u2013", "\u2014", "-"):
+        return title  # "Projectleider…" does not start with the word "Project"
+    rest = rest.lstrip(" :\u2013\u2014-")
+    return rest[:1].upper() + rest[1:] if rest else title
 
 
 def word_list_name(word: str) -> str:
