@@ -1,7 +1,7 @@
 """The facets projects are filtered on, declared once.
 
 The catalogue page (its filter form, the cards' `data-*` attributes and its URL query), the editors'
-`projecten(...)` macro, the per-theme feeds and the links from entry and organisation pages all read this list,
+`projecten(...)` macro, the feeds of every selection (`selections`) and the links from entry and organisation pages all read this list,
 so a parameter means the same thing everywhere: `soort` is the type of organisation, `organisatie` its name.
 """
 
