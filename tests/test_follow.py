@@ -207,3 +207,27 @@ def test_the_consultations_page_offers_their_feed_and_calendar(site: Path) -> No
     box = lxml.html.fromstring(page.read_bytes()).cssselect("section.kc-follow")[0]
     for link in (box.cssselect("a.kc-copyable")[0], box.cssselect("a.kc-webcal")[0]):
         assert (page.parent / link.get("href")).resolve().is_file()
+
+
+def test_a_consultation_page_shows_contact_language_and_documents_when_given() -> None:
+    from datetime import date
+
+    from conftest import CONTENT
+    from kenniscentrum.content.catalogue import load_catalogue
+    from kenniscentrum.content.model import Link
+    from kenniscentrum.pages.entries import entry_pages
+
+    catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
+    entry = catalogue.get("consultation", "turing-workshop")
+    assert entry is not None
+    entry.data.update(
+        contact="Dienst Innovatie, innovatie@voorbeeld.test",
+        language="Nederlands",
+        documents=(Link("Behoeftenota", "https://voorbeeld.test/nota.pdf"),),
+    )
+    page = entry_pages(catalogue)[entry.src_uri]
+    assert "Contact\n:   Dienst Innovatie, innovatie@voorbeeld.test" in page
+    assert "Taal\n:   Nederlands" in page
+    assert "[Behoeftenota](<https://voorbeeld.test/nota.pdf>)" in page
+    bare = entry_pages(load_catalogue(CONTENT, date(2026, 11, 25)))[entry.src_uri]
+    assert "Contact\n" not in bare and "Documenten\n" not in bare  # left out when the content does not say

@@ -307,6 +307,13 @@ CONSULTATION = ContentType(
         ),
         Field("registration_url", Kind.URL, help="Link naar het inschrijvingsformulier (https://…)."),
         Field("registration_deadline", Kind.DATE, help="Uiterste inschrijvingsdatum (JJJJ-MM-DD)."),
+        Field(
+            "contact",
+            Kind.TEXT,
+            help="Wie vragen beantwoordt: naam, dienst of e-mailadres, zoals de organisatie het bekendmaakt.",
+        ),
+        Field("documents", Kind.LINKS, many=True, help="Documenten voor deelnemers: lijst van {title, url}."),
+        Field("language", Kind.TEXT, help="Taal van de sessie, bv. Nederlands of Engels."),
         Field("registrations", Kind.INT, help="Aantal inschrijvingen, achteraf in te vullen."),
         Field(
             "conclusions",

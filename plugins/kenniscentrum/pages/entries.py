@@ -230,6 +230,9 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
             ui("Inschrijven"),
             [Part(_("Schrijf je in"), url=url)] if url and registration_open(entry, catalogue.today) else [],
         ),
+        (ui("Contact"), _text(entry.get("contact", ""))),
+        (ui("Taal"), _text(entry.get("language", ""))),
+        (ui("Documenten"), [Part(link.title, url=link.url) for link in entry.get("documents", [])]),
         (
             ui("Inschrijvingen"),
             _text(number(entry["registrations"]) if "registrations" in entry.data else ""),
