@@ -214,19 +214,21 @@ def test_a_consultation_page_shows_contact_language_and_documents_when_given() -
 
     from conftest import CONTENT
     from kenniscentrum.content.catalogue import load_catalogue
-    from kenniscentrum.content.model import Link
+    from kenniscentrum.content.model import Contact, Document
     from kenniscentrum.pages.entries import entry_pages
 
     catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
     entry = catalogue.get("consultation", "turing-workshop")
     assert entry is not None
     entry.data.update(
-        contact="Dienst Innovatie, innovatie@voorbeeld.test",
+        contact=Contact(name="Dienst Innovatie", email="innovatie@voorbeeld.test"),
         language="Nederlands",
-        documents=(Link("Behoeftenota", "https://voorbeeld.test/nota.pdf"),),
+        documents=(Document("Behoeftenota", url="https://voorbeeld.test/nota.pdf"),),
     )
     page = entry_pages(catalogue)[entry.src_uri]
-    assert "Contact\n:   Dienst Innovatie, innovatie@voorbeeld.test" in page
+    assert (
+        "Contact\n:   Dienst Innovatie, [innovatie@voorbeeld.test](<mailto:innovatie@voorbeeld.test>)" in page
+    )
     assert "Taal\n:   Nederlands" in page
     assert "[Behoeftenota](<https://voorbeeld.test/nota.pdf>)" in page
     bare = entry_pages(load_catalogue(CONTENT, date(2026, 11, 25)))[entry.src_uri]

@@ -1,6 +1,5 @@
-/* Project catalogue filters. The page lists every project without this script; the script reveals the
-   (hidden) filter form, filters the cards by their data-* attributes and keeps the state in the URL query,
-   so a filtered view can be shared, reloaded and walked back. No dependencies. */
+/* Project catalogue filters. Without this script the page lists every project; it reveals the hidden form,
+   filters the cards by their data-* attributes and keeps the state in the URL query. No dependencies. */
 (function () {
   "use strict";
   var form = document.getElementById("kc-filters");
@@ -15,6 +14,23 @@
   boxes.forEach(function (box) {
     if (facets.indexOf(box.name) < 0) facets.push(box.name);
   });
+  // Phone: results first, the form behind the "Filters (n)" button (absent in an override: no button).
+  var toggle = document.querySelector(".kc-filters-toggle");
+  var narrow = matchMedia("(max-width: 59.99em)");
+  function showToggle() {
+    var n = boxes.filter(function (b) { return b.checked; }).length + (query.value.trim() ? 1 : 0);
+    if (toggle) toggle.textContent = toggle.dataset.label + (n ? " (" + n + ")" : "");
+  }
+  function layout() {
+    var phone = !!toggle && narrow.matches;
+    if (toggle) toggle.hidden = !phone;
+    form.hidden = phone && toggle.getAttribute("aria-expanded") != "true";
+  }
+  if (toggle) toggle.addEventListener("click", function () {
+    toggle.setAttribute("aria-expanded", String(toggle.getAttribute("aria-expanded") != "true"));
+    layout();
+  });
+  narrow.addEventListener("change", layout);
   var byTitle = new Intl.Collator("nl", { sensitivity: "base", numeric: true, ignorePunctuation: true });
 
   // The count in the page's language: its forms come from the plugin's message catalog (data-one, data-other).
@@ -72,12 +88,10 @@
       ordered.sort(function (a, b) { return a.dataset.published < b.dataset.published ? 1 : a.dataset.published > b.dataset.published ? -1 : cards.indexOf(a) - cards.indexOf(b); });
     }
     ordered.forEach(function (card) { list.appendChild(card); });
+    showToggle();
     var text = countText(shown);
     if (!shown) text += " " + status.dataset.none;
     if (status.textContent !== text) status.textContent = text;
-    // For follow.js ("Volg deze selectie"): the filter as it now stands.
-    form.kcSelection = { chosen: chosen, words: words.length > 0 };
-    form.dispatchEvent(new CustomEvent("kc:selection", { detail: form.kcSelection }));
   }
 
   // The query string holds only what differs from the default view, in the form's own field names.
@@ -126,6 +140,5 @@
 
   fromQuery();
   render();
-  form.hidden = false;
-
+  layout();
 })();

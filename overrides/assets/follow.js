@@ -1,5 +1,5 @@
-/* "Volg deze selectie" on the project catalogue: the feeds and calendar of the current filter. catalogue.js
-   announces every change of the filter (event kc:selection on the form); without it nothing here shows.
+/* "Volg deze selectie" on the project catalogue: the feeds and calendar of the current filter, read from the
+   filter form catalogue.js shows (without it the box stays hidden).
 
    A filter on one value of a facet with feeds (or on one value of each facet of a declared pair) is a
    pre-built selection: its feeds and calendar are offered as they are. Several values of one facet are
@@ -150,7 +150,16 @@
   }
 
   el("copy").addEventListener("click", function () { copy(el("feed").href, el("status"), box.dataset); });
-  form.addEventListener("kc:selection", function (event) { update(event.detail.chosen, event.detail.words); });
-  if (form.kcSelection) update(form.kcSelection.chosen, form.kcSelection.words);
+  // The filter as catalogue.js left it (its listeners run first: it was loaded first).
+  function current() {
+    var chosen = {};
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (box) {
+      (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    });
+    update(chosen, !!(form.elements.q && form.elements.q.value.trim()));
+  }
+  ["change", "input", "reset"].forEach(function (type) { form.addEventListener(type, current); });
+  window.addEventListener("popstate", current);
+  current();
   box.hidden = false;
 })();

@@ -40,6 +40,8 @@ FACETS: tuple[Facet, ...] = (
         feeds=True,
     ),
     Facet("fase", N_("Fase"), "phase", "phases", lambda p: [p["phase"]], feeds=True),
+    # The stage of the latest milestone behind us on the build date (set on the entry by the catalogue).
+    Facet("stap", N_("Huidige stap"), "milestones", "stages", lambda p: [p.stage] if p.stage else []),
     Facet(
         "opdracht",
         N_("Soort opdracht"),
@@ -48,7 +50,9 @@ FACETS: tuple[Facet, ...] = (
         lambda p: [p["procurement"]] if p.get("procurement") else [],
         feeds=True,
     ),
-    Facet("jaar", N_("Jaar van selectie"), "year", None, lambda p: [str(p["year"])]),
+    Facet(
+        "jaar", N_("Jaar van selectie"), "year", None, lambda p: [str(p["year"])] if "year" in p.data else []
+    ),
     # Organisations have their own pages; in the macro the name (or its slug) selects one.
     Facet(
         "organisatie",

@@ -136,6 +136,25 @@ def check_body_links(entries: list[Entry], targets: LinkTargets) -> list[Problem
     return problems
 
 
+def check_document_files(entries: list[Entry], targets: LinkTargets) -> list[Problem]:
+    """A document written as a file (`documents: - file: ../media/x.pdf`) must be in content/media/."""
+    problems = []
+    for entry in entries:
+        for document in entry.get("documents", []):
+            name = posixpath.basename(document.file)
+            if document.file and not (targets.content_dir / MEDIA_FOLDER / name).is_file():
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.lines.get("documents", 1),
+                        "documents",
+                        f"het bestand content/{MEDIA_FOLDER}/{name} bestaat niet",
+                        f"zet het bestand in content/{MEDIA_FOLDER}/" + _media_hint(targets, name),
+                    )
+                )
+    return problems
+
+
 def _entry_dir(entry: Entry) -> str:
     """The entry file's folder relative to content/ ('projects'): entry paths start with the content folder."""
     return posixpath.dirname(entry.path.split("/", 1)[1]) if "/" in entry.path else entry.type.folder

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from kenniscentrum import routes
 from kenniscentrum.content.aliases import alias_index, check_aliases, follow_aliases
-from kenniscentrum.content.bodylinks import LinkTargets, check_body_links
+from kenniscentrum.content.bodylinks import LinkTargets, check_body_links, check_document_files
 from kenniscentrum.content.load import VOCABULARY_FILE, load_file, scan_content
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.organisations import OrganisationList, load_organisations, resolve_organisations
 from kenniscentrum.content.problems import ContentError, Problem, did_you_mean
 from kenniscentrum.content.schema import CONTENT_TYPES, RESERVED_SLUGS, Vocabularies
+from kenniscentrum.content.status import current_stage
 from kenniscentrum.content.validate import validate_entry
 from kenniscentrum.content.vocabularies import read_vocabularies
 
@@ -130,7 +131,7 @@ class _RelatedIndex:
 
     def __init__(self, projects: list[Entry]) -> None:
         self.org = {p.key: slugify(p["organisation"]) for p in projects}
-        self.rank = {p.key: (-p["year"], p.title, i) for i, p in enumerate(projects)}
+        self.rank = {p.key: (-p.get("year", 0), p.title, i) for i, p in enumerate(projects)}
         self.by_org: dict[str, list[Entry]] = defaultdict(list)
         by_themes: dict[frozenset[str], list[Entry]] = defaultdict(list)
         for project in sorted(projects, key=lambda p: self.rank[p.key]):
@@ -207,7 +208,9 @@ def load_catalogue(
     problems.extend(_check_references(entries, existing))
     problems.extend(_check_organisations(entries))
     site = os.environ.get("SITE_URL", "") if site_url is None else site_url
-    problems.extend(check_body_links(entries, LinkTargets.collect(entries, content_dir, site)))
+    targets = LinkTargets.collect(entries, content_dir, site)
+    problems.extend(check_body_links(entries, targets))
+    problems.extend(check_document_files(entries, targets))
     if problems:
         raise ContentError(problems)
     visible = [e for e in entries if is_visible(e, today, include_drafts)]
@@ -332,6 +335,9 @@ def _index(
     tips_of: dict[str, list[Entry]] = defaultdict(list)
     by_theme: dict[str, list[Entry]] = defaultdict(list)
     organisations: dict[str, Organisation] = {}
+    stages = list(vocabularies.get("stages", {}))
+    for entry in by_type["project"]:
+        entry.stage = current_stage(entry, today, stages)
     for entry in by_type["consultation"]:
         if (slug := entry.get("project")) and ("project", slug) in by_key:
             consultations_of[slug].append(entry)

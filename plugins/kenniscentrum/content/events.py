@@ -1,8 +1,10 @@
 """One model of the dated events in the content, read by the feeds, the calendars and the digest.
 
 An entry is published (and, for a consultation, announces a session, a registration deadline and later its
-conclusions); a funding notice opens and has a deadline. Each is an `Event` with the entry it belongs to, so
-every consumer agrees on which dates exist and when they happen, and a timeline of a project can read the same.
+conclusions); a funding notice opens and has a deadline; a project has the milestones its editor wrote. Each is
+an `Event` with the entry it belongs to, so every consumer agrees on which dates exist and when they happen.
+A project's timeline (`project_timeline`) merges its milestones with what other entries say: the sessions and
+conclusions of its consultations, and the year it was selected.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from enum import StrEnum
 
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_anchor
-from kenniscentrum.content.model import Entry, as_datetime
+from kenniscentrum.content.model import BRUSSELS, Entry, Milestone, Period, as_datetime
 
 
 class Kind(StrEnum):
@@ -23,6 +25,7 @@ class Kind(StrEnum):
     REGISTRATION_DEADLINE = "registration_deadline"  # last day to register for a session
     OPENS = "opens"  # a funding call opens
     DEADLINE = "deadline"  # a funding or PIO call closes
+    MILESTONE = "milestone"  # a step in a project's lifecycle (`milestones`), on its day, month or year
 
 
 # What subscribers are told about (feeds, digest) and what goes in a calendar.
@@ -43,6 +46,9 @@ class Event:
     fragment: str = ""  # anchor on the entry page, e.g. "#conclusies"
     location: str = ""  # where a session takes place
     number: int = 0  # a session's place among the consultation's sessions (1, 2, …), 0 for other events
+    # A milestone's own data: its period (`start` is the period's first day, so a month milestone is not a
+    # claim about the 1st: read `milestone.when.precision`), its stage, text and link.
+    milestone: Milestone | None = None
 
     @property
     def url(self) -> str:
@@ -83,6 +89,20 @@ def entry_events(entry: Entry, today: date) -> list[Event]:
                     max(conclusions, entry.published),
                     updated=max(conclusions, entry.published, entry.last_changed),
                     fragment=f"#{anchor}" if anchor else "",
+                )
+            )
+    elif entry.type.name == "project":
+        for number, milestone in enumerate(entry.milestones, start=1):
+            events.append(
+                Event(
+                    entry,
+                    Kind.MILESTONE,
+                    milestone.when.first,
+                    milestone.when.last,
+                    updated=entry.last_changed,
+                    fragment="#tijdlijn",
+                    number=number,
+                    milestone=milestone,
                 )
             )
     elif entry.type.name == "funding":
@@ -131,3 +151,87 @@ def project_events(project: Entry, catalogue: Catalogue) -> list[Event]:
     ]
     events = [event for entry in entries for event in entry_events(entry, catalogue.today)]
     return sorted(events, key=lambda e: (e.published, e.entry.type.name, e.entry.slug, e.kind, e.number))
+
+
+class Step(StrEnum):
+    """What a step on a project's timeline is: written by the editor, or derived from other content."""
+
+    MILESTONE = "milestone"  # one of the project's `milestones`
+    SELECTED = "selected"  # the year the project was selected (`year`)
+    SESSION = "session"  # a session of one of its market consultations
+    CONCLUSIONS = "conclusions"  # the conclusions of one of its market consultations were published
+
+
+_STEP_ORDER = {Step.SELECTED: 0, Step.MILESTONE: 1, Step.SESSION: 2, Step.CONCLUSIONS: 3}
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """One dated step of a project's story, as precise as its source (a day, a month or a year)."""
+
+    when: Period
+    kind: Step
+    reached: bool  # behind us on the build date; otherwise planned or upcoming
+    milestone: Milestone | None = None
+    consultation: Entry | None = None  # the consultation a session or its conclusions belong to
+    starts: datetime | None = None  # a session's start
+    location: str = ""
+    fragment: str = ""  # the conclusions' anchor on the consultation page
+
+    @property
+    def illustration(self) -> str:
+        """What is invented, when the step comes from an illustrative consultation."""
+        return self.consultation.illustration if self.consultation else ""
+
+
+def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]:
+    """The project's milestones merged with its derived steps, oldest first.
+
+    Derived: the year of selection, every session of its consultations and their conclusions once published
+    (as of the build date). A year sorts before the months of that year, a month before its days.
+    """
+    today = catalogue.today
+    steps = [
+        TimelineStep(
+            event.milestone.when, Step.MILESTONE, event.milestone.when.reached(today), event.milestone
+        )
+        for event in entry_events(project, today)
+        if event.kind is Kind.MILESTONE and event.milestone
+    ]
+    if year := project.get("year"):
+        steps.append(TimelineStep(Period(year), Step.SELECTED, Period(year).first <= today))
+    for consultation in catalogue.consultations_of.get(project.slug, []):
+        for event in entry_events(consultation, today):
+            if event.kind is Kind.SESSION and isinstance(event.start, datetime):
+                day = event.start.astimezone(BRUSSELS).date()
+                steps.append(
+                    TimelineStep(
+                        Period.of(day),
+                        Step.SESSION,
+                        day < today,
+                        consultation=consultation,
+                        starts=event.start,
+                        location=event.location,
+                    )
+                )
+            elif event.kind is Kind.CONCLUSIONS:
+                conclusions = consultation["conclusions"]
+                steps.append(
+                    TimelineStep(
+                        Period.of(conclusions),
+                        Step.CONCLUSIONS,
+                        True,
+                        consultation=consultation,
+                        fragment=event.fragment,
+                    )
+                )
+    return sorted(
+        steps,
+        key=lambda s: (
+            s.when.first,
+            len(s.when.iso),  # a year before its months, a month before its days
+            _STEP_ORDER[s.kind],
+            s.starts.timestamp() if s.starts else 0,
+            s.consultation.slug if s.consultation else "",
+        ),
+    )

@@ -21,6 +21,76 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A document of a project: a web address (`url`) or a file in content/media/ (`file`, '../media/x.pdf')."""
+
+    title: str
+    url: str = ""
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom a reader asks about a project: a name (optional) with an e-mail address or a web address."""
+
+    name: str = ""
+    email: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A day, a month or a year: as precise as the source of a milestone is, never more."""
+
+    year: int
+    month: int = 0  # 0: the whole year
+    day: int = 0  # 0: the whole month (or year)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        """'2023', '2023-03' or '2023-03-12': what a <time datetime> and the open data carry."""
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> date:
+        """The last day of the period: a step dated 'maart 2027' has surely happened once March is over."""
+        if self.day:
+            return self.first
+        if self.month:
+            following = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date(self.year, 12, 31)
+
+    def reached(self, today: date) -> bool:
+        """Whether the step lies behind us on `today`; a step of the current month or year is still planned."""
+        return self.last <= today
+
+    @classmethod
+    def of(cls, value: date) -> Period:
+        return cls(value.year, value.month, value.day)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One step in a project's lifecycle, written by an editor: when, which stage, what happened."""
+
+    when: Period
+    stage: str  # a code of the `stages` vocabulary
+    text: str
+    link: str = ""
+
+
+@dataclass(frozen=True)
 class Session:
     """One session of a market consultation: a consultation has one (`starts`, `ends`, `location`) or several."""
 
@@ -50,6 +120,9 @@ class Entry:
     themes: tuple[str, ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
+    # A project's current stage (a `stages` code, or ""), against the build date: set when the catalogue is
+    # built (content/catalogue.py), so facets, cards and the open data read one value.
+    stage: str = ""
 
     @property
     def url(self) -> str:
@@ -99,6 +172,16 @@ class Entry:
     def location(self) -> str:
         """Where a consultation takes place; several places are joined for cards and calendars."""
         return " / ".join(dict.fromkeys(session.location for session in self.sessions))
+
+    @property
+    def milestones(self) -> tuple[Milestone, ...]:
+        """A project's milestones in time order, whatever order the editor wrote them in."""
+        return tuple(sorted(self.data.get("milestones", ()), key=lambda m: (m.when.first, len(m.when.iso))))
+
+    @property
+    def illustration(self) -> str:
+        """What is invented in an illustrative example ('datum en plaats zijn verzonnen'), or ''."""
+        return str(self.data.get("illustration", ""))
 
     @property
     def last_changed(self) -> date:

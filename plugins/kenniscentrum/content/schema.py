@@ -31,6 +31,9 @@ class Kind(StrEnum):
     VOCAB = "vocab"  # one code of a vocabulary
     LINKS = "links"  # list of {title, url}
     SESSIONS = "sessions"  # list of {starts, ends, location}: a consultation's sessions
+    MILESTONES = "milestones"  # list of {date, stage, text, link}: a project's lifecycle
+    CONTACT = "contact"  # {name, email, url}: whom a reader asks about a project
+    DOCUMENTS = "documents"  # list of {title, url} or {title, file}: reports, tender documents
 
 
 # --- rules ------------------------------------------------------------------------------------------------
@@ -39,6 +42,12 @@ class Kind(StrEnum):
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # file names, references, vocabulary codes
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+# A milestone's date: a day, a month or (when a source names no more than that) a year.
+PERIOD_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+EMAIL_PATTERN = r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+# Attachments in content/media/, written as in a body: `../media/<file>` (relative to content/<type>/).
+MEDIA_FILE_PATTERN = r"^\.\./media/[a-z0-9]+(?:[-_.][a-z0-9]+)*\.[a-z0-9]{2,5}$"
+MILESTONE_TEXT_MAX = 160  # characters: a milestone is one short line on the timeline
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$"
 INT_PATTERN = r"^[+-]?\d{1,15}$"
 URL_PATTERN = r"^https?://[^\s\"<>\\^`{|}]+$"  # absolute http(s), no character RFC 3986 wants encoded
@@ -219,6 +228,14 @@ _ALIASES = Field(
 )
 
 
+_ILLUSTRATION = Field(
+    "illustration",
+    Kind.TEXT,
+    help="Alleen voor een verzonnen voorbeeld: wat er verzonnen is (bv. 'datum en plaats zijn verzonnen'). "
+    "De site toont dan 'Illustratief voorbeeld' op de pagina, de kaart, in de feeds en in de agenda.",
+)
+
+
 def _themes(required: bool) -> Field:
     return Field(
         "themes",
@@ -256,8 +273,7 @@ PROJECT = ContentType(
         Field(
             "year",
             Kind.INT,
-            True,
-            help="Jaar waarin het project geselecteerd werd.",
+            help="Jaar waarin het project geselecteerd werd; weglaten als je het niet zeker weet.",
             example="2026",
             minimum=YEAR_RANGE[0],
             maximum=YEAR_RANGE[1],
@@ -268,7 +284,30 @@ PROJECT = ContentType(
             help="Toegekende PIO-cofinanciering in euro, zonder punten (bv. 180000).",
         ),
         Field("suppliers", Kind.TEXT, many=True, help="Leveranciers die de opdracht uitvoeren."),
+        Field(
+            "milestones",
+            Kind.MILESTONES,
+            many=True,
+            help="Tijdlijn: stappen van het project, elk met 'date' (JJJJ-MM-DD, JJJJ-MM of JJJJ), 'stage' "
+            "(een code uit de woordenlijst 'stages'), 'text' (één korte zin) en eventueel 'link' (https://…, "
+            "bv. de aankondiging op e-Procurement of TED). Een datum in de toekomst is een geplande stap.",
+        ),
+        Field("results", Kind.TEXT, many=True, help="Resultaten van het project: één zin per resultaat."),
+        Field("lessons", Kind.TEXT, many=True, help="Lessen voor andere aankopers: één zin per les."),
+        Field(
+            "contact",
+            Kind.CONTACT,
+            help="Contact voor vragen over het project: 'name' (niet verplicht) met 'email' of 'url' (https://…).",
+        ),
+        Field(
+            "documents",
+            Kind.DOCUMENTS,
+            many=True,
+            help="Documenten (verslagen, bestek, …): lijst van {title, url} of {title, file}, met 'file' een "
+            "bestand in content/media/ geschreven als '../media/naam.pdf'.",
+        ),
         Field("links", Kind.LINKS, many=True, help="Nuttige links: lijst van {title, url}."),
+        _ILLUSTRATION,
         _PUBLISHED,
         _UPDATED,
         _DRAFT,
@@ -309,10 +348,16 @@ CONSULTATION = ContentType(
         Field("registration_deadline", Kind.DATE, help="Uiterste inschrijvingsdatum (JJJJ-MM-DD)."),
         Field(
             "contact",
-            Kind.TEXT,
-            help="Wie vragen beantwoordt: naam, dienst of e-mailadres, zoals de organisatie het bekendmaakt.",
+            Kind.CONTACT,
+            help="Contact voor deelnemers: 'name' (niet verplicht) met 'email' of 'url' (https://…).",
         ),
-        Field("documents", Kind.LINKS, many=True, help="Documenten voor deelnemers: lijst van {title, url}."),
+        Field(
+            "documents",
+            Kind.DOCUMENTS,
+            many=True,
+            help="Documenten voor deelnemers: lijst van {title, url} of {title, file}, met 'file' een bestand in "
+            "content/media/ geschreven als '../media/naam.pdf'.",
+        ),
         Field("language", Kind.TEXT, help="Taal van de sessie, bv. Nederlands of Engels."),
         Field("registrations", Kind.INT, help="Aantal inschrijvingen, achteraf in te vullen."),
         Field(
@@ -322,6 +367,7 @@ CONSULTATION = ContentType(
             f"matter, onder een kop die met 'Conclusie' begint, bv. '{CONCLUSIONS_HEADING}': de datum en die kop "
             "horen samen.",
         ),
+        _ILLUSTRATION,
         _PUBLISHED,
         _UPDATED,
         _DRAFT,
@@ -348,6 +394,7 @@ TIP = ContentType(
             help="Bestandsnamen van projecten waarover het gaat.",
         ),
         Field("author", Kind.TEXT, help="Auteur of bron."),
+        _ILLUSTRATION,
         _PUBLISHED,
         _UPDATED,
         _DRAFT,
@@ -377,6 +424,7 @@ FUNDING = ContentType(
             example="2027-04-15 17:00",
         ),
         Field("url", Kind.URL, True, help="Officiële pagina van de oproep (https://…).", example="https://"),
+        _ILLUSTRATION,
         _PUBLISHED,
         _UPDATED,
         _DRAFT,
@@ -388,7 +436,15 @@ CONTENT_TYPES: dict[str, ContentType] = {t.name: t for t in (PROJECT, CONSULTATI
 
 Vocabularies = dict[str, dict[str, str]]  # vocabulary name -> code -> Dutch label
 
-VOCABULARY_NAMES = ("themes", "organisation_types", "phases", "procurement_types", "tip_kinds", "instruments")
+VOCABULARY_NAMES = (
+    "themes",
+    "organisation_types",
+    "phases",
+    "stages",
+    "procurement_types",
+    "tip_kinds",
+    "instruments",
+)
 
 
 def load_vocabularies(path: Path) -> Vocabularies:

@@ -7,6 +7,7 @@ why the site is rebuilt daily and why every function here takes `today` instead 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -70,3 +71,16 @@ def funding_sort_key(entry: Entry, status: Status) -> tuple[float, str]:
     if status is CLOSED:
         return (-deadline, entry.title)
     return (deadline, entry.title)
+
+
+def current_stage(entry: Entry, today: date, stages: Sequence[str] = ()) -> str:
+    """A project's stage on `today`: that of its latest milestone already behind us ("" without one).
+
+    A milestone of the current month or year is still planned (`Period.reached`): the site never claims a
+    step that may not have happened yet. Two milestones on one date: the later stage in `stages` wins.
+    """
+    order = {code: index for index, code in enumerate(stages)}
+    reached = [m for m in entry.milestones if m.when.reached(today)]
+    if not reached:
+        return ""
+    return max(reached, key=lambda m: (m.when.last, m.when.first, order.get(m.stage, -1))).stage

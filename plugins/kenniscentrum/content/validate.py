@@ -17,16 +17,20 @@ import yaml
 
 from kenniscentrum.content.conclusions import conclusions_section
 from kenniscentrum.content.load import RawEntry, control_name, node_line
-from kenniscentrum.content.model import BRUSSELS, Entry, Link, Session
+from kenniscentrum.content.model import BRUSSELS, Contact, Document, Entry, Link, Milestone, Period, Session
 from kenniscentrum.content.problems import Problem, did_you_mean
 from kenniscentrum.content.schema import (
     CONCLUSIONS_HEADING,
     CONTROL,
     DATE_PATTERN,
     DATETIME_PATTERN,
+    EMAIL_PATTERN,
     INT_PATTERN,
+    MEDIA_FILE_PATTERN,
+    MILESTONE_TEXT_MAX,
     MONEY_PATTERN,
     ORDER_RULES,
+    PERIOD_PATTERN,
     PLAIN_TAGS,
     RESERVED_SLUGS,
     SLUG_PATTERN,
@@ -45,6 +49,9 @@ _DATETIME = re.compile(DATETIME_PATTERN)
 _INT = re.compile(INT_PATTERN)
 _NUMBER = re.compile(MONEY_PATTERN)
 _URL = re.compile(URL_PATTERN)
+_PERIOD = re.compile(PERIOD_PATTERN)
+_EMAIL = re.compile(EMAIL_PATTERN)
+_MEDIA_FILE = re.compile(MEDIA_FILE_PATTERN)
 _PLACEHOLDER = re.compile(r"\bVUL IN\b")
 # What an allowlist sanitizer would strip from a body; we report it so the editor knows it will not show.
 _UNSAFE_BODY = re.compile(
@@ -115,6 +122,9 @@ def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | N
                 f"onbekend veld voor een {ctype.label}",
                 hint or "toegelaten velden: " + ", ".join(names),
             )
+            continue
+        if spec.kind is Kind.MILESTONES:  # every problem of every milestone at once, each with its own field
+            values[name] = _read_milestones(node, line, vocabularies, report)
             continue
         try:
             values[name] = _read_field(spec, node, vocabularies)
@@ -215,6 +225,10 @@ def written_tag(tag: str) -> str:
 def _read_one(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
     if spec.kind is Kind.LINKS:
         return _read_link(node)
+    if spec.kind is Kind.DOCUMENTS:
+        return _read_document(node)
+    if spec.kind is Kind.CONTACT:
+        return _read_contact(node)
     if spec.kind is Kind.SESSIONS:
         return _read_session(node)
     text = _scalar(node)
@@ -429,6 +443,197 @@ def _read_session(node: yaml.Node) -> Session:
         invalid.line = node_line(parts["ends"])  # type: ignore[attr-defined]
         raise invalid
     return Session(values["starts"], values.get("ends"), values["location"])
+
+
+def _parts(node: yaml.Node, allowed: tuple[str, ...], what: str, example: str) -> dict[str, yaml.Node]:
+    """The fields of a value made of several (a document, a contact): a mapping of known names."""
+    if not isinstance(node, yaml.MappingNode):
+        raise _Invalid(f"{what} heeft de velden {', '.join(allowed)}", example)
+    parts = {str(k.value): v for k, v in node.value}
+    unknown = sorted(set(parts) - set(allowed))
+    if unknown:
+        invalid = _Invalid(
+            f"'{unknown[0]}' is geen veld van {what}", did_you_mean(unknown[0], allowed) or example
+        )
+        invalid.line = node_line(node)  # type: ignore[attr-defined]
+        raise invalid
+    return parts
+
+
+def _read_part(parts: dict[str, yaml.Node], name: str, parser: Callable[[str], Any]) -> Any:
+    try:
+        text = _scalar(parts[name])
+        if text == "":
+            raise _Invalid("leeg", "vul een waarde in, of laat het veld weg")
+        return parser(text)
+    except _Invalid as exc:
+        exc.line = node_line(parts[name])  # type: ignore[attr-defined]
+        raise
+
+
+def _text_part(text: str) -> str:
+    return _read_text(text, Field("text", Kind.TEXT), {})
+
+
+def _https(text: str) -> str:
+    """A web address a reader opens from a page: https only."""
+    url = _read_url(text, Field("url", Kind.URL), {})
+    if not url.startswith("https://"):
+        raise _Invalid(f"'{_short(text)}' is geen beveiligd webadres", "een adres dat begint met https://")
+    return url
+
+
+def _email(text: str) -> str:
+    address = text.removeprefix("mailto:")
+    if not _EMAIL.match(address) or len(address) > 254:
+        raise _Invalid(f"'{_short(text)}' is geen e-mailadres", "bv. 'naam@organisatie.be'")
+    return address
+
+
+def _media_file(text: str) -> str:
+    if not _MEDIA_FILE.match(text):
+        raise _Invalid(
+            f"'{_short(text)}' is geen bestand in content/media/",
+            "schrijf '../media/naam.pdf' (kleine letters, cijfers en koppeltekens)",
+        )
+    return text
+
+
+def _read_document(node: yaml.Node) -> Document:
+    """A document: `title` with either `url` (https://…) or `file` (../media/…)."""
+    example = "bv. '- title: Eindverslag' met daaronder 'url: https://…' of 'file: ../media/eindverslag.pdf'"
+    parts = _parts(node, ("title", "url", "file"), "een document", example)
+    if "title" not in parts or ("url" in parts) == ("file" in parts):
+        invalid = _Invalid("een document heeft een 'title' en één van 'url' of 'file'", example)
+        invalid.line = node_line(node)  # type: ignore[attr-defined]
+        raise invalid
+    title = _read_part(parts, "title", _text_part)
+    if "url" in parts:
+        return Document(title, url=_read_part(parts, "url", _https))
+    return Document(title, file=_read_part(parts, "file", _media_file))
+
+
+def _read_contact(node: yaml.Node) -> Contact:
+    """A contact: an optional `name` with an `email` address or a `url` (https://…), or both."""
+    example = "bv. 'name: Naam Achternaam' met daaronder 'email: naam@organisatie.be' of 'url: https://…'"
+    parts = _parts(node, ("name", "email", "url"), "een contact", example)
+    if "email" not in parts and "url" not in parts:
+        raise _Invalid("een contact heeft een 'email' of een 'url'", example)
+    return Contact(
+        name=_read_part(parts, "name", _text_part) if "name" in parts else "",
+        email=_read_part(parts, "email", _email) if "email" in parts else "",
+        url=_read_part(parts, "url", _https) if "url" in parts else "",
+    )
+
+
+def _read_period(text: str) -> Period:
+    """'2023-03-12', '2023-03' or '2023': a day, a month or a year."""
+    if not _PERIOD.match(text):
+        raise _Invalid(
+            f"'{_short(text)}' is geen datum, maand of jaar",
+            "schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ, bv. 2023-03",
+        )
+    year, month, day = (int(part) for part in [*text.split("-"), "0", "0"][:3])
+    if len(text) >= 7 and not 1 <= month <= 12:
+        raise _Invalid(f"de maand in {text} bestaat niet", "een maand van 01 tot 12")
+    if day:
+        _read_date(text, Field("date", Kind.DATE), {})  # the day exists, the year is plausible
+    elif not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        raise _Invalid(
+            f"het jaar in {text} is onwaarschijnlijk",
+            f"een datum tussen {YEAR_RANGE[0]} en {YEAR_RANGE[1]}: controleer het jaartal",
+        )
+    return Period(year, month, day)
+
+
+_MILESTONE_PARTS = ("date", "stage", "text", "link")
+_MILESTONE_HELP = {
+    "date": "de dag, maand of het jaar van de stap: JJJJ-MM-DD, JJJJ-MM of JJJJ",
+    "stage": "een code uit de woordenlijst 'stages' in content/vocabularies.yml",
+    "text": "één korte zin over wat er gebeurde",
+}
+
+
+def _read_milestones(
+    node: yaml.Node, key_line: int, vocabularies: Vocabularies, report: Callable[..., None]
+) -> list[Milestone]:
+    """A project's milestones, in any order; every problem is reported on its own line and field
+    (`milestones[2].stage` is the stage of the second milestone)."""
+    try:
+        _check_tag(node)
+    except _Invalid as exc:
+        report(key_line, "milestones", exc.message, exc.expected)
+        return []
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        report(
+            key_line,
+            "milestones",
+            "verwacht een lijst van mijlpalen",
+            "schrijf elke mijlpaal als '- date: JJJJ-MM' met daaronder 'stage: …' en 'text: …'",
+        )
+        return []
+    stage = Field("stage", Kind.VOCAB, vocab="stages")
+    milestones: list[Milestone] = []
+    for number, item in enumerate(node.value, start=1):
+        where = f"milestones[{number}]"
+        if not isinstance(item, yaml.MappingNode):
+            report(
+                node_line(item),
+                where,
+                "een mijlpaal heeft een datum, een stap en een tekst",
+                "schrijf '- date: JJJJ-MM' met daaronder 'stage: …' en 'text: …'",
+            )
+            continue
+        parts: dict[str, yaml.Node] = {}
+        for key, value in item.value:
+            name = str(key.value)
+            if name not in _MILESTONE_PARTS:
+                hint = did_you_mean(name, _MILESTONE_PARTS)
+                report(
+                    node_line(key),
+                    f"{where}.{name}",
+                    "onbekend veld voor een mijlpaal",
+                    hint or "toegelaten velden: " + ", ".join(_MILESTONE_PARTS),
+                )
+            else:
+                parts[name] = value
+        for name, expected in _MILESTONE_HELP.items():
+            if name not in parts:
+                report(node_line(item), f"{where}.{name}", "ontbreekt", expected)
+        read: dict[str, Any] = {}
+        parsers: dict[str, Callable[[str], Any]] = {
+            "date": _read_period,
+            "stage": lambda text: _read_vocab(text, stage, vocabularies),
+            "text": _milestone_text,
+            "link": _https,
+        }
+        for name, value in parts.items():
+            try:
+                read[name] = _read_part(parts, name, parsers[name])
+            except _Invalid as exc:
+                report(node_line(value), f"{where}.{name}", exc.message, exc.expected)
+        if set(_MILESTONE_HELP) <= set(read) and ("link" in read or "link" not in parts):
+            milestone = Milestone(read["date"], read["stage"], read["text"], read.get("link", ""))
+            if milestone in milestones:
+                report(
+                    node_line(item),
+                    where,
+                    "deze mijlpaal staat er twee keer in",
+                    "noem elke mijlpaal één keer",
+                )
+            else:
+                milestones.append(milestone)
+    return milestones
+
+
+def _milestone_text(text: str) -> str:
+    value = _text_part(text)
+    if len(value) > MILESTONE_TEXT_MAX:
+        raise _Invalid(
+            f"is te lang voor een tijdlijn ({len(value)} tekens)",
+            f"hoogstens {MILESTONE_TEXT_MAX} tekens; meer uitleg hoort in de tekst onder de front matter",
+        )
+    return value
 
 
 _PARSERS: dict[Kind, Callable[[str, Field, Vocabularies], Any]] = {

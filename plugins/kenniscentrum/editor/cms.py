@@ -49,6 +49,25 @@ _PARTS: dict[str, tuple[Field, ...]] = {
         Field("ends", Kind.DATETIME, help="Einde van de sessie, Belgische tijd."),
         Field("location", Kind.TEXT, True, help="Adres of plaats, of 'online'."),
     ),
+    "milestones": (
+        Field("date", Kind.TEXT, True, help="Dag, maand of jaar: JJJJ-MM-DD, JJJJ-MM of JJJJ (bv. 2024-03)."),
+        Field("stage", Kind.VOCAB, True, vocab="stages", help="Welke stap van het traject."),
+        Field("text", Kind.TEXT, True, help="Eén korte zin over wat er gebeurde."),
+        Field("link", Kind.URL, help="Bv. de aankondiging op e-Procurement of TED (https://…)."),
+    ),
+    "documents": (
+        Field("title", Kind.TEXT, True, help="Titel van het document."),
+        Field("url", Kind.URL, help="Webadres (https://…); of laat leeg en kies een bestand."),
+        Field("file", Kind.TEXT, help="Of een bestand in content/media/, geschreven als ../media/naam.pdf."),
+    ),
+}
+# A value made of several fields that is one object, not a list.
+_OBJECTS: dict[str, tuple[Field, ...]] = {
+    "contact": (
+        Field("name", Kind.TEXT, help="Naam van de contactpersoon of dienst."),
+        Field("email", Kind.TEXT, help="E-mailadres (naam@organisatie.be)."),
+        Field("url", Kind.URL, help="Of een contactpagina (https://…)."),
+    ),
 }
 
 
@@ -183,6 +202,11 @@ def _field(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
         return field | {"widget": "select", "options": options}
     if spec.kind is Kind.SLUG and spec.ref:
         return field | _relation(spec)
+    if spec.kind.value in _OBJECTS:
+        return field | {
+            "widget": "object",
+            "fields": [_field(p, vocabularies) for p in _OBJECTS[spec.kind.value]],
+        }
     if spec.kind.value in _PARTS:
         parts = [_field(part, vocabularies) for part in _PARTS[spec.kind.value]]
         summary = "{{fields." + parts[0]["name"] + "}}"

@@ -26,6 +26,10 @@ _KINDS: dict[Kind, str] = {
     Kind.VOCAB: "code uit de woordenlijst `{vocab}`",
     Kind.LINKS: "links, elk met `title` en `url`",
     Kind.SESSIONS: "sessies, elk met `starts`, `location` en eventueel `ends`",
+    Kind.MILESTONES: "mijlpalen, elk met `date` (`JJJJ-MM-DD`, `JJJJ-MM` of `JJJJ`), `stage`, `text` en "
+    "eventueel `link`",
+    Kind.CONTACT: "`name` (niet verplicht) met `email` of `url`",
+    Kind.DOCUMENTS: "documenten, elk met `title` en `url` of `file`",
 }
 
 
@@ -35,7 +39,7 @@ def describe_kind(spec: Field) -> str:
         text = "een eerdere bestandsnaam van dit item, zonder .md"
     else:
         text = _KINDS[spec.kind].format(ref=spec.ref or "", vocab=spec.vocab or "")
-    if spec.many and spec.kind not in (Kind.LINKS, Kind.SESSIONS):
+    if spec.many and spec.kind not in (Kind.LINKS, Kind.SESSIONS, Kind.MILESTONES, Kind.DOCUMENTS):
         return f"lijst: {text}"
     return text
 

@@ -16,7 +16,11 @@ from kenniscentrum.content.schema import (
     CONTROL_PATTERN,
     DATE_PATTERN,
     DATETIME_PATTERN,
+    EMAIL_PATTERN,
+    MEDIA_FILE_PATTERN,
+    MILESTONE_TEXT_MAX,
     ORDER_RULES,
+    PERIOD_PATTERN,
     RESERVED_SLUGS,
     SLUG_PATTERN,
     TEXT_REFUSED,
@@ -80,7 +84,7 @@ def _property(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
         prop: dict[str, Any] = {"type": "array", "items": item}
         if spec.required:
             prop["minItems"] = 1
-        if spec.kind is not Kind.LINKS:  # validate.py refuses a value twice in any list
+        if spec.kind not in (Kind.LINKS, Kind.MILESTONES):  # validate.py refuses a value twice in a list
             prop["uniqueItems"] = True
     else:
         prop = item
@@ -168,6 +172,50 @@ def _item(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
                     },
                 },
                 "required": ["starts", "location"],
+                "additionalProperties": False,
+            }
+        case Kind.MILESTONES:
+            return {
+                "type": "object",
+                "properties": {
+                    "date": {
+                        "type": ["string", "integer"],
+                        "pattern": PERIOD_PATTERN,
+                        "description": "Dag, maand of jaar (JJJJ-MM-DD, JJJJ-MM of JJJJ).",
+                    },
+                    "stage": _item(Field("stage", Kind.VOCAB, vocab="stages"), vocabularies),
+                    "text": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": MILESTONE_TEXT_MAX,
+                        "allOf": _TEXT_RULES,
+                    },
+                    "link": {"type": "string", "format": "uri", "pattern": r"^https://[^\s\"<>\\^`{|}]+$"},
+                },
+                "required": ["date", "stage", "text"],
+                "additionalProperties": False,
+            }
+        case Kind.CONTACT:
+            return {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string", "minLength": 1, "allOf": _TEXT_RULES},
+                    "email": {"type": "string", "pattern": EMAIL_PATTERN},
+                    "url": {"type": "string", "format": "uri", "pattern": r"^https://[^\s\"<>\\^`{|}]+$"},
+                },
+                "anyOf": [{"required": ["email"]}, {"required": ["url"]}],
+                "additionalProperties": False,
+            }
+        case Kind.DOCUMENTS:
+            return {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string", "minLength": 1, "allOf": _TEXT_RULES},
+                    "url": {"type": "string", "format": "uri", "pattern": r"^https://[^\s\"<>\\^`{|}]+$"},
+                    "file": {"type": "string", "pattern": MEDIA_FILE_PATTERN},
+                },
+                "required": ["title"],
+                "oneOf": [{"required": ["url"]}, {"required": ["file"]}],
                 "additionalProperties": False,
             }
     raise ValueError(f"no JSON Schema for kind {spec.kind}")

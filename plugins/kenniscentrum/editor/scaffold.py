@@ -143,6 +143,23 @@ def _value(spec: Field, title: str, today: date, vocabularies: Vocabularies) -> 
                 f'[{{title: "{PLACEHOLDER}", url: "{PLACEHOLDER}"}}]  # bv. [{{title: Projectpagina, url: "https://…"}}]',
                 "",
             )
+        if spec.kind is Kind.MILESTONES:
+            return (
+                f'[{{date: {PLACEHOLDER}, stage: {PLACEHOLDER}, text: "{PLACEHOLDER}"}}]'
+                '  # bv. [{date: 2024-03, stage: marktconsultatie, text: "Workshop met de markt."}]',
+                "",
+            )
+        if spec.kind is Kind.CONTACT:
+            return (
+                f'{{name: "{PLACEHOLDER}", email: {PLACEHOLDER}}}  # bv. {{name: An Peeters, email: an@stad.be}}',
+                "",
+            )
+        if spec.kind is Kind.DOCUMENTS:
+            return (
+                f'[{{title: "{PLACEHOLDER}", url: "{PLACEHOLDER}"}}]'
+                "  # bv. [{title: Eindverslag, file: ../media/eindverslag.pdf}]",
+                "",
+            )
         if spec.kind is Kind.VOCAB:
             example = next(iter(vocabularies.get(spec.vocab or "", {})), "code")
         else:

@@ -1,7 +1,9 @@
 """Open data: every public project as JSON and CSV, with a stable column order taken from the schema.
 
 Columns are `slug` and `url` followed by the project fields in schema order (minus `draft`, which is never
-public). Adding a field to the schema adds a column at its place; reusers key on names, never positions.
+public), with `current_stage` (the stage of the latest milestone behind us on the build date) right after
+`milestones`. Adding a field to the schema adds a column at its place; reusers key on names, never positions.
+In CSV a milestone reads `2023-03 resultaten: text <link>`, milestones and other lists joined with "; ".
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kenniscentrum.content.catalogue import Catalogue
-from kenniscentrum.content.model import Entry, Link
+from kenniscentrum.content.model import Contact, Document, Entry, Link, Milestone, Period
 from kenniscentrum.content.schema import PROJECT
 
 JSON_PATH = "data/projecten.json"
@@ -24,9 +26,18 @@ _PRIVATE = {"draft"}
 _COMMON = {"title", "description", "published", "updated"}  # fields stored on Entry itself
 
 
+CURRENT_STAGE = "current_stage"
+
+
 def columns() -> list[str]:
     """Column names in their published order."""
-    return ["slug", "url", *(f.name for f in PROJECT.fields if f.name not in _PRIVATE)]
+    names = ["slug", "url"]
+    for spec in PROJECT.fields:
+        if spec.name not in _PRIVATE:
+            names.append(spec.name)
+        if spec.name == "milestones":
+            names.append(CURRENT_STAGE)
+    return names
 
 
 def project_record(entry: Entry, site_url: str) -> dict[str, Any]:
@@ -43,6 +54,9 @@ def project_record(entry: Entry, site_url: str) -> dict[str, Any]:
         else:
             value = entry.get(spec.name)
         record[spec.name] = _json_value(value, spec.many)
+        if spec.name == "milestones":
+            record[spec.name] = [_json_value(m, False) for m in entry.milestones]
+            record[CURRENT_STAGE] = entry.stage or None
     return record
 
 
@@ -53,6 +67,14 @@ def _json_value(value: Any, many: bool) -> Any:
         return [_json_value(v, False) for v in value]
     if isinstance(value, Link):
         return {"title": value.title, "url": value.url}
+    if isinstance(value, Milestone):
+        return {"date": value.when.iso, "stage": value.stage, "text": value.text, "link": value.link or None}
+    if isinstance(value, Contact):
+        return {"name": value.name or None, "email": value.email or None, "url": value.url or None}
+    if isinstance(value, Document):
+        return {"title": value.title, "url": value.url or None, "file": value.file or None}
+    if isinstance(value, Period):
+        return value.iso
     if isinstance(value, date | datetime):
         return value.isoformat()
     return value
@@ -79,7 +101,16 @@ def csv_value(value: Any) -> str:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(csv_value(v) for v in value)
     if isinstance(value, dict):
-        return f"{value['title']} <{value['url']}>"
+        if "stage" in value:  # a milestone
+            link = f" <{value['link']}>" if value["link"] else ""
+            return f"{value['date']} {value['stage']}: {value['text']}{link}"
+        if "email" in value:  # a contact
+            return " ".join(
+                part
+                for part in (value["name"], value["email"] and f"<{value['email']}>", value["url"])
+                if part
+            )
+        return f"{value['title']} <{value['url'] or value.get('file')}>"
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)

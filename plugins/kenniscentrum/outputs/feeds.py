@@ -25,6 +25,7 @@ from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_section
 from kenniscentrum.content.events import (
+    ANNOUNCEMENTS,
     CALENDAR,
     Event,
     Kind,
@@ -49,6 +50,7 @@ from kenniscentrum.outputs.feedwriter import (
 )
 from kenniscentrum.outputs.ical import Calendars
 from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, nl_span
+from kenniscentrum.render.illustration import illustration_note
 from kenniscentrum.render.sanitize import sanitize
 from kenniscentrum.render.templates import N_, render, ui
 from kenniscentrum.render.templates import gettext as _
@@ -156,20 +158,23 @@ def feed_item(event: Event) -> FeedItem:
             event,
             entry_id(entry, "/conclusies"),
             display_title(event),
-            _(
+            illustration_note(entry)
+            + _(
                 "De conclusies van deze marktconsultatie zijn gepubliceerd. %(description)s",
                 description=entry.description,
             ),
         )
     if event.kind is Kind.PUBLISHED:
-        return FeedItem(event, entry_id(entry), display_title(event), _summary(entry))
+        return FeedItem(
+            event, entry_id(entry), display_title(event), illustration_note(entry) + _summary(entry)
+        )
     # Any later kind of news (a project's milestone): its own id, from the kind and the day, never the title.
     number = f"-{event.number}" if event.number else ""
     return FeedItem(
         event,
         entry_id(entry, f"/{event.kind}/{event.start:%Y-%m-%d}{number}"),
         display_title(event),
-        entry.description,
+        illustration_note(entry) + entry.description,
     )
 
 
@@ -394,7 +399,8 @@ class _Follow:
     def _split(self, events: list[Event]) -> tuple[list[FeedItem], list[Event]]:
         news = []
         for event in events:
-            if is_news(event):
+            # A planned step (a milestone ahead) is news on its day, not before.
+            if is_news(event) and (event.kind in ANNOUNCEMENTS or event.start <= self.catalogue.today):
                 key = (*event.entry.key, event.kind, event.number, event.start.isoformat())
                 if key not in self._items:
                     self._items[key] = feed_item(event)
@@ -551,10 +557,13 @@ def _facts(entry: Entry, catalogue: Catalogue) -> list[tuple[str, Any]]:
     if entry.type.name == "funding":
         return [(_("Programma"), entry["programme"]), (_("Deadline"), nl_deadline(entry["deadline"]))]
     if entry.type.name == "project":
-        return [
+        rows = [
             (_("Organisatie"), entry["organisation"]),
             (_("Fase"), catalogue.label("phases", entry["phase"])),
         ]
+        if entry.stage:
+            rows.append((_("Huidige stap"), catalogue.label("stages", entry.stage)))
+        return rows
     return []
 
 

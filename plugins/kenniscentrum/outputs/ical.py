@@ -19,6 +19,7 @@ from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, Kind, calendar_events
 from kenniscentrum.content.model import BRUSSELS, Entry
+from kenniscentrum.render.illustration import illustration_note
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import Site
@@ -113,7 +114,9 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     organisation = (
         _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
     )
-    ical.add("description", f"{entry.description}\n{organisation}\n{url}")
+    # An invented example says so first: a calendar shows no page banner.
+    note = illustration_note(entry).rstrip() + "\n" if entry.illustration else ""
+    ical.add("description", f"{note}{entry.description}\n{organisation}\n{url}")
     ical.add("url", url)
     ical.add("categories", [entry.type.label])
     if isinstance(event.start, datetime):

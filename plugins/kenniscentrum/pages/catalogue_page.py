@@ -17,7 +17,7 @@ from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import Entry
 from kenniscentrum.facets import CATALOGUE_FACETS, FEED_COMBINATIONS, Facet, facet_values
-from kenniscentrum.pages.listings import Card, card, card_html
+from kenniscentrum.pages.listings import Card, card, card_html, project_summary
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import plural_forms, render
@@ -54,11 +54,7 @@ def fold(text: str) -> str:
 
 def project_facts(catalogue: Catalogue, project: Entry) -> list[str]:
     """What a project card shows, in the catalogue and in the editors' `projecten()` macro alike."""
-    return [
-        project["organisation"],
-        catalogue.label("phases", project["phase"]),
-        _("Geselecteerd in %(year)s", year=project["year"]),
-    ]
+    return project_summary(catalogue, project)
 
 
 def _card(catalogue: Catalogue, src: str, project: Entry) -> Card:
@@ -109,9 +105,12 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
                 _("Projecten"),
                 _(
                     "Alle projecten uit het PIO-portfolio, te filteren op thema, soort organisatie, fase, "
-                    "soort opdracht en jaar."
+                    "huidige stap, soort opdracht en jaar."
                 ),
                 kc_type="listing",
+                # The catalogue uses the page's width: no (empty) table of contents beside it; the site's
+                # navigation stays.
+                hide=["toc"],
             )
         ),
         themes=routes.url_link(src, routes.page_url(routes.THEMES)),

@@ -18,14 +18,24 @@ from kenniscentrum import routes
 from kenniscentrum.content.bodylinks import rewrite_body
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_excerpt
-from kenniscentrum.content.model import Entry
+from kenniscentrum.content.events import Step, TimelineStep, project_timeline
+from kenniscentrum.content.model import BRUSSELS, Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
 from kenniscentrum.facets import project_sentence
 from kenniscentrum.pages.listings import place, preview_label
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline, nl_time, number, percent
+from kenniscentrum.render.formatting import (
+    euro,
+    nl_date,
+    nl_datetime,
+    nl_deadline,
+    nl_period,
+    nl_time,
+    number,
+    percent,
+)
+from kenniscentrum.render.templates import N_, render, ui
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import render, ui
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
@@ -66,11 +76,65 @@ def entry_pages(catalogue: Catalogue) -> GeneratedPages:
             _derived(catalogue, entry),
             rewrite_body(entry, visible),
             preview_label(entry, catalogue.today),
+            _story(catalogue, entry),
             follow_project(entry) if type_name == "project" and catalogue.is_public(entry) else "",
         )
         for type_name, entries in catalogue.entries.items()
         for entry in entries
     }
+
+
+def _story(catalogue: Catalogue, entry: Entry) -> dict[str, Any]:
+    """What a project page tells beside its body: results, lessons and the timeline (empty parts left out)."""
+    if entry.type.name != "project":
+        return {}
+    steps = [_step(catalogue, entry, step) for step in project_timeline(catalogue, entry)]
+    return {
+        "results": list(entry.get("results", [])),
+        "lessons": list(entry.get("lessons", [])),
+        "timeline": render("fragments/timeline.html", steps=steps) if steps else "",
+    }
+
+
+def _step(catalogue: Catalogue, project: Entry, step: TimelineStep) -> dict[str, Any]:
+    """One step of the timeline as template data: when (as precise as written), what, and a link."""
+    data: dict[str, Any] = {
+        "datetime": step.when.iso,
+        "when": nl_period(step.when),
+        "kind": step.kind.value,
+        "planned": not step.reached,
+        "illustration": step.illustration,
+        "stage": "",
+        "text": "",
+        "url": "",
+        "href": "",
+        "title": "",
+        "place": "",
+    }
+    if step.milestone:
+        data.update(
+            stage=catalogue.label("stages", step.milestone.stage),
+            text=step.milestone.text,
+            url=step.milestone.link,
+        )
+    elif step.kind is Step.SELECTED:
+        data.update(stage=_("Selectie"), text=_("Geselecteerd voor begeleiding en cofinanciering door PIO."))
+    elif step.consultation:
+        consultation = step.consultation
+        data.update(
+            stage=_("Sessie van een marktconsultatie"),
+            title=consultation.title,
+            href=routes.url_link(project.src_uri, consultation.url) + step.fragment,
+        )
+        if step.kind is Step.SESSION and step.starts:
+            data.update(
+                datetime=step.starts.astimezone(BRUSSELS).isoformat(timespec="minutes"),
+                when=nl_datetime(step.starts),
+                place=step.location,
+            )
+        else:
+            data.update(stage=_("Conclusies gepubliceerd"))
+    return data
 
 
 def entry_page(
@@ -79,6 +143,7 @@ def entry_page(
     sections: list[dict[str, Any]],
     body: str | None = None,
     label: str = "",
+    story: dict[str, Any] | None = None,
     follow: str = "",
 ) -> str:
     """One entry page; `body` is the body with its repository paths rewritten (bodylinks.rewrite_body) and
@@ -97,7 +162,35 @@ def entry_page(
         body=Markup((entry.body if body is None else body).strip()),
         body_end=Markup(BODY_END),
         sections=[section for section in sections if section["items"]],
+        illustration=entry.illustration.rstrip("."),
+        breadcrumbs=_breadcrumbs(entry),
+        story={"results": [], "lessons": [], "timeline": "", **(story or {})},
         follow=Markup(follow),
+    )
+
+
+# The listing each type's breadcrumb leads back to, as its heading reads.
+_LISTINGS = {
+    "project": N_("Projecten"),
+    "consultation": N_("Marktconsultaties"),
+    "tip": N_("Tips en verhalen"),
+    "funding": N_("Financiering"),
+}
+
+
+def _breadcrumbs(entry: Entry) -> Markup:
+    """Home › the listing of the entry's type › the entry, as a raw HTML block (links relative to the page)."""
+    listing = routes.entry_src(entry.type.url_prefix, "index")
+    return Markup(
+        render(
+            "fragments/breadcrumbs.html",
+            home=routes.url_link(entry.src_uri, "").rstrip("/") + "/",
+            listing={
+                "text": _(_LISTINGS[entry.type.name]),
+                "href": routes.url_link(entry.src_uri, routes.page_url(listing)),
+            },
+            title=entry.title,
+        )
     )
 
 
@@ -153,6 +246,28 @@ def _published(entry: Entry) -> list[Part]:
     return _text(nl_date(entry.published))
 
 
+def _contact(entry: Entry) -> list[Part]:
+    contact = entry.get("contact")
+    if not contact:
+        return []
+    parts = [Part(contact.name)] if contact.name else []
+    if contact.email:
+        parts.append(Part(contact.email, url=f"mailto:{contact.email}"))
+    if contact.url:
+        parts.append(
+            Part(_("contactpagina") if contact.name or contact.email else contact.url, url=contact.url)
+        )
+    return parts
+
+
+def _documents(entry: Entry) -> list[Part]:
+    """Documents on the web, and attachments in content/media/ (published at media/<file>)."""
+    return [
+        Part(d.title, url=d.url) if d.url else _link(entry, "media/" + d.file.rsplit("/", 1)[-1], d.title)
+        for d in entry.get("documents", [])
+    ]
+
+
 def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     procurement = entry.get("procurement")
     return [
@@ -165,16 +280,30 @@ def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (ui("Thema's"), _themes(catalogue, entry)),
         (ui("Fase"), _facet_link(catalogue, entry, "fase", "phases", "phase")),
         (
+            ui("Huidige stap"),
+            [
+                _link(
+                    entry,
+                    routes.catalogue_filter("stap", entry.stage),
+                    catalogue.label("stages", entry.stage),
+                )
+            ]
+            if entry.stage
+            else [],
+        ),
+        (
             ui("Soort opdracht"),
             _text(catalogue.label("procurement_types", procurement) if procurement else ""),
         ),
         (ui("PIO-oproep"), _text(entry.get("call", ""))),
-        (ui("Geselecteerd in"), _text(entry["year"])),
+        (ui("Geselecteerd in"), _text(entry.get("year", ""))),
         (
             ui("PIO-cofinanciering"),
             _text(euro(entry["cofinancing"]) if "cofinancing" in entry.data else ""),
         ),
         (ui("Leveranciers"), [Part(s) for s in entry.get("suppliers", [])]),
+        (ui("Contact"), _contact(entry)),
+        (ui("Documenten"), _documents(entry)),
         (ui("Links"), [Part(link.title, url=link.url) for link in entry.get("links", [])]),
         (ui("Gepubliceerd"), _published(entry)),
     ]
@@ -230,9 +359,9 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
             ui("Inschrijven"),
             [Part(_("Schrijf je in"), url=url)] if url and registration_open(entry, catalogue.today) else [],
         ),
-        (ui("Contact"), _text(entry.get("contact", ""))),
+        (ui("Contact"), _contact(entry)),
         (ui("Taal"), _text(entry.get("language", ""))),
-        (ui("Documenten"), [Part(link.title, url=link.url) for link in entry.get("documents", [])]),
+        (ui("Documenten"), _documents(entry)),
         (
             ui("Inschrijvingen"),
             _text(number(entry["registrations"]) if "registrations" in entry.data else ""),

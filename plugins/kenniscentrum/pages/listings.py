@@ -25,7 +25,7 @@ from kenniscentrum.content.status import (
     registration_open,
 )
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.render.formatting import nl_date, nl_datetime, nl_deadline
+from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import render, render_macro
 
@@ -63,6 +63,11 @@ class Card:
     phase: str = ""  # a project's phase, as its label
     year: int | None = None  # a project's year of selection
     published: date | None = None
+    stage: str = ""  # a project's current stage (of its milestones), as its label
+    illustration: str = ""  # what is invented in an illustrative example; the card says so
+    procurement: str = ""  # a project's type of procurement, as its label
+    cofinancing: str = ""  # a project's PIO co-financing, formatted ('€ 180.000')
+    suppliers: tuple[str, ...] = ()
 
 
 def _front(title: str, description: str) -> Markup:
@@ -102,6 +107,13 @@ def card(
         phase=catalogue.label("phases", entry.data["phase"]) if "phase" in entry.data else "",
         year=entry.data.get("year"),
         published=entry.published,
+        stage=catalogue.label("stages", entry.stage) if entry.stage else "",
+        illustration=entry.illustration,
+        procurement=catalogue.label("procurement_types", entry.data["procurement"])
+        if "procurement" in entry.data
+        else "",
+        cofinancing=euro(entry.data["cofinancing"]) if "cofinancing" in entry.data else "",
+        suppliers=tuple(entry.data.get("suppliers", ())),
     )
 
 
@@ -304,8 +316,22 @@ def themes_index(catalogue: Catalogue) -> str:
 
 def _summary(catalogue: Catalogue, entry: Entry) -> list[str]:
     if entry.type.name == "project":
-        return [entry["organisation"], catalogue.label("phases", entry["phase"]), str(entry["year"])]
+        return project_summary(catalogue, entry)
     return [catalogue.label("tip_kinds", entry["kind"]), nl_date(entry.published)]
+
+
+def project_summary(catalogue: Catalogue, project: Entry) -> list[str]:
+    """What a project card shows, wherever it appears: only the values the project has."""
+    facts = [project["organisation"], catalogue.label("phases", project["phase"])]
+    if project.stage:
+        facts.append(_("Huidige stap: %(stage)s", stage=catalogue.label("stages", project.stage)))
+    if "procurement" in project.data:
+        facts.append(catalogue.label("procurement_types", project["procurement"]))
+    if "cofinancing" in project.data:
+        facts.append(_("PIO-cofinanciering %(amount)s", amount=euro(project["cofinancing"])))
+    if "year" in project.data:
+        facts.append(_("Geselecteerd in %(year)s", year=project["year"]))
+    return facts
 
 
 def entry_card(catalogue: Catalogue, src: str, entry: Entry) -> Card:

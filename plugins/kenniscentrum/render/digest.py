@@ -52,7 +52,9 @@ def detail(event: Event, today: date | None = None) -> str:
     """The one fact a reader of the digest scans for, in plain text; a call closed by `today` says so."""
     entry = event.entry
     if event.kind is Kind.CONCLUSIONS:
-        return _("Conclusies gepubliceerd op %(date)s", date=nl_date(event.published))
+        # The conclusions' own date, as their page gives it: a page that went online later announces them
+        # in its own month, but never moves their date.
+        return _("Conclusies gepubliceerd op %(date)s", date=nl_date(entry["conclusions"]))
     if entry.type.name == "consultation":
         return f"{nl_datetime(entry.starts)}, {entry.location}"
     if entry.type.name == "funding":

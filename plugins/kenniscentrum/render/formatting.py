@@ -10,7 +10,7 @@ from datetime import date, datetime
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 
-from kenniscentrum.content.model import BRUSSELS
+from kenniscentrum.content.model import BRUSSELS, Period
 
 LOCALE = "nl"  # Babel locale of dates and amounts; set from the MkDocs theme language by set_locale
 
@@ -41,6 +41,15 @@ def nl_date(value: date | datetime) -> str:
 def nl_datetime(value: datetime) -> str:
     """'vrijdag 14 juni 2019 om 14:00' in Brussels time, whatever offset the editor wrote."""
     return format_datetime(value, "EEEE d MMMM y 'om' HH:mm", tzinfo=BRUSSELS, locale=LOCALE)
+
+
+def nl_period(value: Period) -> str:
+    """A day, a month or a year as precise as it was written: '12 maart 2023', 'maart 2023', '2023'."""
+    if value.precision == "day":
+        return nl_date(value.first)
+    if value.precision == "month":
+        return format_date(value.first, "MMMM y", locale=LOCALE)
+    return str(value.year)
 
 
 def nl_time(value: datetime) -> str:

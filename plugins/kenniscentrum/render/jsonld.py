@@ -30,7 +30,10 @@ def entry_for_page(catalogue: Catalogue, src_uri: str) -> Entry | None:
 def page_jsonld(catalogue: Catalogue, src_uri: str, site_url: str, language: str = "nl") -> str:
     """The script-safe JSON-LD for a page, or "" when the page is not a public entry."""
     entry = entry_for_page(catalogue, src_uri)
-    return script_json(entry_jsonld(catalogue, entry, site_url, language)) if entry else ""
+    # An invented example is no event or grant a search engine should list: it gets no structured data.
+    if entry is None or entry.illustration:
+        return ""
+    return script_json(entry_jsonld(catalogue, entry, site_url, language))
 
 
 def script_json(data: dict[str, Any]) -> str:

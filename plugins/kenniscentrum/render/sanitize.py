@@ -14,7 +14,7 @@ import nh3
 _TAGS = set(nh3.ALLOWED_TAGS) | {"section", "main"}
 _ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
-    "*": {"class", "id", "title", "lang", "dir", "aria-hidden", "aria-label", "role"},
+    "*": {"class", "id", "title", "lang", "dir", "aria-hidden", "aria-label", "aria-current", "role"},
     "a": {"href", "hreflang", "title"},
     "img": {"src", "alt", "width", "height", "loading", "title"},
     "time": {"datetime"},

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from kenniscentrum.content.events import Event, Kind
+from kenniscentrum.render.illustration import illustrated
 from kenniscentrum.render.templates import gettext as _
 
 _LEADING_LABEL = re.compile(r"^\s*([^:]{1,40}):\s*")
@@ -41,7 +42,11 @@ def prefixed(prefix: str, title: str) -> str:
 
 
 def display_title(event: Event) -> str:
-    """What feeds, calendars, the digest and e-mails call an event."""
+    """What feeds, calendars, the digest and e-mails call an event; an invented example says so."""
+    return illustrated(event.entry, _plain_title(event))
+
+
+def _plain_title(event: Event) -> str:
     entry = event.entry
     title = without_repeated_label(entry.title)
     if event.kind is Kind.CONCLUSIONS:
