@@ -28,7 +28,8 @@ def feed_stems(site: Path) -> list[Path]:
 def project_slugs(site: Path, stem: Path) -> set[str]:
     """The projects a feed announces, by the slug in their ids."""
     parsed = feedparser.parse(stem.with_suffix(".xml").read_bytes())
-    return {e.id.removeprefix(f"{TAG}project/") for e in parsed.entries if e.id.startswith(f"{TAG}project/")}
+    slugs = {e.id.removeprefix(f"{TAG}project/") for e in parsed.entries if e.id.startswith(f"{TAG}project/")}
+    return {slug for slug in slugs if "/" not in slug}  # not a milestone (project/<slug>/milestone/…)
 
 
 def catalogue_cards(site: Path) -> list[lxml.html.HtmlElement]:
@@ -113,9 +114,9 @@ def test_following_a_project_gives_its_consultations_conclusions_and_dates(site:
     } <= uids
     # A project without consultations still has its own feed and an (empty) calendar to subscribe to.
     lonely = site / "feeds" / "project" / "taalstad"
-    assert [e.id for e in feedparser.parse(lonely.with_suffix(".xml").read_bytes()).entries] == [
+    assert [e.id for e in feedparser.parse(lonely.with_suffix(".xml").read_bytes()).entries][-1] == (
         f"{TAG}project/taalstad"
-    ]
+    )
 
 
 def test_conclusions_reach_the_followers_of_the_project(site: Path) -> None:
