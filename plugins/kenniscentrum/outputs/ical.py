@@ -7,13 +7,15 @@ rebuild of unchanged content writes identical files and a corrected entry update
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import ClassVar
 
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as ICalEvent
-from icalendar.prop import vDuration, vText
+from icalendar.prop import vDuration
 
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
@@ -21,6 +23,7 @@ from kenniscentrum.content.events import Event, Kind, calendar_events
 from kenniscentrum.content.model import BRUSSELS, Entry
 from kenniscentrum.render.illustration import illustration_note
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.templates import ui_state
 from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import Site
 
@@ -40,6 +43,31 @@ class _Serialized:
     uid: str
     ical: bytes
     timed_day: date | None  # day of a timed DTSTART, so the VTIMEZONE covers it
+
+    # Events serialized by this build and the one before, by everything they are made of: `mkdocs serve`
+    # rebuilds on every save, and most events have not changed.
+    current: ClassVar[dict[str, _Serialized]] = {}
+    previous: ClassVar[dict[str, _Serialized]] = {}
+
+
+def _event(event: Event, site_url: str) -> _Serialized:
+    """One event serialized, or the same event of the previous build (entry, dates, address and UI texts)."""
+    entry = event.entry
+    key = repr(
+        (
+            site_url,
+            ui_state(),
+            [getattr(event, f.name) for f in dataclasses.fields(event) if f.name != "entry"],
+            entry.type.name,
+            # Every field of the entry, those added later too (its type is named above).
+            [getattr(entry, f.name) for f in dataclasses.fields(entry) if f.name != "type"],
+        )
+    )
+    found = _Serialized.current.get(key) or _Serialized.previous.get(key)
+    if found is None:
+        found = _serialize(calendar_event(event, site_url))
+    _Serialized.current[key] = found
+    return found
 
 
 def event_key(event: Event) -> tuple[str, str, str, int]:
@@ -66,7 +94,7 @@ class Calendars:
         for event in events:
             key = event_key(event)
             if key not in self.serialized:
-                self.serialized[key] = _serialize(calendar_event(event, self.site_url))
+                self.serialized[key] = _event(event, self.site_url)
             parts.append(self.serialized[key])
         return _calendar(parts, name)
 
@@ -74,14 +102,14 @@ class Calendars:
 def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     """Serialize every event once (icalendar's line folding is the costly part) and assemble all files."""
     site = site if isinstance(site, Site) else Site(url=site)
+    _Serialized.previous, _Serialized.current = _Serialized.current, {}
     serialized: dict[tuple[str, str, str, int], _Serialized] = {}
 
     def serialize(entry: Entry) -> list[_Serialized]:
         events = []
         for event in calendar_events(entry, catalogue.today):
-            key = event_key(event)
-            serialized[key] = _serialize(calendar_event(event, site.url))
-            events.append(serialized[key])
+            serialized[event_key(event)] = found = _event(event, site.url)
+            events.append(found)
         return events
 
     per_consultation = {entry: serialize(entry) for entry in catalogue.public("consultation")}
@@ -146,42 +174,31 @@ def _serialize(event: ICalEvent) -> _Serialized:
 
 
 def _calendar(events: list[_Serialized], name: str) -> bytes:
-    """Assemble a VCALENDAR from serialized events and the shared header; the VTIMEZONE is built once."""
-    parts = [_header(), _named("NAME", name), _named("X-WR-CALNAME", name)]
+    """Assemble a VCALENDAR from serialized events; the VTIMEZONE is built once per year range."""
+    end = b"END:VCALENDAR\r\n"
+    parts = [_header(name)]
     if any(e.timed_day for e in events):
         parts.append(_vtimezone())
     parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
-    parts.append(b"END:VCALENDAR\r\n")
+    parts.append(end)
     return b"".join(parts)
 
 
-@functools.cache
-def _header() -> bytes:
-    """The calendar's properties but its name, serialized by icalendar once (thousands of project calendars)."""
+@functools.lru_cache(maxsize=65536)
+def _header(name: str) -> bytes:
+    """The calendar's own properties, before its VTIMEZONE and events."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Brussels")
     # How often subscribed clients fetch again (RFC 7986; Outlook and Apple read the X- variant).
     calendar.add("refresh-interval", timedelta(hours=REFRESH_HOURS), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(timedelta(hours=REFRESH_HOURS)))  # PT12H, as Outlook reads it
-    return bytes(calendar.to_ical()).removesuffix(b"END:VCALENDAR\r\n")
-
-
-def _named(prop: str, value: str) -> bytes:
-    """One text property, escaped by icalendar and folded at 75 octets (RFC 5545 3.1), never inside a character."""
-    line = f"{prop}:".encode() + vText(value).to_ical()
-    folded: list[bytes] = []
-    while len(line) > 75:
-        cut = 75 if not folded else 74
-        while cut and (line[cut] & 0xC0) == 0x80:  # a UTF-8 continuation byte: cut before its character
-            cut -= 1
-        folded.append(line[:cut])
-        line = line[cut:]
-    folded.append(line)
-    return b"\r\n ".join(folded) + b"\r\n"
+    return bytes(calendar.to_ical().removesuffix(b"END:VCALENDAR\r\n"))
 
 
 @functools.cache

@@ -133,6 +133,13 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
             },
             subscribe=routes.url_link(src, routes.page_url(routes.SUBSCRIBE)),
             empty=_("Er zijn nog geen projecten gepubliceerd."),
+            # Without JavaScript neither the site search nor the filters work: where to look instead.
+            elsewhere=[
+                (_("thema's"), routes.url_link(src, routes.page_url(routes.THEMES))),
+                (_("tips"), routes.url_link(src, routes.page_url(routes.TIPS))),
+                (_("marktconsultaties"), routes.url_link(src, routes.page_url(routes.CONSULTATIONS))),
+                (_("financiering"), routes.url_link(src, routes.page_url(routes.FUNDING))),
+            ],
         ),
     )
 

@@ -34,7 +34,7 @@ from kenniscentrum.render.formatting import (
     number,
     percent,
 )
-from kenniscentrum.render.templates import N_, render, ui
+from kenniscentrum.render.templates import N_, render, render_cached, ui
 from kenniscentrum.render.templates import gettext as _
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
@@ -151,7 +151,7 @@ def entry_page(
     extra: dict[str, object] = {"kc_type": entry.type.name}
     if entry.draft:
         extra["kc_draft"] = True
-    return render(
+    return render_cached(
         "pages/entry.md",
         front=Markup(front_matter(entry.title, entry.description, **extra)),
         title=entry.title,
