@@ -115,8 +115,8 @@ def test_metadata_labels_and_organisation_are_search_terms(site: Path):
 
 def test_blocks_about_other_entries_are_marked_for_exclusion(site: Path):
     tree = parse(site, "projecten/turing")
-    derived = tree.cssselect(".kc-derived")
-    assert len(derived) == 1
+    derived = tree.cssselect("div.kc-derived")  # (the "Volg dit project" box is kc-derived too)
+    assert len(derived) == 1 and tree.cssselect("section.kc-follow.kc-derived")
     headings = [h.text_content().strip("¶ ") for h in derived[0].cssselect("h2")]
     assert "Verwante projecten" in headings and "Marktconsultaties" in headings
     # ... and the index was built with that class excluded: "ZorgSaam" (only in Turing's related projects)

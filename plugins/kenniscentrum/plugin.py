@@ -35,7 +35,7 @@ from kenniscentrum.editor.cms import (
 )
 from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
-from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
+from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery, follow_texts
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.outputs.redirects import content_error_html
@@ -286,6 +286,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             return context
         assert self.catalogue is not None
         context["kc_feeds"] = self.feed_links
+        context["kc_ui"] = follow_texts()
         context["kc_jsonld"] = page_jsonld(
             self.catalogue, page.file.src_uri, self.site.url, self.site.language
         )

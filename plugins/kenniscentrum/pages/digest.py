@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 from markupsafe import Markup
@@ -27,7 +28,7 @@ def digest_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> dict[s
     for index, month in enumerate(keys):
         newer = keys[index - 1] if index > 0 else None
         older = keys[index + 1] if index + 1 < len(keys) else None
-        make = partial(month_page, month, months[month], newer, older)
+        make = partial(month_page, month, months[month], newer, older, catalogue.today)
         if reuse is None:
             pages[routes.month_src(month)] = make()
         else:
@@ -62,7 +63,9 @@ def archive_page(months: dict[str, list[Event]]) -> str:
     )
 
 
-def month_page(month: str, events: list[Event], newer: str | None, older: str | None) -> str:
+def month_page(
+    month: str, events: list[Event], newer: str | None, older: str | None, today: date | None = None
+) -> str:
     src = routes.month_src(month)
     label = month_label(month)
 
@@ -70,7 +73,7 @@ def month_page(month: str, events: list[Event], newer: str | None, older: str | 
         return {
             "title": title(event),
             "href": routes.src_link(src, event.entry.src_uri) + event.fragment,
-            "detail": detail(event),
+            "detail": detail(event, today),
             "description": event.entry.description,
         }
 

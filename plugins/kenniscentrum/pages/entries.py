@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup
@@ -22,6 +22,7 @@ from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_ex
 from kenniscentrum.content.events import Step, TimelineStep, project_timeline
 from kenniscentrum.content.model import BRUSSELS, Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
+from kenniscentrum.facets import project_sentence
 from kenniscentrum.pages.listings import place, preview_label
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import (
@@ -181,6 +182,7 @@ def _entry_pages(catalogue: Catalogue, entries: list[Entry]) -> GeneratedPages:
             rewrite_body(entry, visible),
             preview_label(entry, catalogue.today),
             _story(catalogue, entry),
+            follow_project(entry) if entry.type.name == "project" and catalogue.is_public(entry) else "",
         )
         for entry in entries
     }
@@ -246,6 +248,7 @@ def entry_page(
     body: str | None = None,
     label: str = "",
     story: dict[str, Any] | None = None,
+    follow: str = "",
 ) -> str:
     """One entry page; `body` is the body with its repository paths rewritten (bodylinks.rewrite_body) and
     `label` marks a scheduled entry in the preview ('gepland voor …')."""
@@ -266,6 +269,7 @@ def entry_page(
         illustration=entry.illustration.rstrip("."),
         breadcrumbs=_breadcrumbs(entry),
         story={"results": [], "lessons": [], "timeline": "", **(story or {})},
+        follow=Markup(follow),
     )
 
 
@@ -291,6 +295,19 @@ def _breadcrumbs(entry: Entry) -> Markup:
             },
             title=entry.title,
         )
+    )
+
+
+def follow_project(project: Entry) -> str:
+    """ "Volg dit project": the project's feed and calendar, written with the other feeds (outputs/feeds.py)."""
+    path = routes.project_feed(project.first_slug)
+    return render(
+        "fragments/follow.html",
+        heading=_("Volg dit project"),
+        sentence=project_sentence(project),
+        feed=routes.url_link(project.src_uri, f"{path}.xml"),
+        calendar=routes.url_link(project.src_uri, f"{path}.{routes.CALENDAR_EXT}"),
+        subscribe=routes.url_link(project.src_uri, routes.page_url(routes.SUBSCRIBE)),
     )
 
 
@@ -417,7 +434,7 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     url = entry.get("registration_url")
     upcoming = consultation_is_upcoming(entry, catalogue.today)
     return [
-        (ui("Status"), _text(_("Komt eraan") if upcoming else _("Afgelopen"))),
+        (ui("Status"), _text(consultation_status(entry, catalogue.today))),
         (ui("Wanneer"), _text(_when(entry)) if len(entry.sessions) == 1 else []),
         (ui("Sessies"), _sessions(entry) if len(entry.sessions) > 1 else []),
         # The .ics is a generated file next to the page: strict mode checks the link.
@@ -430,7 +447,8 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
                     _("Zet in je agenda"),
                 )
             ]
-            if catalogue.is_public(entry)
+            # A past session is in nobody's agenda to come: no invitation to add it.
+            if catalogue.is_public(entry) and upcoming
             else [],
         ),
         (ui("Waar"), _text(entry.location) if len(entry.sessions) == 1 else []),
@@ -445,6 +463,9 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
             ui("Inschrijven"),
             [Part(_("Schrijf je in"), url=url)] if url and registration_open(entry, catalogue.today) else [],
         ),
+        (ui("Contact"), _contact(entry)),
+        (ui("Taal"), _text(entry.get("language", ""))),
+        (ui("Documenten"), _documents(entry)),
         (
             ui("Inschrijvingen"),
             _text(number(entry["registrations"]) if "registrations" in entry.data else ""),
@@ -455,6 +476,13 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         ),
         (ui("Gepubliceerd"), _published(entry)),
     ]
+
+
+def consultation_status(entry: Entry, today: date) -> str:
+    """Whether one can still take part: registration open or closed for a coming session, or over."""
+    if not consultation_is_upcoming(entry, today):
+        return _("Afgelopen")
+    return _("Inschrijving open") if registration_open(entry, today) else _("Inschrijving gesloten")
 
 
 def _project_link(entry: Entry, project: Entry | None) -> list[Part]:
