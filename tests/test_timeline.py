@@ -107,11 +107,9 @@ def test_the_timeline_merges_milestones_selection_and_consultations(catalogue: C
         ("2019", Step.MILESTONE),
         ("2026-10-05", Step.MILESTONE),
         ("2026-12-10", Step.SESSION),
-        ("2027-02-04", Step.SESSION),
         ("2027-03", Step.MILESTONE),
-    ]
-    assert [s.reached for s in steps] == [True, True, True, False, False, False]
-    assert steps[4].illustration == "datum en plaats zijn verzonnen"
+    ]  # the illustrative pitches (2027-02-04) are not part of the project's real story
+    assert [s.reached for s in steps] == [True, True, True, False, False]
     halle = project_timeline(catalogue, catalogue.get("project", "duurzame-straatverlichting-halle"))
     # The fixture's year of selection (2022) lies after its consultation (2021): shown as the content says.
     assert [s.kind for s in halle] == [Step.SESSION, Step.CONCLUSIONS, Step.SELECTED]
@@ -127,13 +125,12 @@ def test_the_project_page_tells_its_timeline(site: Path) -> None:
         ("2019", "2019"),
         ("2019", "2019"),
         ("2026-10-05", "5 oktober 2026"),
-        ("2026-12-10T14:00+01:00", "Donderdag 10 december 2026 om 14:00"),
-        ("2027-02-04T09:30+01:00", "Donderdag 4 februari 2027 om 09:30"),
-        ("2027-03", "Maart 2027"),
-    ]
+        ("2026-12-10T14:00+01:00", "donderdag 10 december 2026 om 14:00"),
+        ("2027-03", "maart 2027"),
+    ]  # month and day names lowercase, as in running text
     steps = [li.text_content() for li in timeline.iter("li")]
     assert "Aanbesteding gepubliceerd (gepland): Het bestek wordt gepubliceerd op e-Procurement." in steps[-1]
-    assert "Illustratief voorbeeld: datum en plaats zijn verzonnen" in steps[4]
+    assert "Illustratief voorbeeld" not in timeline.text_content()
     assert timeline.xpath(".//a[@href='https://www.example.com/oproep-turing']")
 
 
@@ -199,6 +196,44 @@ def test_an_illustration_says_so_on_its_page_card_feed_and_calendar(site: Path) 
     event = next(e for e in calendar.walk("VEVENT") if "pitches" in str(e["uid"]))
     assert str(event["summary"]).endswith("(illustratief voorbeeld)")
     assert str(event["description"]).startswith("Illustratief voorbeeld: datum en plaats zijn verzonnen.")
+
+
+def test_the_current_stage_is_the_latest_step_in_timeline_order(tmp_path: Path) -> None:
+    """A year-only milestone sorts as the start of its year: 2023 (tender) < 15 March 2023 (award) < October 2023."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "projects" / "tijdlijn.md").write_text(
+        "---\ntitle: Tijdlijn\ndescription: Een project met mijlpalen.\norganisation: Stad Halle\n"
+        "themes: [energie]\nphase: uitvoering\nmilestones:\n"
+        "  - {date: 2023-10, stage: resultaten, text: De resultaten.}\n"
+        "  - {date: 2023, stage: aanbesteding, text: De aanbesteding.}\n"
+        "  - {date: 2023-03-15, stage: gunning, text: De gunning.}\n"
+        "published: 2022-01-10\n---\nTekst.\n",
+        encoding="utf-8",
+    )
+    project = load_catalogue(content, date.fromisoformat(TODAY)).get("project", "tijdlijn")
+    assert project.stage == "resultaten"
+    early = load_catalogue(content, date(2023, 6, 1)).get("project", "tijdlijn")
+    assert early.stage == "gunning"  # the year 2023 is not over, its tender not yet claimed; the award is
+
+
+def test_an_illustrative_consultation_invites_no_one(site: Path) -> None:
+    """Marked in the project's list of consultations, never 'komt eraan', no calendar link nor registration."""
+    project = page(site, "projecten/turing")
+    heading = project.xpath('//h2[@id="marktconsultaties"]')[0]
+    items = [li.text_content() for li in heading.getnext().iter("li")]
+    assert (
+        "Open workshop" in items[0] or "10 december 2026" in items[0]
+    )  # oldest first: Dec 2026, then Feb 2027
+    assert "4 februari 2027" in items[1]
+    assert "Illustratief voorbeeld: datum en plaats zijn verzonnen" in items[1]
+    assert "komt eraan" not in items[1]
+    consultation = page(site, "marktconsultaties/turing-pitches")
+    meta = consultation.cssselect(".kc-meta")[0].text_content()
+    assert "Zet in je agenda" not in meta and "Komt eraan" not in meta and "Schrijf je in" not in meta
+    assert "Verzonnen voorbeeld" in meta
+    listing = page(site, "marktconsultaties").xpath('//li[.//a[@href="turing-pitches/"]]')[0].text_content()
+    assert "Schrijf je in" not in listing and "Inschrijven tot" not in listing
 
 
 def test_the_digest_gives_the_conclusions_date_of_their_page(site: Path) -> None:

@@ -165,7 +165,7 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
     """The project's milestones merged with its derived steps, oldest first.
 
     Derived: the year of selection, every session of its consultations and their conclusions once published
-    (as of the build date). A year sorts before the months of that year, a month before its days.
+    (as of the build date); illustrative consultations are left out. A year sorts before the months of that year, a month before its days.
     """
     today = catalogue.today
     steps = [
@@ -177,7 +177,11 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
     ]
     if year := project.get("year"):
         steps.append(TimelineStep(Period(year), Step.SELECTED, Period(year).first <= today))
+    # An illustrative consultation is not part of the project's real story: it stays out of the timeline
+    # (its page and the project's list of consultations mark it as an example).
     for consultation in catalogue.consultations_of.get(project.slug, []):
+        if consultation.illustration:
+            continue
         for event in entry_events(consultation, today):
             if event.kind is Kind.SESSION and isinstance(event.start, datetime):
                 day = event.start.astimezone(BRUSSELS).date()

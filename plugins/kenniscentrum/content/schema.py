@@ -410,7 +410,12 @@ FUNDING = ContentType(
             help="Uiterste indiendatum (JJJJ-MM-DD of JJJJ-MM-DD UU:MM, Belgische tijd).",
             example="2027-04-15 17:00",
         ),
-        Field("url", Kind.URL, True, help="Officiële pagina van de oproep (https://…).", example="https://"),
+        Field(
+            "url",
+            Kind.URL,
+            help="Officiële pagina van de oproep (https://…), als die bestaat.",
+            example="https://",
+        ),
         _ILLUSTRATION,
         _PUBLISHED,
         _UPDATED,

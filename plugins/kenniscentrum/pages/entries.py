@@ -311,9 +311,12 @@ def _span(starts: datetime, ends: datetime | None) -> str:
 
 def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     url = entry.get("registration_url")
+    # An illustration invites no one: no status "Komt eraan", no calendar, no registration.
+    real = not entry.illustration
     upcoming = consultation_is_upcoming(entry, catalogue.today)
+    status = (_("Komt eraan") if upcoming else _("Afgelopen")) if real else _("Verzonnen voorbeeld")
     return [
-        (ui("Status"), _text(_("Komt eraan") if upcoming else _("Afgelopen"))),
+        (ui("Status"), _text(status)),
         (ui("Wanneer"), _text(_when(entry)) if len(entry.sessions) == 1 else []),
         (ui("Sessies"), _sessions(entry) if len(entry.sessions) > 1 else []),
         # The .ics is a generated file next to the page: strict mode checks the link.
@@ -326,7 +329,7 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
                     _("Zet in je agenda"),
                 )
             ]
-            if catalogue.is_public(entry)
+            if catalogue.is_public(entry) and real
             else [],
         ),
         (ui("Waar"), _text(entry.location) if len(entry.sessions) == 1 else []),
@@ -335,11 +338,17 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (ui("Thema's"), _themes(catalogue, entry)),
         (
             ui("Inschrijven tot"),
-            _text(nl_date(entry["registration_deadline"]) if "registration_deadline" in entry.data else ""),
+            _text(
+                nl_date(entry["registration_deadline"])
+                if real and "registration_deadline" in entry.data
+                else ""
+            ),
         ),
         (
             ui("Inschrijven"),
-            [Part(_("Schrijf je in"), url=url)] if url and registration_open(entry, catalogue.today) else [],
+            [Part(_("Schrijf je in"), url=url)]
+            if real and url and registration_open(entry, catalogue.today)
+            else [],
         ),
         (
             ui("Inschrijvingen"),
@@ -380,7 +389,7 @@ def _funding_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (ui("Opent"), _text(nl_date(entry["opens"]) if "opens" in entry.data else "")),
         (ui("Deadline"), _text(nl_deadline(entry["deadline"]))),
         (ui("Thema's"), _themes(catalogue, entry)),
-        (ui("Officiële oproep"), [Part(entry["url"], url=entry["url"])]),
+        (ui("Officiële oproep"), [Part(entry["url"], url=entry["url"])] if "url" in entry.data else []),
         (ui("Gepubliceerd"), _published(entry)),
     ]
 
@@ -395,7 +404,9 @@ def _derived(catalogue: Catalogue, entry: Entry) -> list[dict[str, Any]]:
     return [
         {
             "heading": ui("Marktconsultaties"),
-            "items": [_consultation_item(catalogue, entry, c) for c in consultations],
+            "items": [
+                _consultation_item(catalogue, entry, c) for c in sorted(consultations, key=lambda c: c.starts)
+            ],
         },
         {
             "heading": ui("Tips en verhalen"),
@@ -438,8 +449,11 @@ def _consultation_item(catalogue: Catalogue, project: Entry, consultation: Entry
         "href": routes.src_link(project.src_uri, consultation.src_uri),
         "date": consultation.starts,
         "place": place(consultation),
+        "illustration": consultation.illustration.rstrip("."),
     }
-    if consultation_is_upcoming(consultation, catalogue.today):
+    if consultation.illustration:
+        item["state"] = "illustration"
+    elif consultation_is_upcoming(consultation, catalogue.today):
         item["state"] = "upcoming"
     elif "conclusions" not in consultation.data:
         item["state"] = "pending"

@@ -152,7 +152,9 @@ def registration_fact(entry: Entry, today: date) -> Fact | None:
 def consultation_card(catalogue: Catalogue, src: str, entry: Entry, heading: str = "h3") -> Card:
     """Upcoming: when, where, how to register. Past: when, and the conclusions once published."""
     facts: list[Fact | str | None] = [entry["organisation"], nl_datetime(entry.starts), place(entry)]
-    if consultation_is_upcoming(entry, catalogue.today):
+    if entry.illustration:
+        pass  # an invented example invites no one and has no conclusions; the card marks it
+    elif consultation_is_upcoming(entry, catalogue.today):
         facts.append(registration_fact(entry, catalogue.today))
     elif "conclusions" in entry.data:
         anchor = conclusions_anchor(entry.body)
