@@ -137,7 +137,7 @@ def test_the_project_page_tells_its_timeline(site: Path) -> None:
 def test_the_project_page_shows_its_facts_and_leaves_out_the_rest(site: Path) -> None:
     doc = page(site, "projecten/turing")
     facts = {dt.text_content(): dt.getnext().text_content() for dt in doc.cssselect(".kc-meta dt")}
-    assert facts["Huidige stap"] == "Marktconsultatie"
+    assert facts["Fase"] == "Voortraject" and "Huidige stap" not in facts  # one label: the phase
     assert facts["Contact"] == "Projectteam Turing, turing@example.com"
     assert facts["Documenten"] == "Verslag van de infosessie"
     assert doc.xpath('//a[@href="mailto:turing@example.com"]')
@@ -160,13 +160,15 @@ def test_entry_pages_have_breadcrumbs(site: Path) -> None:
     assert nav.xpath(".//*[@aria-current='page']")[0].text_content().startswith("Marktconsultatie Turing")
 
 
-def test_the_current_stage_is_on_the_card_and_a_catalogue_facet(site: Path) -> None:
+def test_the_current_stage_is_told_only_in_the_timeline(site: Path) -> None:
+    """Phase is the one label on cards and the one filter; the timeline marks the latest step reached."""
     doc = page(site, "projecten")
     card = doc.xpath('//li[contains(@class,"kc-card")][.//a[@href="turing/"]]')[0]
-    assert card.get("data-stap") == "marktconsultatie"
-    assert "Huidige stap: Marktconsultatie" in card.text_content()
-    legend = doc.xpath('//legend[text()="Huidige stap"]')[0]
-    assert [i.get("value") for i in legend.getparent().iter("input")] == ["marktconsultatie"]
+    assert "Voortraject" in card.text_content() and "Huidige stap" not in card.text_content()
+    assert not doc.xpath('//legend[text()="Huidige stap"]') and card.get("data-stap") is None
+    timeline = page(site, "projecten/turing").xpath('//h2[@id="tijdlijn"]')[0].getnext()
+    current = [li.text_content() for li in timeline.iter("li") if "(huidige stap)" in li.text_content()]
+    assert len(current) == 1 and current[0].startswith("5 oktober 2026 Marktconsultatie (huidige stap):")
 
 
 def test_open_data_carries_milestones_and_current_stage(site: Path) -> None:

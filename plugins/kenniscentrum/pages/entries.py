@@ -86,7 +86,12 @@ def _story(catalogue: Catalogue, entry: Entry) -> dict[str, Any]:
     """What a project page tells beside its body: results, lessons and the timeline (empty parts left out)."""
     if entry.type.name != "project":
         return {}
-    steps = [_step(catalogue, entry, step) for step in project_timeline(catalogue, entry)]
+    timeline = project_timeline(catalogue, entry)
+    steps = [_step(catalogue, entry, step) for step in timeline]
+    # The current stage (content/status.current_stage) is the latest milestone reached, in this same order.
+    reached = [i for i, step in enumerate(timeline) if step.milestone and step.reached]
+    if reached and entry.stage:
+        steps[reached[-1]]["current"] = True
     return {
         "results": list(entry.get("results", [])),
         "lessons": list(entry.get("lessons", [])),
@@ -101,6 +106,7 @@ def _step(catalogue: Catalogue, project: Entry, step: TimelineStep) -> dict[str,
         "when": nl_period(step.when),
         "kind": step.kind.value,
         "planned": not step.reached,
+        "current": False,
         "illustration": step.illustration,
         "stage": "",
         "text": "",
@@ -262,18 +268,6 @@ def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (ui("Partners"), [Part(p) for p in entry.get("partners", [])]),
         (ui("Thema's"), _themes(catalogue, entry)),
         (ui("Fase"), _facet_link(catalogue, entry, "fase", "phases", "phase")),
-        (
-            ui("Huidige stap"),
-            [
-                _link(
-                    entry,
-                    routes.catalogue_filter("stap", entry.stage),
-                    catalogue.label("stages", entry.stage),
-                )
-            ]
-            if entry.stage
-            else [],
-        ),
         (
             ui("Soort opdracht"),
             _text(catalogue.label("procurement_types", procurement) if procurement else ""),

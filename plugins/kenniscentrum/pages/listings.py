@@ -313,8 +313,6 @@ def _summary(catalogue: Catalogue, entry: Entry) -> list[str]:
 def project_summary(catalogue: Catalogue, project: Entry) -> list[str]:
     """What a project card shows, wherever it appears: only the values the project has."""
     facts = [project["organisation"], catalogue.label("phases", project["phase"])]
-    if project.stage:
-        facts.append(_("Huidige stap: %(stage)s", stage=catalogue.label("stages", project.stage)))
     if "procurement" in project.data:
         facts.append(catalogue.label("procurement_types", project["procurement"]))
     if "cofinancing" in project.data:
