@@ -71,7 +71,7 @@ class Refused:
 
 TEXT_REFUSED = (
     Refused(
-        r"<\s*/?\s*[a-zA-Z!]",
+        r"<[a-zA-Z!/?]",  # a tag, comment or end tag; a lone '<' or '>' ("a < b") is text
         "bevat HTML",
         "schrijf gewone tekst; opmaak en links horen in de tekst onder de front matter",
     ),
