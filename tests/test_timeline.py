@@ -69,13 +69,34 @@ def test_contact_and_documents_are_checked(tmp_path: Path) -> None:
         "documents:\n  - title: Verslag\n    file: ../media/verslag.pdf\n  - title: Bestek\n",
     )
     assert any("contact: een contact heeft een 'email' of een 'url'" in p for p in found)
-    assert any("documents: een document heeft een 'title' en één van 'url' of 'file'" in p for p in found)
+    assert any("documents[2]: een document heeft een 'title' en één van 'url' of 'file'" in p for p in found)
+
+
+def test_every_document_problem_is_named_by_its_item(tmp_path: Path) -> None:
+    found = problems_of(
+        tmp_path,
+        "documents:\n  - title: Verslag\n    url: javascript:alert(1)\n"  # lines 7-9
+        "  - title: Bestek\n    file: verslag.pdf\n"  # lines 10-11
+        "  - title: <b>Plan</b>\n    url: https://example.com/plan\n",  # lines 12-13
+    )
+    assert found == [
+        "content/projects/tijdlijn.md:9: documents[1].url: 'javascript:alert(1)' is geen geldig webadres"
+        " — een volledig adres dat begint met https://",
+        "content/projects/tijdlijn.md:11: documents[2].file: 'verslag.pdf' is geen bestand in content/media/"
+        " — schrijf '../media/naam.pdf' (kleine letters, cijfers en koppeltekens)",
+        "content/projects/tijdlijn.md:12: documents[3].title: bevat HTML: '<b>'"
+        " — schrijf gewone tekst; opmaak en links horen in de tekst onder de front matter",
+    ]
 
 
 def test_a_document_file_must_be_in_media(tmp_path: Path) -> None:
-    found = problems_of(tmp_path, "documents:\n  - title: Verslag\n    file: ../media/verslag.pdf\n")
+    found = problems_of(
+        tmp_path,
+        "documents:\n  - title: Plan\n    url: https://example.com/plan\n"
+        "  - title: Verslag\n    file: ../media/verslag.pdf\n",
+    )
     assert found == [
-        "content/projects/tijdlijn.md:7: documents: het bestand content/media/verslag.pdf bestaat niet"
+        "content/projects/tijdlijn.md:11: documents[2].file: het bestand content/media/verslag.pdf bestaat niet"
         " — zet het bestand in content/media/"
     ]
 

@@ -126,6 +126,11 @@ def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | N
         if spec.kind is Kind.MILESTONES:  # every problem of every milestone at once, each with its own field
             values[name] = _read_milestones(node, line, vocabularies, report)
             continue
+        if spec.kind is Kind.DOCUMENTS and isinstance(
+            node, yaml.SequenceNode
+        ):  # likewise, `documents[2].file`
+            values[name] = _read_each(spec, node, vocabularies, report)
+            continue
         try:
             values[name] = _read_field(spec, node, vocabularies)
         except _Invalid as exc:
@@ -163,6 +168,23 @@ def _error_line(exc: _Invalid, node: yaml.Node, key_line: int) -> int:
 
 
 _POINT_LISTS = ("lessons", "results")  # lists of sentences, each a point on the page
+
+
+def _read_each(
+    spec: Field, node: yaml.SequenceNode, vocabularies: Vocabularies, report: Callable[..., None]
+) -> list[Any]:
+    """A list whose every item is read on its own: each problem named by its item and part (`documents[2].file`)."""
+    result = []
+    for number, item in enumerate(node.value, start=1):
+        try:
+            result.append(_read_one(spec, item, vocabularies))
+        except _Invalid as exc:
+            part = getattr(exc, "part", "")
+            where = f"{spec.name}[{number}]" + (f".{part}" if part else "")
+            report(getattr(exc, "line", None) or node_line(item), where, exc.message, exc.expected)
+    if not node.value:
+        report(node_line(node), spec.name, "leeg", "vul minstens één waarde in, of laat het veld weg")
+    return result
 
 
 def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
@@ -486,6 +508,7 @@ def _read_part(parts: dict[str, yaml.Node], name: str, parser: Callable[[str], A
         return parser(text)
     except _Invalid as exc:
         exc.line = node_line(parts[name])  # type: ignore[attr-defined]
+        exc.part = name  # type: ignore[attr-defined]
         raise
 
 
@@ -527,8 +550,8 @@ def _read_document(node: yaml.Node) -> Document:
         raise invalid
     title = _read_part(parts, "title", _text_part)
     if "url" in parts:
-        return Document(title, url=_read_part(parts, "url", _https))
-    return Document(title, file=_read_part(parts, "file", _media_file))
+        return Document(title, url=_read_part(parts, "url", _https), line=node_line(node))
+    return Document(title, file=_read_part(parts, "file", _media_file), line=node_line(parts["file"]))
 
 
 def _read_contact(node: yaml.Node) -> Contact:
