@@ -265,3 +265,20 @@ def test_the_digest_gives_the_conclusions_date_of_their_page(site: Path) -> None
     consultation = page(site, "marktconsultaties/bookaplace-reserveringssysteem").text_content()
     assert "Conclusies gepubliceerd op 4 december 2018" in digest
     assert "4 december 2018" in consultation and "30 januari 2024" not in digest.split("Conclusies:")[1][:200]
+
+
+@pytest.mark.parametrize(
+    ("rel", "listing", "href", "current"),
+    [
+        ("thema/energie", "Thema's", "../", "Energie"),
+        ("organisaties/stad-halle", "Organisaties", "../", "Stad Halle"),
+        ("nieuwsbrief/2024-01", "Nieuwsbrief", "../", "Januari 2024"),
+    ],
+)
+def test_theme_organisation_and_digest_pages_have_breadcrumbs(
+    site: Path, rel: str, listing: str, href: str, current: str
+) -> None:
+    nav = page(site, rel).xpath('//nav[@aria-label="Kruimelpad"]')[0]
+    assert [a.text_content() for a in nav.iter("a")] == ["Home", listing]
+    assert [a.get("href") for a in nav.iter("a")] == ["../../", href]
+    assert nav.xpath(".//*[@aria-current='page']")[0].text_content() == current

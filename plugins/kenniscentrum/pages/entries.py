@@ -21,6 +21,7 @@ from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_ex
 from kenniscentrum.content.events import Step, TimelineStep, project_timeline
 from kenniscentrum.content.model import BRUSSELS, Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
+from kenniscentrum.pages.breadcrumbs import breadcrumbs
 from kenniscentrum.pages.listings import place, preview_label
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import (
@@ -183,17 +184,7 @@ _LISTINGS = {
 def _breadcrumbs(entry: Entry) -> Markup:
     """Home › the listing of the entry's type › the entry, as a raw HTML block (links relative to the page)."""
     listing = routes.entry_src(entry.type.url_prefix, "index")
-    return Markup(
-        render(
-            "fragments/breadcrumbs.html",
-            home=routes.url_link(entry.src_uri, "").rstrip("/") + "/",
-            listing={
-                "text": _(_LISTINGS[entry.type.name]),
-                "href": routes.url_link(entry.src_uri, routes.page_url(listing)),
-            },
-            title=entry.title,
-        )
-    )
+    return breadcrumbs(entry.src_uri, listing, _(_LISTINGS[entry.type.name]), entry.title)
 
 
 def _text(value: object) -> list[Part]:

@@ -24,6 +24,7 @@ from kenniscentrum.content.status import (
     funding_status,
     registration_open,
 )
+from kenniscentrum.pages.breadcrumbs import breadcrumbs
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline
 from kenniscentrum.render.templates import gettext as _
@@ -358,6 +359,7 @@ def theme_page(catalogue: Catalogue, code: str) -> str:
             _("Projecten, marktconsultaties, tips en financiering over %(theme)s.", theme=label.lower()),
         ),
         label=label,
+        breadcrumbs=breadcrumbs(src, routes.THEMES, _("Thema's"), label),
         feeds=render(
             "fragments/theme_feeds.html",
             feed=routes.url_link(src, feed),
@@ -401,6 +403,7 @@ def organisation_page(catalogue: Catalogue, org: Organisation) -> str:
         "pages/organisation.md",
         front=_front(org.name, _("PIO-projecten en marktconsultaties van %(name)s.", name=org.name)),
         name=org.name,
+        breadcrumbs=breadcrumbs(src, routes.ORGANISATIONS, _("Organisaties"), org.name),
         types=types,
         short_names=", ".join(org.short_names),
         website=org.website,
