@@ -21,15 +21,25 @@
     var n = boxes.filter(function (b) { return b.checked; }).length + (query.value.trim() ? 1 : 0);
     if (toggle) toggle.textContent = toggle.dataset.label + (n ? " (" + n + ")" : "");
   }
+  var done = form.querySelector(".kc-filters-done");
   function layout() {
     var phone = !!toggle && narrow.matches;
     if (toggle) toggle.hidden = !phone;
+    if (done) done.hidden = !phone;
     form.hidden = phone && toggle.getAttribute("aria-expanded") != "true";
   }
-  if (toggle) toggle.addEventListener("click", function () {
-    toggle.setAttribute("aria-expanded", String(toggle.getAttribute("aria-expanded") != "true"));
+  function open(yes) {
+    toggle.setAttribute("aria-expanded", String(yes));
     layout();
-  });
+  }
+  if (toggle) {
+    toggle.addEventListener("click", function () { open(toggle.getAttribute("aria-expanded") != "true"); });
+    // Phone: "Toon n resultaten" closes the panel and goes to the results; Escape goes back to the button.
+    if (done) done.addEventListener("click", function () { open(false); document.getElementById("kc-results").focus(); });
+    form.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && narrow.matches) { open(false); toggle.focus(); }
+    });
+  }
   narrow.addEventListener("change", layout);
   var byTitle = new Intl.Collator("nl", { sensitivity: "base", numeric: true, ignorePunctuation: true });
 
@@ -90,7 +100,9 @@
     ordered.forEach(function (card) { list.appendChild(card); });
     showToggle();
     var text = countText(shown);
-    if (!shown) text += " " + status.dataset.none;
+    // Nothing left: after a filter, clear one; after only a search word, try another.
+    if (!shown) text += " " + (boxes.some(function (b) { return b.checked; }) ? status.dataset.none : status.dataset.noneWord);
+    if (done) done.textContent = (plurals.select(shown) === "one" ? done.dataset.one : done.dataset.other).replace("%(num)d", String(shown));
     if (status.textContent !== text) status.textContent = text;
   }
 
