@@ -10,7 +10,9 @@ the site, and builds, alternating, run after run:
 
 Every build runs in its own process, so wall time includes start-up as an editor or CI sees it, and peak RSS
 is the child's own maximum (`os.wait4`). Results: a Markdown table on stdout, benchmarks/results.md, and the
-"Benchmark" section of README.md. `--preview` also measures edit-to-preview time under `mkdocs serve`.
+"Benchmark" section of README.md. `--preview` also measures edit-to-preview time under `mkdocs serve` at
+`--preview-sizes` (300 and 5,000 entries), and `--check-sizes` times `kenniscentrum check` alone on sizes too
+large to build on every run (10,000).
 
 Search payload: Debian's chromium (Playwright) opens the home page of the built site, served gzipped as a static
 host serves it, types a query into the search field and waits for the first result; the payload is every byte
@@ -70,7 +72,8 @@ RATIO_MAX = 1.10  # issue 18: full build overhead within 10 % of bare Material
 LINEAR_MAX = 5.5
 RSS_MAX_MB = 1024
 CHECK_MAX_S = 1.0  # issue 18: check at 1,000 entries
-PREVIEW_MAX_S = 2.0  # issue 18: edit to preview at 300 entries
+CHECK_MAX_S_10000 = 5.0  # issue 18: check at 10,000 entries
+PREVIEW_MAX_S = {300: 2.0, 5000: 5.0}  # issue 18: edit to preview (median) by number of entries
 # Issue 17: search payload before the first result at 10,000 entries.
 SEARCH_MAX_KB = 300
 SEARCH_QUERIES = ("verlichting", "verlichitng")  # a word of the synthetic content, and one typo in it
@@ -91,6 +94,7 @@ class SizeResult:
     kc: list[Run] = field(default_factory=list)
     bare: list[Run] = field(default_factory=list)
     check: list[float] = field(default_factory=list)
+    check_cpu: list[float] = field(default_factory=list)
     site_mb: float = 0.0
     bare_site_mb: float = 0.0
     index_mb: float = 0.0
@@ -219,6 +223,7 @@ def measure_size(n: int, runs: int, seed: int, work: Path, log) -> SizeResult:
             )
         check = timed([sys.executable, "-m", "kenniscentrum.cli", "check", "--content", "content"], kc)
         result.check.append(check.seconds)
+        result.check_cpu.append(check.cpu)
     result.pages = sum(1 for _ in kc_site.rglob("*.html"))
     result.site_mb = _tree_mb(kc_site)
     result.bare_site_mb = _tree_mb(bare_site)
@@ -344,10 +349,29 @@ def _payload_kind(url: str) -> str:
     return "other"
 
 
+# --- check only ---------------------------------------------------------------------------------------
+
+
+def measure_check(n: int, runs: int, seed: int, work: Path, log) -> list[Run]:
+    """Seconds of `kenniscentrum check` on N generated entries, without building (sizes too large to build often)."""
+    project = work / "kenniscentrum"
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
+    generate(project / "content", n, seed)
+    timings = []
+    for i in range(runs):
+        run = timed([sys.executable, "-m", "kenniscentrum.cli", "check", "--content", "content"], project)
+        timings.append(run)
+        log(f"  check N={n} run {i + 1}: {run.seconds:.2f} s (CPU {run.cpu:.2f} s)")
+    return timings
+
+
 # --- edit to preview ------------------------------------------------------------------------------------
 
 
-def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[float]:
+def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[Run]:
     """Seconds from saving a content file to `mkdocs serve --livereload` serving the page with the change."""
     kc, _ = make_projects(n, seed, work)
     port = _free_port()
@@ -371,16 +395,28 @@ def measure_preview(n: int, edits: int, seed: int, work: Path, log) -> list[floa
                 text = path.read_text(encoding="utf-8")
                 text = re.sub(r"^title: .*$", f'title: "{marker}"', text, count=1, flags=re.M)
                 time.sleep(1.0)  # let the watcher settle after the previous rebuild
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), _cpu_seconds(server.pid)
                 path.write_text(text, encoding="utf-8")
                 _wait_for(lambda m=marker: m in (_get(url) or ""), 300, server, out)
-                timings.append(time.perf_counter() - start)
-                log(f"  preview N={n} edit {i + 1}: {timings[-1]:.2f} s")
+                seconds = time.perf_counter() - start
+                cpu = _cpu_seconds(server.pid) - cpu
+                timings.append(Run(seconds, cpu, 0.0))
+                log(
+                    f"  preview N={n} edit {i + 1}: {seconds:.2f} s (CPU of mkdocs serve meanwhile {cpu:.2f} s)"
+                )
             return timings
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(server.pid, 15)
             server.wait(timeout=30)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system time of a running process, all its threads (Linux: /proc/<pid>/stat)."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return 0.0
 
 
 def _free_port() -> int:
@@ -433,20 +469,23 @@ def table(results: list[SizeResult]) -> str:
     head = (
         "| entries | pages | kenniscentrum (s) | bare Material (s) | ratio | CPU kc / bare (s) | CPU ratio "
         "| peak RSS kc / bare (MB) | site (MB) | search index raw / gzip (MB) | search payload word / typo (kB) "
-        "| check (s) |\n"
+        "| check wall / CPU (s) |\n"
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     )
     rows = [
         f"| {r.n:,} | {r.pages:,} | {r.kc_s:.1f} | {r.bare_s:.1f} | {r.ratio:.2f} | "
         f"{r.kc_cpu:.1f} / {r.bare_cpu:.1f} | {r.cpu_ratio:.2f} | "
         f"{r.kc_rss:.0f} / {r.bare_rss:.0f} | {r.site_mb:.1f} | {r.index_mb:.1f} / {r.index_gz_mb:.2f} | "
-        f"{' / '.join(f'{kb:.0f}' for kb in r.search_kb.values())} | {r.check_s:.2f} |"
+        f"{' / '.join(f'{kb:.0f}' for kb in r.search_kb.values())} | {r.check_s:.2f} / "
+        f"{statistics.median(r.check_cpu):.2f} |"
         for r in results
     ]
     return head + "\n".join(rows) + "\n"
 
 
-def verdicts(results: list[SizeResult], preview: list[float] | None) -> list[str]:
+def verdicts(
+    results: list[SizeResult], previews: dict[int, list[Run]], checks: dict[int, list[Run]] | None = None
+) -> list[str]:
     """One line per target of issue 7: met or missed, with the number."""
     by_n = {r.n: r for r in results}
     lines = []
@@ -485,17 +524,35 @@ def verdicts(results: list[SizeResult], preview: list[float] | None) -> list[str
             f"search payload before the first result ≤ {SEARCH_MAX_KB} kB at 10,000 (gzip, chromium; word and "
             f"typo): {worst:.0f} kB at most — {verdict(worst <= SEARCH_MAX_KB)}"
         )
-    if preview:
-        median = statistics.median(preview)
+    for n, runs in sorted((checks or {}).items()):
+        median = statistics.median(r.seconds for r in runs)
+        cpu = statistics.median(r.cpu for r in runs)
+        limit = CHECK_MAX_S_10000 if n >= 10000 else CHECK_MAX_S
         lines.append(
-            f"edit to preview < {PREVIEW_MAX_S:.0f} s at 300 (`make serve`: `mkdocs serve --livereload --dirty`, median of "
-            f"{len(preview)} edits): {median:.1f} s — {verdict(median < PREVIEW_MAX_S)}"
+            f"`kenniscentrum check` ≤ {limit:.0f} s at {n:,} (check only, median of {len(runs)}): "
+            f"{median:.2f} s (CPU {cpu:.2f} s) — {verdict(median <= limit)}"
+        )
+    for n, preview in sorted(previews.items()):
+        median = statistics.median(r.seconds for r in preview)
+        cpu = statistics.median(r.cpu for r in preview)
+        limit = PREVIEW_MAX_S.get(n, PREVIEW_MAX_S[5000])
+        lines.append(
+            f"edit to preview ≤ {limit:.0f} s at {n:,} (`make serve`: `mkdocs serve --livereload --dirty`, median "
+            f"of {len(preview)} edits, from saving to the changed page served): {median:.1f} s "
+            f"({', '.join(f'{r.seconds:.1f}' for r in preview)}; CPU of the serve process {cpu:.1f} s) — "
+            f"{verdict(median <= limit)}"
         )
     return lines
 
 
-def report(results: list[SizeResult], preview: list[float] | None, runs: int, load: str = "") -> str:
-    lines = "\n".join(f"- {line}" for line in verdicts(results, preview))
+def report(
+    results: list[SizeResult],
+    previews: dict[int, list[Run]],
+    runs: int,
+    load: str = "",
+    checks: dict[int, list[Run]] | None = None,
+) -> str:
+    lines = "\n".join(f"- {line}" for line in verdicts(results, previews, checks))
     return (
         f"Measured {date.today().isoformat()} on {machine()}. Median wall time of {runs} builds per size, "
         "kenniscentrum and bare Material alternating, each build a fresh `mkdocs build` process; peak RSS is "
@@ -542,6 +599,16 @@ def main(argv: list[str] | None = None) -> int:
         "--preview", action="store_true", help="meet ook bewerken-tot-preview onder mkdocs serve"
     )
     parser.add_argument("--preview-edits", type=int, default=5)
+    parser.add_argument(
+        "--preview-sizes",
+        default="300,5000",
+        help="aantallen items voor bewerken-tot-preview (standaard 300,5000)",
+    )
+    parser.add_argument(
+        "--check-sizes",
+        default="10000",
+        help="aantallen items waarop alleen check gemeten wordt (standaard 10000)",
+    )
     parser.add_argument("--no-write", action="store_true", help="schrijf results.md en README.md niet bij")
     parser.add_argument(
         "--search-only",
@@ -549,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
         help="bouw alleen het kenniscentrum (één keer per grootte) en meet de zoekpayload; schrijft niets bij",
     )
     args = parser.parse_args(argv)
-    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    sizes = _sizes(args.sizes)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -571,18 +638,26 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
     results: list[SizeResult] = []
-    preview = None
+    previews: dict[int, list[Run]] = {}
+    checks: dict[int, list[Run]] = {}
     with tempfile.TemporaryDirectory(prefix="kc-bench-") as tmp:
         for n in sizes:
             log(f"N={n}: genereren en bouwen…")
             results.append(measure_size(n, args.runs, args.seed, Path(tmp) / f"n{n}", log))
+        for n in _sizes(args.check_sizes):
+            log(f"N={n}: alleen check…")
+            checks[n] = measure_check(n, args.runs, args.seed, Path(tmp) / f"check{n}", log)
         if args.preview:
-            preview = measure_preview(300, args.preview_edits, args.seed, Path(tmp) / "preview", log)
+            for n in _sizes(args.preview_sizes):
+                log(f"N={n}: bewerken tot preview…")
+                previews[n] = measure_preview(
+                    n, args.preview_edits, args.seed, Path(tmp) / f"preview{n}", log
+                )
     load = (
         f"Load average (1 min) {load_before:.1f} before and {os.getloadavg()[0]:.1f} after the run, "
         f"on {os.cpu_count()} cores: above that, wall times stretch and the CPU columns are the steadier measure."
     )
-    section = report(results, preview, args.runs, load)
+    section = report(results, previews, args.runs, load, checks)
     print(section)
     log(f"totale duur: {time.perf_counter() - started:.0f} s")
     if not args.no_write:
@@ -591,6 +666,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         update_readme(section)
     return 0
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(s.replace("_", "")) for s in text.split(",") if s.strip()]
 
 
 if __name__ == "__main__":

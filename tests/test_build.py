@@ -70,7 +70,7 @@ def test_project_page_shows_its_metadata(site: Path) -> None:
 def test_consultation_and_funding_dates_are_dutch(site: Path) -> None:
     meta = meta_block(html(site, "marktconsultaties/turing-workshop/index.html"))
     assert meta["Wanneer"].startswith("donderdag 10 december 2026 om 14:00")
-    assert meta["Status"] == "Komt eraan"
+    assert meta["Status"] == "Inschrijving open"  # no registration deadline: open until the session
     funding = meta_block(html(site, "financiering/pio-oproep-2019-juni/index.html"))
     assert funding["Deadline"] == "vrijdag 14 juni 2019 om 23:59"
     assert funding["Status"] == "Gesloten"

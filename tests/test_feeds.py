@@ -160,8 +160,9 @@ def test_theme_feed_holds_exactly_the_entries_of_that_theme(site: Path) -> None:
     for entry in feed.entries:
         assert "energie" in {t.term for t in entry.get("tags", [])}
     everything = parse(site, "feeds/alles.atom")
+    # Besides the site's announcements, a theme's followers hear of its projects' milestones once reached.
     assert {e.id for e in everything.entries if "energie" in {t.term for t in e.get("tags", [])}} == {
-        e.id for e in feed.entries
+        e.id for e in feed.entries if "/milestone/" not in e.id
     }
 
 

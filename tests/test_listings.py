@@ -249,7 +249,8 @@ def test_consultations_upcoming_first_then_past_against_the_build_date(site: Pat
         reverse=True,
     )
     doc = page(site, "marktconsultaties/")
-    assert [h.get("id") for h in doc.cssselect("article h2")] == ["binnenkort", "afgelopen"]
+    # (The other h2 heads the "Volg de marktconsultaties" box.)
+    assert [h.get("id") for h in doc.cssselect("article h2[id]")] == ["binnenkort", "afgelopen"]
     assert card_titles(section(doc, "binnenkort")) == [c["title"] for c in upcoming]
     assert card_titles(section(doc, "afgelopen")) == [c["title"] for c in past]
     first = section(doc, "binnenkort").cssselect(".kc-card")[0].text_content()
@@ -316,7 +317,7 @@ def test_consultation_page_offers_registration_only_while_open(later_site: dict[
     assert fields["Inschrijven tot"].text_content() == "10 januari 2027"
     assert targets(later_site[TODAY], fields["Project"]) == {"projecten/duurzame-straatverlichting-halle/"}
     later = meta(page(later_site["2027-01-15"], "marktconsultaties/testsessie/"))
-    assert "Inschrijven" not in later and later["Status"].text_content() == "Komt eraan"
+    assert "Inschrijven" not in later and later["Status"].text_content() == "Inschrijving gesloten"
 
 
 def test_status_flips_with_the_build_date(later_site: dict[str, Path]) -> None:

@@ -52,6 +52,10 @@ class Preview:
     def builds(self) -> int:
         return self.log.read_text(errors="replace").count("Documentation built in")
 
+    def outputs(self) -> int:
+        """Feeds, calendars, open data and search index written: they follow the pages in the background."""
+        return self.log.read_text(errors="replace").count("Zoekindex:")
+
 
 @contextlib.contextmanager
 def preview(project: Path) -> Iterator[Preview]:
@@ -89,6 +93,7 @@ def test_an_edit_shows_everywhere_the_entry_appears(project: Path) -> None:
     with preview(project) as site:
         untouched = site.page("tips/de-pio-principes/")
         assert "<h1" in untouched
+        site.wait_until(lambda: site.outputs() >= 1, "feeds en zoekindex na de eerste build")
         indexed = json.loads(site.page("pagefind/pagefind-entry.json"))["languages"]["nl"]["page_count"]
         builds = site.builds()
         edit(project / "content/projects/cold2gold.md", r"^title: .*$", 'title: "Koelkledij Nieuwe Naam"')
@@ -99,6 +104,8 @@ def test_an_edit_shows_everywhere_the_entry_appears(project: Path) -> None:
         assert "Koelkledij Nieuwe Naam" in site.page("projecten/")  # the catalogue
         assert "Koelkledij Nieuwe Naam" in site.page("organisaties/sport-vlaanderen/")
         assert "Koelkledij Nieuwe Naam" in site.page("thema/sport/")
+        # Feeds, open data and search follow the page within seconds.
+        site.wait_until(lambda: site.outputs() >= 2, "feeds en zoekindex na de wijziging")
         assert "Koelkledij Nieuwe Naam" in site.page("feeds/alles.xml")
         assert "Koelkledij Nieuwe Naam" in site.page("data/projecten.json")
         # An unchanged page is still served, whole.

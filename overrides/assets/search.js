@@ -19,6 +19,8 @@
   if (!root) return;
 
   var PAGE_SIZE = 10;
+  var VERIFY_LIMIT = 40; // results checked before the first is shown (each check loads a small fragment)
+  var TITLE_RANK = 2; // a static page with a query word in its title comes after this many entries
   var TYPO_MIN = 5;
   var PAGE_TYPE = "Pagina";
   // Dutch words that match half the site by prefix and say nothing about what a reader looks for.
@@ -36,6 +38,7 @@
   var elsewhere = root.querySelector(".kc-search__elsewhere");
   var elsewhereLink = elsewhere.querySelector("a");
   var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
+  var clearFilters = root.querySelector(".kc-search__clear");
 
   // The template writes paths relative to the page; import() would resolve them against this script's URL.
   var bundle = new URL(root.dataset.pagefind, location.href).href;
@@ -85,7 +88,7 @@
 
   // One search; for a single word, the pages with that very word (or an inflection) come before the pages
   // with longer words that start with it ("innovatie" before "innovatieve", "verlichting" before
-  // "verlichtingspalen"): a quoted search finds the first kind only.
+  // "verlichtingspalen"): a quoted search finds the first kind only, and those need no check (see verified).
   function ranked(pf, query, chosen) {
     var single = query.indexOf(" ") < 0;
     return Promise.all([
@@ -96,18 +99,73 @@
       if (!found[1]) return all;
       var exact = {};
       found[1].results.forEach(function (r) { exact[r.id] = true; });
-      return all.filter(function (r) { return exact[r.id]; }).concat(all.filter(function (r) { return !exact[r.id]; }));
+      all.forEach(function (r) { r.exact = !!exact[r.id]; });
+      return all.filter(function (r) { return r.exact; }).concat(all.filter(function (r) { return !r.exact; }));
     });
   }
 
   // Entries first, then static pages: two searches over the same (already loaded) index chunks.
   function searchAll(pf, query) {
     var chosen = filters();
-    if (chosen.soort) return ranked(pf, query, chosen);
+    if (chosen.soort) return ranked(pf, query, chosen).then(function (all) { return [all, []]; });
     var entries = Object.assign({}, chosen, { soort: { none: [PAGE_TYPE] } });
     var pages = Object.assign({}, chosen, { soort: PAGE_TYPE });
-    return Promise.all([ranked(pf, query, entries), ranked(pf, query, pages)]).then(function (found) {
-      return found[0].concat(found[1]);
+    return Promise.all([ranked(pf, query, entries), ranked(pf, query, pages)]);
+  }
+
+  // Only the results whose matched words stand for every searched word: Pagefind also matches other words
+  // ("april" for "apps", a shorter word for one it does not have). Results with the exact word need no check;
+  // of the others, the first VERIFY_LIMIT are checked. Also says, per searched word, whether a result had the
+  // word itself (or an inflection), or only a word one letter away (counted, to name it).
+  function verified(results, terms) {
+    var toCheck = results.filter(function (r) { return !r.exact; }).slice(0, VERIFY_LIMIT);
+    return Promise.all(toCheck.map(function (r) { return r.data(); })).then(function (data) {
+      var rejected = {};
+      var genuine = terms.map(function () { return false; });
+      var typos = terms.map(function () { return {}; });
+      if (results.some(function (r) { return r.exact; })) genuine = genuine.map(function () { return true; });
+      data.forEach(function (d, i) {
+        var v = verdict(d, terms);
+        if (v.some(function (x) { return !x; })) {
+          rejected[toCheck[i].id] = true;
+          return;
+        }
+        toCheck[i].loaded = d;
+        v.forEach(function (x, j) {
+          if (x.genuine) genuine[j] = true;
+          else typos[j][x.word] = (typos[j][x.word] || 0) + 1;
+        });
+      });
+      var substitutes = terms.map(function (term, j) {
+        if (genuine[j]) return null;
+        var best = null;
+        Object.keys(typos[j]).forEach(function (w) { if (!best || typos[j][w] > typos[j][best]) best = w; });
+        return best;
+      });
+      return {
+        results: results.filter(function (r) { return !rejected[r.id]; }),
+        substitutes: substitutes
+      };
+    });
+  }
+
+  // A static page whose title has a query word ("Het PIO-traject" for "traject") comes among the first
+  // results, after the best TITLE_RANK entries; other static pages after all entries.
+  function merged(entries, pages, terms) {
+    var checked = pages.slice(0, VERIFY_LIMIT);
+    return Promise.all(checked.map(function (r) { return r.loaded || r.data(); })).then(function (data) {
+      var titled = [];
+      var rest = [];
+      checked.forEach(function (r, i) {
+        var title = String(data[i].meta.title || "").split(/[^\p{L}\p{N}]+/u);
+        var hit = terms.some(function (term) {
+          return title.some(function (w) { return correspondence(w, term) === "genuine"; });
+        });
+        (hit ? titled : rest).push(r);
+      });
+      rest = rest.concat(pages.slice(VERIFY_LIMIT));
+      var at = Math.min(TITLE_RANK, entries.length);
+      return entries.slice(0, at).concat(titled, entries.slice(at), rest);
     });
   }
 
@@ -185,6 +243,60 @@
     return sharedStart(plain(found), word) >= word.length - slack;
   }
 
+  // A rough Dutch stem, the same for a word's inflections and derivations: "duurzaam", "duurzame" and
+  // "duurzaamheid" are all "duurzam", "autosnelweg" and "autosnelwegen" "autosnelweg", "apps" "ap".
+  function stem(word) {
+    var w = plain(word);
+    if (w.length > 7 && /heid$/.test(w)) w = w.slice(0, -4);
+    if (w.length > 3 && /[^aeiouys]s$/.test(w)) w = w.slice(0, -1);
+    if (w.length > 4 && /en$/.test(w)) w = w.slice(0, -2);
+    else if (w.length > 3 && /e$/.test(w)) w = w.slice(0, -1);
+    if (/([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+    w = w.replace(/([^aeiou])(aa|ee|oo|uu)([^aeiou])$/, function (all, before, vowels, after) {
+      return before + vowels[0] + after;
+    });
+    return w;
+  }
+
+  // Does an indexed word a result matched really stand for a query word? "genuine" for the word itself, an
+  // inflection or a longer word that starts with it; "typo" for a word one letter away (Pagefind's own typo
+  // tolerance); false for anything else, such as "april" that Pagefind also matches for "apps".
+  function correspondence(found, word) {
+    var f = plain(found);
+    var w = plain(word);
+    if (!f || !w) return false;
+    var s = stem(w);
+    if (f.indexOf(w) === 0 || stem(f) === s || (s.length >= 4 && f.indexOf(s) === 0)) {
+      return "genuine";
+    }
+    if (w.length >= TYPO_MIN && (oneEditApart(f, w) || oneEditApart(f.slice(0, w.length), w) ||
+        oneEditApart(f.slice(0, w.length + 1), w) || oneEditApart(f.slice(0, w.length - 1), w))) {
+      return "typo";
+    }
+    return false;
+  }
+
+  // The words a result matched: those at its match locations and those of its title.
+  function matchedWords(data) {
+    var text = data.content.split(/[\r\n\s]+/g);
+    var matched = data.locations.map(function (at) { return text[at] || ""; });
+    return matched.concat(String(data.meta.title || "").split(/[^\p{L}\p{N}]+/u));
+  }
+
+  // For each searched word, the indexed word of a result that stands for it (null when none does).
+  function verdict(data, terms) {
+    var matched = matchedWords(data);
+    return terms.map(function (term) {
+      var typo = null;
+      for (var i = 0; i < matched.length; i++) {
+        var kind = correspondence(matched[i], term);
+        if (kind === "genuine") return { word: plain(matched[i]), genuine: true };
+        if (kind === "typo" && !typo) typo = { word: plain(matched[i]), genuine: false };
+      }
+      return typo;
+    });
+  }
+
   // Is a query word in the index: does the best result match a word that starts like it?
   function indexed(pf, word) {
     return pf.search(word).then(function (found) {
@@ -241,12 +353,39 @@
     });
   }
 
-  // What to search for one query word: itself, its correction, its parts, or nothing (null).
+  // An indexed word with the same stem as a word no page has, from the word lists of about its length:
+  // "duurzame" for "duurzaam" or "duurzaamheid", "autosnelwegen" for "autosnelweg". Null when there is none.
+  function relatedForm(word) {
+    if (word.length < TYPO_MIN) return Promise.resolve(null);
+    var s = stem(word);
+    var lengths = [];
+    for (var d = 0; d <= 5; d++) {
+      [word.length + d, word.length - d].forEach(function (n) {
+        if (n >= TYPO_MIN && lengths.indexOf(n) < 0) lengths.push(n);
+      });
+    }
+    return Promise.all(lengths.map(function (n) { return wordList(wordsUrl, n, word[0]); })).then(function (lists) {
+      for (var l = 0; l < lists.length; l++) {
+        for (var k = 0; k < lists[l].length; k++) {
+          if (lists[l][k] !== word && stem(lists[l][k]) === s) return lists[l][k];
+        }
+      }
+      return null;
+    });
+  }
+
+  // What to search for one query word: itself, a related form, its correction, its parts, or nothing (null).
   function resolve(pf, word) {
     return listed(wordsUrl, word).then(function (known) {
       return known || indexed(pf, word);
     }).then(function (known) {
       if (known) return { search: word };
+      return relatedForm(word);
+    }).then(function (found) {
+      if (!found || typeof found !== "string") return found;
+      return { search: found, corrected: true };
+    }).then(function (found) {
+      if (found) return found;
       return listed(dictionaryUrl, word).then(function (dutch) {
         var fixing = dutch || word.length < TYPO_MIN ? Promise.resolve(null) : correction(word);
         return fixing.then(function (fixed) {
@@ -293,22 +432,38 @@
   function showMore(mine) {
     var next = current.results.slice(current.shown, current.shown + PAGE_SIZE);
     current.shown += next.length;
-    return Promise.all(next.map(function (result) { return result.data(); })).then(function (data) {
+    return Promise.all(next.map(function (result) { return result.loaded || result.data(); })).then(function (data) {
       if (mine !== sequence) return;
       data.forEach(function (d) { list.appendChild(resultItem(d)); });
       more.hidden = current.shown >= current.results.length;
     });
   }
 
+  // The filters that are set, as the status says them: " (gefilterd op Thema: Wonen)", or "".
+  function filterNote() {
+    var set = selects.filter(function (select) { return select.value; }).map(function (select) {
+      return select.labels[0].textContent + ": " + select.value;
+    });
+    return set.length ? " (gefilterd op " + set.join(", ") + ")" : "";
+  }
+
+  function updateClear() {
+    clearFilters.hidden = !selects.some(function (select) { return select.value; });
+  }
+
   function showNothing(query) {
     current = { results: [], shown: 0 };
     list.textContent = "";
     more.hidden = true;
-    output.hidden = false;
+    var filtered = selects.some(function (select) { return select.value; });
+    // The filters stay visible (and can be cleared) when they are what leaves nothing.
+    output.hidden = !filtered;
     root.classList.add("kc-search--open");
-    status.textContent = "Geen resultaten voor " + quoted(query) + ". Probeer een ander woord of een ander filter.";
+    status.textContent = "Geen resultaten voor " + quoted(query) + filterNote() + ". " +
+      (filtered ? "Probeer een ander woord of wis de filters." : "Probeer een ander woord.");
     elsewhereLink.href = catalogueUrl + "?q=" + encodeURIComponent(query);
     elsewhere.hidden = false;
+    updateClear();
   }
 
   function run() {
@@ -334,15 +489,28 @@
     return load()
       .then(function (pf) {
         return Promise.all(terms.map(function (word) { return resolve(pf, word); })).then(function (resolved) {
-          if (resolved.some(function (r) { return r.search === null; })) return null;
-          var searched = resolved.map(function (r) { return r.search; }).join(" ");
-          return searchAll(pf, searched).then(function (results) {
-            return {
-              results: results,
-              searched: searched,
-              split: resolved.some(function (r) { return r.split; }),
-              corrected: resolved.some(function (r) { return r.corrected; })
-            };
+          // A word no page has is left out, as long as another word is left to search for.
+          var known = resolved.filter(function (r) { return r.search !== null; });
+          if (!known.length) return null;
+          var dropped = terms.filter(function (word, i) { return resolved[i].search === null; });
+          var searchedTerms = words(known.map(function (r) { return r.search; }).join(" "));
+          var searched = searchedTerms.join(" ");
+          return searchAll(pf, searched).then(function (found) {
+            return Promise.all([verified(found[0], searchedTerms), verified(found[1], searchedTerms)]);
+          }).then(function (checked) {
+            return merged(checked[0].results, checked[1].results, searchedTerms).then(function (results) {
+              var substitutes = checked[0].substitutes.map(function (s, i) {
+                return checked[0].results.length ? s : checked[1].substitutes[i];
+              });
+              var shown = searchedTerms.map(function (term, i) { return substitutes[i] || term; }).join(" ");
+              return {
+                results: results,
+                searched: shown,
+                dropped: dropped,
+                split: known.some(function (r) { return r.split; }),
+                corrected: shown !== searched || known.some(function (r) { return r.corrected; })
+              };
+            });
           });
         });
       })
@@ -359,13 +527,21 @@
         return showMore(mine).then(function () {
           if (mine !== sequence) return;
           var n = count(found.results.length);
+          var text;
+          var known = terms.filter(function (word) { return found.dropped.indexOf(word) < 0; }).join(" ");
           if (found.split) {
-            status.textContent = "Geen resultaten voor " + quoted(typed) + "; wel " + n + " voor " + quoted(found.searched) + ".";
+            text = "Geen resultaten voor " + quoted(typed) + "; wel " + n + " voor " + quoted(found.searched);
           } else if (found.corrected) {
-            status.textContent = n + " voor " + quoted(found.searched) + " in plaats van " + quoted(typed) + ".";
+            text = n + " voor " + quoted(found.searched) + " in plaats van " + quoted(known);
           } else {
-            status.textContent = n + " voor " + quoted(query) + ".";
+            text = n + " voor " + quoted(found.dropped.length ? known : query);
           }
+          if (found.dropped.length) {
+            text += " (" + found.dropped.map(quoted).join(" en ") + (found.dropped.length === 1 ? " komt" : " komen") +
+              " niet voor)";
+          }
+          status.textContent = text + filterNote() + ".";
+          updateClear();
         });
       })
       .catch(function () {
@@ -457,6 +633,10 @@
   });
   selects.forEach(function (select) {
     select.addEventListener("change", run);
+  });
+  clearFilters.addEventListener("click", function () {
+    selects.forEach(function (select) { select.value = ""; });
+    run().then(function () { input.focus(); });
   });
   toggle.addEventListener("click", function () {
     if (root.classList.contains("kc-search--active")) close(true);

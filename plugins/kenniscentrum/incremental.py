@@ -9,7 +9,8 @@ whose Markdown it changed. Static pages in `docs/` may call macros over the whol
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from pathlib import Path
 class BuildState:
     """What the previous successful build rendered from."""
 
-    pages: Mapping[str, str]  # generated source path -> Markdown
+    pages: Mapping[str, str | bytes]  # generated source path -> Markdown (or a calendar's bytes)
     stamp: tuple[float, tuple[str, ...]]  # newest template/config change, and the static pages present
 
 
@@ -34,14 +35,76 @@ def stamp(watched: Iterable[Path], static_pages: Iterable[str]) -> tuple[float, 
 
 
 def unchanged_pages(
-    previous: BuildState | None, pages: Mapping[str, str], current: tuple[float, tuple[str, ...]]
+    previous: BuildState | None, pages: Mapping[str, str | bytes], current: tuple[float, tuple[str, ...]]
 ) -> set[str]:
-    """Generated pages that render exactly as in the previous build."""
+    """Generated pages (and calendars) that come out exactly as in the previous build."""
     if previous is None or previous.stamp != current:
         return set()
     return {uri for uri, markdown in pages.items() if previous.pages.get(uri) == markdown}
 
 
-def removed_pages(previous: BuildState | None, pages: Mapping[str, str]) -> set[str]:
+def removed_pages(previous: BuildState | None, pages: Mapping[str, str | bytes]) -> set[str]:
     """Generated pages of the previous build that are gone (an entry deleted, renamed or made a draft)."""
     return set(previous.pages) - set(pages) if previous else set()
+
+
+class Background:
+    """The preview's outputs (feeds, calendars, open data, search index) on a worker thread, one job at a time.
+
+    `mkdocs serve` shows the changed page as soon as the pages are written; what every page depends on follows a
+    few seconds later. The next rebuild first stops the job still running: `cancel` (Pagefind is killed, the
+    Python part stops between steps) and waits, so two jobs never write the same files.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._cancel: list[Callable[[], None]] = []
+
+    def start(self, steps: Iterable[Callable[[], object]], report: Callable[[BaseException], None]) -> None:
+        """Run the steps in order on a worker thread; the first one that raises ends the job and is reported.
+
+        A job still running is told to stop, and the new one waits for it before its first step: the build
+        itself goes on meanwhile.
+        """
+        self.stop(wait=False)
+        self._stop = stop = threading.Event()
+        before = self._thread
+
+        def run() -> None:
+            if before is not None:
+                before.join()
+            try:
+                for step in steps:
+                    if stop.is_set():
+                        return
+                    step()
+            except BaseException as exc:  # a worker thread has no caller to raise to
+                if not stop.is_set():
+                    report(exc)
+
+        self._thread = threading.Thread(target=run, name="kenniscentrum-outputs", daemon=True)
+        self._thread.start()
+
+    def on_cancel(self, callback: Callable[[], None]) -> None:
+        """Called by a running step: how to stop what it started (a subprocess) when the next rebuild begins."""
+        if threading.current_thread() is not self._thread or self._stop.is_set():
+            callback()  # the job was stopped while the step was starting it
+        else:
+            self._cancel.append(callback)
+
+    def stop(self, wait: bool = True) -> None:
+        """Stop the running job, if any (what it started is cancelled, its Python step ends), and wait for it."""
+        self._stop.set()
+        for callback in self._cancel:
+            callback()
+        self._cancel = []
+        if wait and self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def wait(self) -> None:
+        """Let the running job finish (tests, and the end of `serve`)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None

@@ -6,7 +6,9 @@ import dataclasses
 import logging
 import os
 import shutil
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import base
@@ -31,9 +33,9 @@ from kenniscentrum.editor.cms import (
     render_config,
     write_admin,
 )
-from kenniscentrum.incremental import BuildState, removed_pages, stamp, unchanged_pages
+from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
-from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery
+from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery, follow_texts
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.outputs.redirects import content_error_html
@@ -42,6 +44,7 @@ from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.pages.search import SiteSearch, dictionary_lists, filter_options
+from kenniscentrum.render.blocks import put_back, set_aside
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
@@ -86,6 +89,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.incremental = False
         self.previous: BuildState | None = None
         self.search: SiteSearch | None = None
+        self.background = Background()
+        self.set_aside: dict[str, dict[str, str]] = {}  # listing page -> its card lists, kept out of Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -98,6 +103,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate all content before MkDocs cleans or writes anything: a bad file leaves no half-built site."""
+        self.background.stop(wait=False)  # the previous preview's outputs: this build writes them anew
         if for_publication(self.config.publish) and (problem := publication_problem(config.site_url or "")):
             raise PluginError(problem)
         content_dir = Path(config.config_file_path).parent / self.config.content_dir
@@ -201,10 +207,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             f for f in files if f.src_uri.startswith(f"{OVERRIDES_SUBDIR}/") and not f.is_documentation_page()
         ]:
             files.remove(file)
-        reuse = self._prepare_incremental(files, config)
         assert self.catalogue is not None
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         self.calendars = build_calendars(self.catalogue, self.site)
+        reuse = self._prepare_incremental(files, config)
         docs = {f.dest_uri: f for f in files}
         owners = {e.src_uri: e.path for e in self.catalogue.all()}
         clashes = []
@@ -240,6 +246,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
                     f"docs/{page.file.src_uri}: de front matter mag alleen {', '.join(DOCS_META_KEYS)} bevatten, "
                     f"niet {', '.join(refused)}: verwijder die velden"
                 )
+        elif page.meta.get("kc_type") == "listing":  # our escaped template output only, no editor text
+            markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -250,6 +258,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         """
         if page.title and ("<" in page.title or ">" in page.title):
             page.meta["title"] = escape_title(page.title)
+        if blocks := self.set_aside.pop(page.file.src_uri, None):
+            html = put_back(html, blocks)
         ours = page.file.generated_by is not None and page.file.src_uri in self.pages
         if ours and page.meta.get("kc_type") == "listing":
             return html
@@ -265,6 +275,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             return context
         assert self.catalogue is not None
         context["kc_feeds"] = self.feed_links
+        context["kc_ui"] = follow_texts()
         context["kc_jsonld"] = page_jsonld(
             self.catalogue, page.file.src_uri, self.site.url, self.site.language
         )
@@ -280,57 +291,64 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             return set()
         self._stamp = stamp(_watched(config), (f.src_uri for f in files.documentation_pages()))
         site_dir = Path(config.site_dir)
-        for src_uri in removed_pages(self.previous, self.pages):
+        generated = self._generated()
+        for src_uri in removed_pages(self.previous, generated):
             _remove_output(site_dir, File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri)
             self.rendered_bodies.pop(src_uri, None)
         for file in files.documentation_pages():  # macros may show any entry: render them every time
             Path(file.abs_dest_path).unlink(missing_ok=True)
-        unchanged = unchanged_pages(self.previous, self.pages, self._stamp)
+        unchanged = unchanged_pages(self.previous, generated, self._stamp)
         return {
             uri
             for uri in unchanged
             if (site_dir / File(uri, None, config.site_dir, config.use_directory_urls).dest_uri).is_file()
         }
 
+    def _generated(self) -> dict[str, str | bytes]:
+        """Every file this plugin hands MkDocs: the generated pages and each consultation's calendar."""
+        return {**self.pages, **(self.calendars.consultations if self.calendars else {})}
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Feeds, calendars, open data and the search index; in the preview on a worker thread, after the pages."""
         assert self.catalogue is not None
         if self.content_error is not None:
             return
         if self.incremental:
-            self.previous = BuildState(dict(self.pages), self._stamp)
+            self.previous = BuildState(self._generated(), self._stamp)
         if self.cms_dist is not None:
             self._write_admin(config)  # before the search index starts: /admin/ is never indexed
         site_dir = Path(config.site_dir)
+        assert self.search is not None
+        # What the outputs are made of, as this build left it: in the preview the next build replaces it.
+        outputs = _Outputs(
+            self.catalogue,
+            dict(self.rendered_bodies),
+            self.calendars,
+            self.search,
+            self.docs_outputs,
+            self.site,
+            self.config.feed_items,
+        )
+        if self.command == "serve":
+            self.background.start(
+                [lambda: outputs.write(site_dir), lambda: outputs.index(site_dir, self.background.on_cancel)],
+                _report_background_error,
+            )
+            return
         try:
             indexing = start_search_index(site_dir)  # Pagefind runs while the feeds and calendars are written
         except (SearchIndexError, OSError) as exc:
             raise PluginError(str(exc)) from None
         try:
-            written = write_outputs(
-                self.catalogue,
-                site_dir,
-                self.site,
-                self.config.feed_items,
-                self.calendars,
-                self.rendered_bodies,
-            )
-            clashes = [
-                f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
-                "geef het een andere naam"
-                for path in written
-                if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
-            ]
-            if clashes:
-                raise PluginError("\n".join(clashes))
+            outputs.write(site_dir)
         except BaseException:
             indexing.kill()
             raise
-        assert self.search is not None
-        try:
-            summary = finish_search_index(indexing, site_dir, self.search.vocabulary(), dictionary_lists())
-            log.info("Zoekindex: %s", summary)
-        except SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
+        outputs.index(site_dir, indexing=indexing)
+
+    def on_shutdown(self) -> None:
+        """`mkdocs serve` stops: finish the outputs of the last preview build rather than leave them half written."""
+        self.background.wait()
 
     def _write_admin(self, config: MkDocsConfig) -> None:
         """/admin/ is written beside the site, not as a MkDocs page: never in nav, sitemap or search index."""
@@ -356,6 +374,54 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._site_dir = config.site_dir
+
+
+def _report_background_error(error: BaseException) -> None:
+    """A preview's outputs failed after its pages were served: say so, as the content errors are said."""
+    print(f"FOUT    -  {error}", file=sys.stderr)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Outputs:
+    """Everything after the pages: feeds, calendars, e-mails, open data, redirects and the search index."""
+
+    catalogue: Catalogue
+    rendered_bodies: dict[str, str]
+    calendars: Calendars | None
+    search: SiteSearch
+    docs_outputs: dict[str, str]
+    site: Site
+    feed_items: int
+
+    def write(self, site_dir: Path) -> None:
+        written = write_outputs(
+            self.catalogue, site_dir, self.site, self.feed_items, self.calendars, self.rendered_bodies
+        )
+        clashes = [
+            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+            "geef het een andere naam"
+            for path in written
+            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+        ]
+        if clashes:
+            raise PluginError("\n".join(clashes))
+
+    def index(
+        self,
+        site_dir: Path,
+        on_cancel: Callable[[Callable[[], None]], None] | None = None,
+        indexing: subprocess.Popen[str] | None = None,
+    ) -> None:
+        """Wait for Pagefind (started here unless given) and write the typo word lists."""
+        try:
+            if indexing is None:
+                indexing = start_search_index(site_dir)
+                if on_cancel is not None:
+                    on_cancel(indexing.kill)
+            summary = finish_search_index(indexing, site_dir, self.search.vocabulary(), dictionary_lists())
+            log.info("Zoekindex: %s", summary)
+        except (SearchIndexError, OSError) as exc:
+            raise PluginError(str(exc)) from None
 
 
 class _DirtyWarningFilter(logging.Filter):

@@ -27,6 +27,9 @@ AGENDA = "agenda.ics"
 FEED_ALL = "feeds/alles"  # without extension: `.xml` is RSS 2.0, `.atom` is Atom
 FEED_CONSULTATIONS = "feeds/marktconsultaties"
 FEED_FORMATS = (("xml", "application/rss+xml"), ("atom", "application/atom+xml"))
+JSON_FEED = ("json", "application/feed+json")  # JSON Feed 1.1, next to every RSS/Atom pair
+CALENDAR_EXT = "ics"  # a selection's or a project's calendar, next to its feeds
+FEEDS_OPML = "feeds/alle-feeds.opml"  # every feed /abonneren/ links, for a reader to import at once
 EMAIL_FILE = "email.html"  # next to each month page of the digest
 
 
@@ -62,7 +65,18 @@ def month_email(month: str) -> str:
 
 
 def theme_feed(code: str) -> str:
-    return f"feeds/thema/{code}"
+    return selection_feed((("thema", code),))
+
+
+def selection_feed(pairs: tuple[tuple[str, str], ...]) -> str:
+    """The feeds of a catalogue selection, without extension: one facet value (`feeds/soort/lokaal-bestuur`)
+    or a combination (`feeds/thema/energie/soort/lokaal-bestuur`), in the catalogue's own URL parameters."""
+    return "feeds/" + "/".join(f"{param}/{code}" for param, code in pairs)
+
+
+def project_feed(first_slug: str) -> str:
+    """ "Volg dit project": from the project's first slug, so a renamed project keeps its subscribers."""
+    return f"feeds/project/{first_slug}"
 
 
 def consultation_calendar_src(url_prefix: str, slug: str) -> str:

@@ -109,7 +109,8 @@ def test_within_a_facet_or_across_facets_and(page: Any, errors: list[str]) -> No
 
 def test_the_result_count_is_a_polite_live_region(page: Any) -> None:
     page.goto("projecten/")
-    status = page.get_by_role("status")
+    # The results' live region (the "Volg deze selectie" box has one of its own, for "Gekopieerd").
+    status = page.locator(".kc-results > [role=status]")
     assert status.get_attribute("aria-live") == "polite"
     page.get_by_label("Sport").check()
     assert status.inner_text() == "1 project"

@@ -24,7 +24,8 @@ def test_axe_finds_no_violation(browser, server, kind, viewport):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("query", ["koelkledij", "lucht", "afvalinzameling"])  # results, none, broadened
+# results, none, broadened, another form of the word
+@pytest.mark.parametrize("query", ["koelkledij", "lucht", "afvalinzameling", "duurzaamheid"])
 def test_axe_finds_no_violation_in_search_with_results(browser, server, viewport, query):
     with new_page(browser, server, viewport) as (page, _):
         open_page(page, "")
@@ -32,6 +33,18 @@ def test_axe_finds_no_violation_in_search_with_results(browser, server, viewport
         page.screenshot(path=SCREENSHOTS / f"search-{query}-{viewport}.png")
         violations = Axe().run(page).response["violations"]
         assert not violations, f"axe in het zoekvenster ({viewport}, {query}):\n{axe_summary(violations)}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_axe_finds_no_violation_in_search_with_a_filter_and_no_results(browser, server, viewport):
+    with new_page(browser, server, viewport) as (page, _):
+        open_page(page, "")
+        search(page, "verlichting")
+        page.locator("#kc-search-theme").select_option("Sport")
+        page.locator(".kc-search__clear").wait_for(state="visible")
+        page.locator(".kc-search__status", has_text="wis de filters").wait_for(state="attached")
+        violations = Axe().run(page).response["violations"]
+        assert not violations, f"axe in het zoekvenster ({viewport}, filter):\n{axe_summary(violations)}"
 
 
 @pytest.mark.parametrize(("kind", "viewport"), CASES, ids=IDS)

@@ -66,7 +66,16 @@ def test_landmarks_have_dutch_names(browser, server):
 
 
 @pytest.mark.parametrize(
-    "query", ["straatverlichtng", "lucht", "zzzzzzzzqx", "afvalinzameling", "innovatiepartnerschap"]
+    "query",
+    [
+        "straatverlichtng",
+        "lucht",
+        "zzzzzzzzqx",
+        "afvalinzameling",
+        "innovatiepartnerschap",
+        "duurzaamheid",
+        "autosnelweg",
+    ],
 )
 def test_searching_makes_no_failing_request(browser, server, query):
     """Typo tolerance and compound splitting ask only for the word lists the build wrote (lijsten.json)."""

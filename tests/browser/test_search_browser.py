@@ -61,6 +61,12 @@ QUERIES = [
     ("tewerksteling", VDAB, "een letter te weinig"),
     ("geschenkbonnen", "projecten/digitale-mechelenbon/", "meervoud van geschenkbon"),
     ("AWV", "marktconsultaties/turing-pitches/", "de afkorting, alleen in de lijst van organisaties"),
+    # Base and related forms of a word the site has only in another form (the same Dutch stem).
+    ("duurzaam", HALLE, "de site heeft alleen duurzame"),
+    ("duurzaamheid", HALLE, "afleiding van duurzaam, de site heeft duurzame"),
+    ("autosnelweg", TURING, "enkelvoud van autosnelwegen"),
+    ("apps", "projecten/digitale-mechelenbon/", "het woord zelf"),
+    ("apps", "projecten/lv-agrilens/", "enkelvoud app"),
 ]
 
 # (query, an entry it must not find, why): Pagefind alone put a shorter indexed word in place of a word no
@@ -73,6 +79,10 @@ NOT_FOUND = [
         "heeft alleen het woord in",
     ),
     ("innovatiepartnerschap", "projecten/brandveiligheid-zorggebouwen/", "heeft alleen het woord in"),
+    # Pagefind also matches "april" (and "Apple") for "apps": not the same word.
+    ("apps", "tips/juridisch-kader/", "heeft alleen het woord april"),
+    ("apps", "projecten/optimo-huisvuilwagen/", "heeft alleen het woord april"),
+    ("apps", "abonneren/", "heeft alleen het woord Apple"),
 ]
 
 
@@ -126,16 +136,103 @@ def test_an_unknown_compound_says_what_it_searched(desktop):
 
 
 def test_a_real_word_no_page_has_is_not_corrected(page_at):
-    # "lucht" is Dutch: it is not a typo of "licht", which the site has.
+    # "lucht" is Dutch: it is not a typo of "licht", which the site has. No filter is set: none to change.
     search(page_at, "lucht")
     expect(page_at.locator(".kc-search__status")).to_have_text(
-        "Geen resultaten voor ‘lucht’. Probeer een ander woord of een ander filter."
+        "Geen resultaten voor ‘lucht’. Probeer een ander woord."
     )
     expect(page_at.locator(".kc-search__result")).to_have_count(0)
-    catalogue = page_at.locator(".kc-search__elsewhere a")
-    expect(catalogue).to_be_visible()
-    expect(catalogue).to_have_text("Zoek verder in de projectencatalogus")
-    assert catalogue.get_attribute("href").endswith("projecten/?q=lucht")
+    elsewhere = page_at.locator(".kc-search__elsewhere")
+    expect(elsewhere).to_be_visible()
+    expect(elsewhere).to_have_text(
+        "Zoek verder in de projectencatalogus of bekijk de lijsten van tips, marktconsultaties en financiering."
+    )
+    links = elsewhere.locator("a")
+    assert links.first.get_attribute("href").endswith("projecten/?q=lucht")
+    assert [links.nth(i).get_attribute("href").rsplit("/", 2)[-2] for i in (1, 2, 3)] == [
+        "tips",
+        "marktconsultaties",
+        "financiering",
+    ]
+
+
+def typed(page, query: str, status: str) -> None:
+    """Type a query and wait until the status says exactly this."""
+    field = page.locator("#kc-search-input")
+    if not field.is_visible():
+        open_search(page)
+    field.fill("")
+    field.press_sequentially(query, delay=30)
+    expect(page.locator(".kc-search__status")).to_have_text(status)
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("led verlichting", "6 resultaten voor ‘verlichting’ (‘led’ komt niet voor)."),
+        ("verlichting fiets", "6 resultaten voor ‘verlichting’ (‘fiets’ komt niet voor)."),
+    ],
+)
+def test_an_unknown_word_is_left_out_and_named(page_at, query, status):
+    typed(page_at, query, status)
+    assert any(href.endswith(TURING) for href in hrefs(page_at.locator(".kc-search__result")))
+
+
+def test_only_unknown_words_find_nothing(desktop):
+    typed(desktop, "led fiets", "Geen resultaten voor ‘led fiets’. Probeer een ander woord.")
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("verlichtng", "6 resultaten voor ‘verlichting’ in plaats van ‘verlichtng’."),
+        ("duurzaamheid", "3 resultaten voor ‘duurzame’ in plaats van ‘duurzaamheid’."),
+        ("apps", "4 resultaten voor ‘apps’."),
+    ],
+)
+def test_the_status_says_which_word_was_searched(desktop, query, status):
+    typed(desktop, query, status)
+
+
+@pytest.mark.parametrize(
+    ("query", "href", "kind"),
+    [
+        ("koopkracht", "tips/koopkracht-30-tot-40-miljard/", "Weetje"),
+        ("Turing", "tips/turing-als-case/", "Verhaal"),
+        ("principes", "tips/de-pio-principes/", "Tip"),
+    ],
+)
+def test_a_tip_shows_its_own_kind(desktop, query, href, kind):
+    result = search(desktop, query).locator(f'a[href$="{href}"]')
+    expect(result.locator(".kc-search__type")).to_have_text(kind)
+
+
+@pytest.mark.parametrize(("query", "href", "top"), [("traject", "traject/", 3), ("pio", "over/", 5)])
+def test_a_static_page_with_the_word_in_its_title_is_among_the_first(desktop, query, href, top):
+    found = hrefs(search(desktop, query))
+    first = [h.split("://", 1)[-1].split("/", 1)[-1] for h in found[:top]]
+    assert href in first, found
+    assert sum(1 for path in first if path.startswith(("projecten/", "tips/", "marktconsultaties/"))) >= 2
+
+
+def test_a_filter_is_named_and_can_be_cleared(page_at):
+    search(page_at, "verlichting")
+    clear = page_at.locator(".kc-search__clear")
+    expect(clear).to_be_hidden()
+    page_at.locator("#kc-search-theme").select_option("Mobiliteit")
+    status = page_at.locator(".kc-search__status")
+    expect(status).to_have_text("4 resultaten voor ‘verlichting’ (gefilterd op Thema: Mobiliteit).")
+    typed(
+        page_at,
+        "koelkledij",
+        "Geen resultaten voor ‘koelkledij’ (gefilterd op Thema: Mobiliteit). "
+        "Probeer een ander woord of wis de filters.",
+    )
+    expect(clear).to_be_visible()
+    clear.click()
+    expect(status).to_have_text("1 resultaat voor ‘koelkledij’.")
+    expect(page_at.locator("#kc-search-theme")).to_have_value("")
+    expect(clear).to_be_hidden()
 
 
 def test_the_phone_finds_the_same(browser, server):
@@ -254,6 +351,12 @@ def test_without_javascript_the_form_opens_the_catalogue_filter(browser, server)
         field.press("Enter")
         page.wait_for_url("**/projecten/?q=koelkledij")
         assert page.locator("h1").inner_text().startswith("Projecten")
+        # The catalogue cannot filter without JavaScript: it says so and where else to look.
+        notice = page.locator(".kc-noscript")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("je zoekopdracht is dus niet uitgevoerd")
+        links = [a.get_attribute("href") for a in notice.locator("a").all()]
+        assert links == ["../thema/", "../tips/", "../marktconsultaties/", "../financiering/"]
     finally:
         context.close()
 

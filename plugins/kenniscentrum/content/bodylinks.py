@@ -11,9 +11,9 @@ and proposes the path above. The build rewrites each path to the generated page 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -49,34 +49,47 @@ class BodyLink:
     end: int
 
 
-def body_links(entry: Entry) -> Iterator[BodyLink]:
+def body_links(entry: Entry) -> tuple[BodyLink, ...]:
     """Every link and image outside code, with its file line."""
+    return _body_links(entry.body, entry.body_line)
+
+
+# The check, the page and the rewrite each read a body's links, and `mkdocs serve` reloads unchanged bodies on
+# every save: scan each distinct body once.
+@functools.lru_cache(maxsize=32768)
+def _body_links(body: str, body_line: int) -> tuple[BodyLink, ...]:
+    found = []
     fenced = False
-    for number, line in enumerate(entry.body.splitlines(), start=entry.body_line):
+    for number, line in enumerate(body.splitlines(), start=body_line):
         if _FENCE.match(line):
             fenced = not fenced
             continue
         # Indented lines are read too: in a nested list they are links, and editors write code fenced.
         if fenced:
             continue
+        if "[" not in line and "<" not in line:
+            continue  # no link, image or tag can start on this line
         text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _INLINE.finditer(text):
             start, end = _inside(match, 3)
-            yield BodyLink(number, text[start:end], bool(match.group(1)), match.group(2), start, end)
+            found.append(BodyLink(number, text[start:end], bool(match.group(1)), match.group(2), start, end))
         if reference := _REFERENCE.match(text):
             start, end = _inside(reference, 2)
-            yield BodyLink(number, text[start:end], False, reference.group(1), start, end)
+            found.append(BodyLink(number, text[start:end], False, reference.group(1), start, end))
         for match in _HTML.finditer(text):
             image = match.group(1).lower() == "img"
             alt = _HTML_ALT.search(match.group(0))
-            yield BodyLink(
-                number,
-                match.group(2),
-                image,
-                alt.group(1) if alt else "",
-                match.start(2),
-                match.end(2),
+            found.append(
+                BodyLink(
+                    number,
+                    match.group(2),
+                    image,
+                    alt.group(1) if alt else "",
+                    match.start(2),
+                    match.end(2),
+                )
             )
+    return tuple(found)
 
 
 def _inside(match: re.Match[str], group: int) -> tuple[int, int]:
@@ -277,8 +290,10 @@ def rewrite_body(entry: Entry, visible: set[tuple[str, str]]) -> str:
     A link to an entry this build does not publish (a draft, a scheduled entry) becomes its text, so a public
     page never links to a missing one.
     """
+    links = body_links(entry)
+    if not links and "](" not in entry.body:
+        return entry.body  # nothing to rewrite or drop (both need a link)
     lines = entry.body.splitlines(keepends=True)
-    links = list(body_links(entry))
     by_type = {ctype.folder: ctype for ctype in CONTENT_TYPES.values()}
     page_src = entry.src_uri
     for link in sorted(links, key=lambda item: (item.line, -item.start)):

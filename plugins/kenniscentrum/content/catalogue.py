@@ -5,7 +5,9 @@ Pages, listings, feeds, the calendar, exports and macros all read this one objec
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
 import heapq
 import itertools
 import os
@@ -23,7 +25,7 @@ from kenniscentrum.content.load import VOCABULARY_FILE, load_file, scan_content
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.organisations import OrganisationList, load_organisations, resolve_organisations
 from kenniscentrum.content.problems import ContentError, Problem, did_you_mean
-from kenniscentrum.content.schema import CONTENT_TYPES, RESERVED_SLUGS, Vocabularies
+from kenniscentrum.content.schema import CONTENT_TYPES, RESERVED_SLUGS, ContentType, Vocabularies
 from kenniscentrum.content.status import current_stage
 from kenniscentrum.content.validate import validate_entry
 from kenniscentrum.content.vocabularies import read_vocabularies
@@ -194,10 +196,10 @@ def load_catalogue(
     problems.extend(found)
     entries: list[Entry] = []
     existing: set[tuple[str, str]] = set()  # every file, valid or not: a reference to it is not broken
+    vocabulary_key = hashlib.blake2b(repr(vocabularies).encode(), digest_size=16).digest()
     for ctype, path in scan.files:
-        raw = load_file(ctype, path, root)
-        existing.add((ctype.name, raw.slug))
-        entry, found = validate_entry(raw, vocabularies)
+        existing.add((ctype.name, path.stem))
+        entry, found = _validated(ctype, path, root, vocabularies, vocabulary_key)
         problems.extend(found)
         if entry:
             entries.append(entry)
@@ -219,6 +221,38 @@ def load_catalogue(
     catalogue.skipped = scan.skipped
     catalogue.aliases = alias_index(visible)
     return catalogue
+
+
+# Validated files by path, kept for the life of the process: `mkdocs serve` reloads the catalogue on every save,
+# and `check` loads it twice (with and without drafts). Keyed by the file's bytes and the vocabularies it was
+# validated against, so an edit, a vocabulary change or a rename always validates again.
+_VALIDATED: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
+
+
+def _validated(
+    ctype: ContentType, path: Path, root: Path, vocabularies: Vocabularies, vocabulary_key: bytes
+) -> tuple[Entry | None, list[Problem]]:
+    # The key names the file as given: the same path under another root is another file to editors.
+    """One file loaded and validated, or the result of the last time these bytes were (a fresh copy)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None  # load_file reports it
+    name = f"{ctype.name}:{path}"
+    key = (
+        hashlib.blake2b(data, digest_size=16, key=vocabulary_key).digest() + str(root).encode()
+        if data is not None
+        else b""
+    )
+    cached = _VALIDATED.get(name)
+    if cached is not None and data is not None and cached[0] == key:
+        entry, problems = cached[1], cached[2]
+    else:
+        entry, problems = validate_entry(load_file(ctype, path, root, data), vocabularies)
+        if data is not None:
+            _VALIDATED[name] = (key, entry, problems)
+    # Resolving rewrites `data` (organisation names, renamed slugs): every load gets its own copy of it.
+    return (dataclasses.replace(entry, data=dict(entry.data)) if entry else None), list(problems)
 
 
 def empty_catalogue(today: date) -> Catalogue:

@@ -6,6 +6,7 @@ so they all agree on where the conclusions are and which anchor MkDocs gives the
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown.extensions.toc import slugify as toc_slugify
@@ -17,8 +18,12 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"[*_`]+")
 
 
+@functools.lru_cache(maxsize=16384)
 def conclusions_section(body: str) -> tuple[str, str]:
-    """The heading text and Markdown of the body's "Conclusies" section, or ("", "") when it has none."""
+    """The heading text and Markdown of the body's "Conclusies" section, or ("", "") when it has none.
+
+    Remembered per body: the events of a consultation are listed for the feeds, the digest and every selection
+    and project it belongs to."""
     lines = body.splitlines()
     in_fence = False
     start = level = None

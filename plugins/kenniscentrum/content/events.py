@@ -31,6 +31,9 @@ class Kind(StrEnum):
 # What subscribers are told about (feeds, digest) and what goes in a calendar.
 ANNOUNCEMENTS = frozenset({Kind.PUBLISHED, Kind.CONCLUSIONS})
 CALENDAR = frozenset({Kind.SESSION, Kind.REGISTRATION_DEADLINE, Kind.DEADLINE})
+# The dates of an announced entry's own schedule: in its calendar, not news of their own. Any other kind (a
+# project's milestone, say) is news to whoever follows the project or a selection it belongs to.
+SCHEDULE = frozenset({Kind.SESSION, Kind.REGISTRATION_DEADLINE, Kind.OPENS, Kind.DEADLINE})
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,26 @@ def calendar_events(entry: Entry, today: date) -> list[Event]:
     return [event for event in entry_events(entry, today) if event.kind in CALENDAR]
 
 
+def is_news(event: Event) -> bool:
+    """Whether a follower's feed carries the event (a calendar carries `calendar_events`)."""
+    return event.kind in ANNOUNCEMENTS or event.kind not in SCHEDULE
+
+
+def project_events(project: Entry, catalogue: Catalogue) -> list[Event]:
+    """Everything about one project, oldest first: its own events (publication, later milestones) and those of
+    its public consultations (announcement, sessions, registration deadline, conclusions).
+
+    "Volg dit project" and every selection feed read this one function, so an event kind added to
+    `entry_events` reaches a project's followers without a change here.
+    """
+    entries = [
+        project,
+        *(c for c in catalogue.consultations_of.get(project.slug, ()) if catalogue.is_public(c)),
+    ]
+    events = [event for entry in entries for event in entry_events(entry, catalogue.today)]
+    return sorted(events, key=lambda e: (e.published, e.entry.type.name, e.entry.slug, e.kind, e.number))
+
+
 class Step(StrEnum):
     """What a step on a project's timeline is: written by the editor, or derived from other content."""
 
@@ -154,6 +177,7 @@ class TimelineStep:
     starts: datetime | None = None  # a session's start
     location: str = ""
     fragment: str = ""  # the conclusions' anchor on the consultation page
+    event: Event | None = None  # the consultation's event this step shows (its title: render/titles.py)
 
     @property
     def illustration(self) -> str:
@@ -165,7 +189,8 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
     """The project's milestones merged with its derived steps, oldest first.
 
     Derived: the year of selection, every session of its consultations and their conclusions once published
-    (as of the build date); illustrative consultations are left out. A year sorts before the months of that year, a month before its days.
+    (as of the build date); illustrative consultations are left out. A year sorts before the months of that
+    year, a month before its days.
     """
     today = catalogue.today
     steps = [
@@ -191,6 +216,7 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
                         Step.SESSION,
                         day < today,
                         consultation=consultation,
+                        event=event,
                         starts=event.start,
                         location=event.location,
                     )
@@ -203,6 +229,7 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
                         Step.CONCLUSIONS,
                         True,
                         consultation=consultation,
+                        event=event,
                         fragment=event.fragment,
                     )
                 )

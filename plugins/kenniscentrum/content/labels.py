@@ -45,6 +45,7 @@ FIELD_LABELS: dict[str, str] = {
     "sessions": "Sessies",
     "registration_url": "Inschrijvingslink",
     "registration_deadline": "Uiterste inschrijvingsdatum",
+    "language": "Taal",
     "registrations": "Aantal inschrijvingen",
     "conclusions": "Conclusies gepubliceerd op",
     "kind": "Soort",

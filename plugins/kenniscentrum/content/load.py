@@ -187,16 +187,20 @@ def _scan_folder(
                 scan.skipped.append(f"{rel(path)} (geen .md-bestand)")
 
 
-def read_source(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+def read_source(path: Path, rel: str, data: bytes | None = None) -> tuple[str | None, list[Problem]]:
     """A text file as UTF-8 with line endings normalised; undecodable bytes and control characters are problems.
 
     Control characters are reported once per line and replaced by spaces, so the rest of the file is still
-    checked (YAML refuses them with an error an editor cannot read).
+    checked (YAML refuses them with an error an editor cannot read). `data` is the file's bytes when the
+    caller has read them already.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(rel, 1, "", f"kan niet gelezen worden ({exc.strerror})", "herstel het bestand")]
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return None, [
+                Problem(rel, 1, "", f"kan niet gelezen worden ({exc.strerror})", "herstel het bestand")
+            ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -231,11 +235,11 @@ def read_source(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     return CONTROL.sub(" ", text), problems
 
 
-def load_file(ctype: ContentType, path: Path, root: Path) -> RawEntry:
+def load_file(ctype: ContentType, path: Path, root: Path, data: bytes | None = None) -> RawEntry:
     """Split one file into front matter nodes and body; syntax problems are recorded, not raised."""
-    rel = printable(path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix())
+    rel = relative_name(path, root)
     entry = RawEntry(ctype, rel, path.stem, {}, {}, "", 1)
-    text, entry.problems = read_source(path, rel)
+    text, entry.problems = read_source(path, rel, data)
     if text is None:
         return entry
     if not text.startswith("---"):
@@ -266,6 +270,11 @@ def load_file(ctype: ContentType, path: Path, root: Path) -> RawEntry:
     _parse_front_matter(entry, front)
     entry.problems[:unplaced] = [_place(entry, p) for p in entry.problems[:unplaced]]
     return entry
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """A content file's path as editors see it in problems: relative to the repository, printable."""
+    return printable(path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix())
 
 
 def _place(entry: RawEntry, problem: Problem) -> Problem:

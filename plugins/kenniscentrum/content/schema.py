@@ -346,6 +346,19 @@ CONSULTATION = ContentType(
         ),
         Field("registration_url", Kind.URL, help="Link naar het inschrijvingsformulier (https://…)."),
         Field("registration_deadline", Kind.DATE, help="Uiterste inschrijvingsdatum (JJJJ-MM-DD)."),
+        Field(
+            "contact",
+            Kind.CONTACT,
+            help="Contact voor deelnemers: 'name' (niet verplicht) met 'email' of 'url' (https://…).",
+        ),
+        Field(
+            "documents",
+            Kind.DOCUMENTS,
+            many=True,
+            help="Documenten voor deelnemers: lijst van {title, url} of {title, file}, met 'file' een bestand in "
+            "content/media/ geschreven als '../media/naam.pdf'.",
+        ),
+        Field("language", Kind.TEXT, help="Taal van de sessie, bv. Nederlands of Engels."),
         Field("registrations", Kind.INT, help="Aantal inschrijvingen, achteraf in te vullen."),
         Field(
             "conclusions",

@@ -33,7 +33,7 @@ def write_outputs(
     """
     site = site.with_url(site.url) if isinstance(site, Site) else Site().with_url(site)
     calendars = calendars or build_calendars(catalogue, site)
-    written = write_feeds(catalogue, site_dir, site, feed_items, rendered)
+    written = write_feeds(catalogue, site_dir, site, feed_items, rendered, calendars)
     written.append(write_feed_sitemap(site_dir, site.url, written))
     calendar = site_dir / routes.AGENDA
     calendar.write_bytes(calendars.agenda)

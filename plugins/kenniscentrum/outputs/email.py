@@ -6,6 +6,7 @@ absolute links only.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from kenniscentrum import routes
@@ -16,7 +17,7 @@ from kenniscentrum.render.templates import render
 from kenniscentrum.site import Site
 
 
-def email_html(month: str, events: list[Event], site: Site) -> str:
+def email_html(month: str, events: list[Event], site: Site, today: date | None = None) -> str:
     return render(
         "email/digest.html",
         lang=_language_tag(site.language),
@@ -29,7 +30,7 @@ def email_html(month: str, events: list[Event], site: Site) -> str:
                     {
                         "url": site.url + event.url,
                         "title": title(event),
-                        "detail": detail(event),
+                        "detail": detail(event, today),
                         "description": event.entry.description,
                     }
                     for event in group["items"]
@@ -54,6 +55,6 @@ def write_emails(catalogue: Catalogue, site_dir: Path, site: Site) -> list[Path]
     for month, events in by_month(announcements(catalogue)).items():
         target = site_dir / routes.month_email(month)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(email_html(month, events, site), encoding="utf-8")
+        target.write_text(email_html(month, events, site, catalogue.today), encoding="utf-8")
         written.append(target)
     return written

@@ -12,13 +12,18 @@ from pathlib import Path
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 FEEDS_DIR = "feeds"
+PROJECT_FEEDS = f"{FEEDS_DIR}/project/"  # routes.project_feed
 
 
 def write_feed_sitemap(site_dir: Path, site_url: str, written: list[Path]) -> Path:
-    """List every written file under `feeds/` (site_url ends in "/")."""
+    """List the written feeds of the site and its selections (site_url ends in "/"); one project's feeds are
+    left out, as its page is what search engines should find (thousands of them would only swell this file)."""
     feeds_dir = site_dir / FEEDS_DIR
+    projects_dir = feeds_dir / PROJECT_FEEDS
     urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
-    for path in sorted(p for p in written if p.is_relative_to(feeds_dir)):
+    for path in sorted(
+        p for p in written if p.is_relative_to(feeds_dir) and not p.is_relative_to(projects_dir)
+    ):
         ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = (
             site_url + path.relative_to(site_dir).as_posix()
         )

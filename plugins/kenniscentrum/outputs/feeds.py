@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom feeds of the announcements (content/events.py), built with feedgen.
+"""RSS 2.0, Atom and JSON Feed 1.1 feeds of the announcements (content/events.py), and the calendars of the
+selections and projects one can follow; documents assembled in `feedwriter.py` from items serialized once.
 
 Every item's id is a tag URI made of the entry's type and slug, so correcting an entry or moving the site never
 shows a subscriber the same item twice. A consultation's published conclusions are a second item with an id of
@@ -7,6 +8,8 @@ their own. Dates come from front matter only, so two builds of the same content 
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,20 +19,42 @@ from urllib.parse import urljoin
 
 import lxml.html
 import markdown
-from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_section
-from kenniscentrum.content.events import Event, Kind, announcements
+from kenniscentrum.content.events import (
+    ANNOUNCEMENTS,
+    CALENDAR,
+    Event,
+    Kind,
+    announcements,
+    calendar_events,
+    entry_events,
+    is_news,
+    project_events,
+)
 from kenniscentrum.content.model import Entry, as_datetime
-from kenniscentrum.facets import FACETS
+from kenniscentrum.facets import INSTRUMENT, Selection, project_sentence, selection_sentence, selections
+from kenniscentrum.outputs.feedwriter import (
+    Category,
+    FeedHead,
+    ItemData,
+    SerializedItem,
+    atom_document,
+    json_document,
+    rss_date,
+    rss_document,
+    serialize,
+)
+from kenniscentrum.outputs.ical import Calendars
 from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, nl_span
-from kenniscentrum.render.illustration import illustrated, illustration_note
+from kenniscentrum.render.illustration import illustration_note
 from kenniscentrum.render.sanitize import sanitize
+from kenniscentrum.render.templates import N_, render, ui
 from kenniscentrum.render.templates import gettext as _
-from kenniscentrum.render.templates import render
+from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import PUBLISHER, Site
 
 # Ids never contain the site URL or a date that changes: a subscriber's reader keys on them forever.
@@ -75,7 +100,8 @@ class FeedItem:
 
 @dataclass(frozen=True)
 class FeedSpec:
-    """One feed: written as `<path>.xml` (RSS 2.0) and `<path>.atom`."""
+    """One feed: written as `<path>.xml` (RSS 2.0), `<path>.atom` and `<path>.json` (JSON Feed 1.1), and with
+    calendar events also as `<path>.ics`."""
 
     path: str  # site-relative, without extension: "feeds/alles"
     id: str
@@ -83,6 +109,9 @@ class FeedSpec:
     description: str
     page: str  # site-relative URL of the HTML page the feed mirrors
     items: list[FeedItem]
+    calendar: list[Event] | None = None
+    full: bool = True  # items with their content; else title, link and summary (a selection's, a project's)
+    formats: tuple[str, ...] = ("xml", "atom", routes.JSON_FEED[0])
 
 
 def autodiscovery() -> list[dict[str, str]]:
@@ -94,6 +123,21 @@ def autodiscovery() -> list[dict[str, str]]:
             links.append({"type": media_type, "title": f"{name} ({kind})", "path": f"{path}.{ext}"})
     links.append({"type": "text/calendar", "title": _("Agenda (iCalendar)"), "path": routes.AGENDA})
     return links
+
+
+def follow_texts() -> Markup:
+    """The copy buttons' texts for follow.js, as JSON safe inside a script element."""
+    texts = {
+        "copy": _("Kopieer feedadres"),
+        "copied": _("Gekopieerd"),
+        "copyFailed": _("Kopiëren lukte niet: selecteer het adres en kopieer het zelf."),
+    }
+    return Markup(
+        json.dumps(texts, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def entry_id(entry: Entry, suffix: str = "") -> str:
@@ -113,15 +157,24 @@ def feed_item(event: Event) -> FeedItem:
         return FeedItem(
             event,
             entry_id(entry, "/conclusies"),
-            illustrated(entry, _("Conclusies: %(title)s", title=entry.title)),
+            display_title(event),
             illustration_note(entry)
             + _(
                 "De conclusies van deze marktconsultatie zijn gepubliceerd. %(description)s",
                 description=entry.description,
             ),
         )
+    if event.kind is Kind.PUBLISHED:
+        return FeedItem(
+            event, entry_id(entry), display_title(event), illustration_note(entry) + _summary(entry)
+        )
+    # Any later kind of news (a project's milestone): its own id, from the kind and the day, never the title.
+    number = f"-{event.number}" if event.number else ""
     return FeedItem(
-        event, entry_id(entry), illustrated(entry, entry.title), illustration_note(entry) + _summary(entry)
+        event,
+        entry_id(entry, f"/{event.kind}/{event.start:%Y-%m-%d}{number}"),
+        display_title(event),
+        illustration_note(entry) + entry.description,
     )
 
 
@@ -141,9 +194,9 @@ def _summary(entry: Entry) -> str:
 
 
 def feed_specs(catalogue: Catalogue, items: list[FeedItem], site: Site | None = None) -> list[FeedSpec]:
-    """The public feeds of DESIGN.md: everything, market consultations, and one per value of a feed facet."""
+    """The site-wide feeds of DESIGN.md: everything and market consultations (selections: `follow_specs`)."""
     name = (site or Site()).name
-    specs = [
+    return [
         FeedSpec(
             routes.FEED_ALL,
             f"{ID_PREFIX}feed/alles",
@@ -159,26 +212,10 @@ def feed_specs(catalogue: Catalogue, items: list[FeedItem], site: Site | None = 
             _("Nieuwe marktconsultaties van PIO-projecten, en hun conclusies zodra ze gepubliceerd zijn."),
             routes.page_url(routes.CONSULTATIONS),
             [i for i in items if i.entry.type.name == "consultation"],
+            # Only the consultations' dates (agenda.ics also holds funding deadlines).
+            [e for c in catalogue.public("consultation") for e in calendar_events(c, catalogue.today)],
         ),
     ]
-    for facet in FACETS:
-        if not facet.feeds or facet.vocabulary is None:
-            continue
-        for code, label in catalogue.vocabularies.get(facet.vocabulary, {}).items():
-            specs.append(
-                FeedSpec(
-                    routes.theme_feed(code),
-                    f"{ID_PREFIX}feed/thema/{code}",
-                    f"{name}: {label}",
-                    _(
-                        "Nieuwe projecten, marktconsultaties, tips en financiering over %(theme)s.",
-                        theme=label.lower(),
-                    ),
-                    routes.page_url(routes.theme_src(code)),
-                    [i for i in items if code in i.entry.themes],
-                )
-            )
-    return specs
 
 
 def render_feed(
@@ -191,43 +228,60 @@ def render_feed(
     language: str = "nl",
 ) -> tuple[bytes, bytes]:
     """The RSS 2.0 and Atom documents of one feed, newest `limit` items first."""
-    items = spec.items[:limit]
-    updated = max((i.updated for i in items), default=fallback_updated)
-    documents = []
-    for ext, kind in routes.FEED_FORMATS:
-        fg = FeedGenerator()
-        fg.id(spec.id)
-        fg.title(spec.title)
-        fg.subtitle(spec.description)
-        fg.author({"name": PUBLISHER, "uri": site_url})
-        fg.link(href=f"{site_url}{spec.path}.{ext}", rel="self", type=kind)
-        # feedgen takes the last link as RSS <link>: that must be the HTML page, not the feed itself.
-        fg.link(href=site_url + spec.page, rel="alternate", type="text/html")
-        fg.language(language.lower())
-        fg.updated(updated)  # also RSS lastBuildDate: from content, never the build time
-        fg.generator("kenniscentrum")
-        for item in items:
-            _add_entry(fg, item, catalogue, site_url, content)
-        documents.append(fg.rss_str(pretty=True) if ext == "xml" else fg.atom_str(pretty=True))
-    return documents[0], documents[1]
+    documents = FeedWriter(catalogue, site_url, content, language).documents(spec, limit, fallback_updated)
+    return documents["xml"], documents["atom"]
 
 
-def _add_entry(
-    fg: FeedGenerator, item: FeedItem, catalogue: Catalogue, site_url: str, content: Callable[[FeedItem], str]
-) -> None:
-    fe = fg.add_entry(order="append")  # feedgen prepends by default; ours are already newest first
-    fe.id(item.id)
-    fe.guid(item.id, permalink=False)
-    fe.title(item.title)
-    fe.link(href=site_url + item.url, rel="alternate", type="text/html")
-    fe.description(item.description, isSummary=True)  # RSS description and Atom summary
-    fe.content(content(item), type="html")
-    fe.published(item.published)
-    fe.updated(item.updated)
-    for code in item.entry.themes:
-        fe.category(
-            term=code, label=catalogue.label("themes", code), scheme=site_url + routes.page_url(routes.THEMES)
+class FeedWriter:
+    """Serializes each item once per format and assembles any number of feeds from those fragments."""
+
+    def __init__(
+        self, catalogue: Catalogue, site_url: str, content: Callable[[FeedItem], str], language: str = "nl"
+    ) -> None:
+        self.catalogue = catalogue
+        self.site_url = site_url
+        self.content = content
+        self.language = language.lower()
+        self.scheme = site_url + routes.page_url(routes.THEMES)
+        self._items: dict[str, SerializedItem] = {}
+
+    def item(self, item: FeedItem, full: bool = True) -> SerializedItem:
+        """The item serialized once per format, with its content or (`full` false) without."""
+        key = f"{item.id} {full}"
+        if key not in self._items:
+            self._items[key] = serialize(
+                ItemData(
+                    item.id,
+                    item.title,
+                    self.site_url + item.url,
+                    item.description,
+                    self.content(item) if full else None,
+                    item.published,
+                    item.updated,
+                    tuple(
+                        Category(code, self.catalogue.label("themes", code), self.scheme)
+                        for code in item.entry.themes
+                    ),
+                )
+            )
+        return self._items[key]
+
+    def documents(self, spec: FeedSpec, limit: int, fallback_updated: datetime) -> dict[str, bytes]:
+        """The feed's documents by extension (RSS 2.0, Atom, JSON Feed), newest `limit` items first."""
+        items = [self.item(i, spec.full) for i in spec.items[:limit]]
+        head = FeedHead(
+            spec.id,
+            spec.title,
+            spec.description,
+            self.site_url + spec.path,
+            self.site_url + spec.page,
+            self.site_url,
+            self.language,
+            # Also RSS lastBuildDate: from content, never the build time.
+            max((i.updated for i in items), default=fallback_updated),
         )
+        writers = {"xml": rss_document, "atom": atom_document, routes.JSON_FEED[0]: json_document}
+        return {ext: writers[ext](head, items) for ext in spec.formats}
 
 
 def write_feeds(
@@ -236,21 +290,201 @@ def write_feeds(
     site: Site | str,
     limit: int,
     rendered: Mapping[str, str] | None = None,
+    calendars: Calendars | None = None,
 ) -> list[Path]:
-    """Write every feed pair; item content is rendered once per item however many feeds carry it."""
+    """Write every feed (RSS, Atom, JSON Feed) and the calendar of every selection and project; each item is
+    rendered and serialized once however many feeds carry it."""
     site = site if isinstance(site, Site) else Site(url=site)
     items = feed_items(catalogue)
     renderer = ContentRenderer(catalogue, site, rendered)
+    writer = FeedWriter(catalogue, site.url, renderer, site.language)
     fallback = items[0].updated if items else as_datetime(_EMPTY_FEED_DATE)
     written = []
-    for spec in feed_specs(catalogue, items, site):
-        rss, atom = render_feed(spec, catalogue, site.url, limit, renderer, fallback, site.language)
-        for ext, data in (("xml", rss), ("atom", atom)):
-            target = site_dir / f"{spec.path}.{ext}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            written.append(target)
+    made: set[str] = set()
+    specs = feed_specs(catalogue, items, site) + follow_specs(catalogue, site)
+    written.append(_write(site_dir / routes.FEEDS_OPML, opml(specs, site, fallback).encode(), made))
+    for spec in specs:
+        for ext, data in writer.documents(spec, limit, fallback).items():
+            written.append(_write(site_dir / f"{spec.path}.{ext}", data, made))
+        if calendars is not None and spec.calendar is not None:
+            data = calendars.calendar(spec.calendar, spec.title)
+            written.append(_write(site_dir / f"{spec.path}.{routes.CALENDAR_EXT}", data, made))
     return written
+
+
+# The feeds in the OPML of /abonneren/, under the headings a reader shows: site-wide, then one facet per group.
+OPML_GROUPS = (
+    ("", N_("Kenniscentrum")),
+    ("thema", N_("Thema")),
+    ("soort", N_("Soort organisatie")),
+    ("fase", N_("Fase")),
+    ("opdracht", N_("Soort opdracht")),
+    (INSTRUMENT.param, N_("Financiering per instrument")),
+)
+
+
+def opml(specs: list[FeedSpec], site: Site, updated: datetime) -> str:
+    """OPML 2.0 of the site-wide feeds and one feed per value of each facet above (not organisations, their
+    combinations or single projects: those are followed from their own pages)."""
+    groups = []
+    for param, heading in OPML_GROUPS:
+        prefix = f"feeds/{param}/" if param else ""
+        chosen = [
+            s
+            for s in specs
+            if (
+                (s.path.startswith(prefix) and s.path.count("/") == 2)
+                if param
+                else s.path in (routes.FEED_ALL, routes.FEED_CONSULTATIONS)
+            )
+        ]
+        groups.append(
+            {
+                "text": ui(heading),
+                "feeds": [
+                    {
+                        "title": s.title,
+                        "description": s.description,
+                        "xml": f"{site.url}{s.path}.xml",
+                        "html": site.url + s.page,
+                    }
+                    for s in chosen
+                ],
+            }
+        )
+    return render(
+        "feeds/opml.xml",
+        title=_("%(site)s: alle feeds", site=site.name),
+        created=rss_date(updated),
+        owner=PUBLISHER,
+        groups=groups,
+        language=site.language.lower(),
+    )
+
+
+def _write(target: Path, data: bytes, made: set[str]) -> Path:
+    """Write one file; `made` holds the folders this build made (thousands of feeds share a few folders)."""
+    folder = str(target.parent)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    with open(target, "wb") as file:
+        file.write(data)
+    return target
+
+
+# --- following a selection or a project ------------------------------------------------------------------
+
+
+class _Follow:
+    """Feed items and calendar events of projects and entries, each computed once (a project sits in many
+    selections), with `project_events` as the one definition of what belongs to a project."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._project: dict[tuple[str, str], tuple[list[FeedItem], list[Event]]] = {}
+        self._entry: dict[tuple[str, str], tuple[list[FeedItem], list[Event]]] = {}
+        self._items: dict[tuple[str, str, str, int, str], FeedItem] = {}
+
+    def of_project(self, project: Entry) -> tuple[list[FeedItem], list[Event]]:
+        if project.key not in self._project:
+            self._project[project.key] = self._split(project_events(project, self.catalogue))
+        return self._project[project.key]
+
+    def of_entry(self, entry: Entry) -> tuple[list[FeedItem], list[Event]]:
+        if entry.key not in self._entry:
+            self._entry[entry.key] = self._split(entry_events(entry, self.catalogue.today))
+        return self._entry[entry.key]
+
+    def _split(self, events: list[Event]) -> tuple[list[FeedItem], list[Event]]:
+        news = []
+        for event in events:
+            # A planned step (a milestone ahead) is news on its day, not before.
+            if is_news(event) and (event.kind in ANNOUNCEMENTS or event.start <= self.catalogue.today):
+                key = (*event.entry.key, event.kind, event.number, event.start.isoformat())
+                if key not in self._items:
+                    self._items[key] = feed_item(event)
+                news.append(self._items[key])
+        return news, [e for e in events if e.kind in CALENDAR]
+
+    def gather(self, projects: list[Entry], others: list[Entry]) -> tuple[list[FeedItem], list[Event]]:
+        """The items (newest first, each once) and calendar events of some projects and other entries."""
+        items: dict[str, FeedItem] = {}
+        events: list[Event] = []
+        for news, dated in [*(self.of_project(p) for p in projects), *(self.of_entry(e) for e in others)]:
+            for item in news:
+                items.setdefault(item.id, item)
+            events += dated
+        unique = {(*e.entry.key, e.kind, e.number): e for e in events}
+        return sorted(items.values(), key=_newest_first, reverse=True), list(unique.values())
+
+
+def _newest_first(item: FeedItem) -> tuple[datetime, str, str, bool]:
+    """The order of `announcements`: newest first, on one day an entry's conclusions before the entry."""
+    entry = item.entry
+    return (item.published, entry.type.name, entry.slug, item.kind == "conclusions")
+
+
+def follow_specs(catalogue: Catalogue, site: Site | None = None) -> list[FeedSpec]:
+    """A feed and a calendar per selection of `facets.selections` and per project ("Volg dit project")."""
+    name = (site or Site()).name
+    follow = _Follow(catalogue)
+    specs = []
+    for selection in selections(catalogue):
+        items, events = follow.gather(selection.projects, selection.others)
+        specs.append(
+            FeedSpec(
+                selection.path,
+                _feed_id(selection.path),
+                _selection_title(name, selection),
+                selection_sentence(selection),
+                _selection_page(catalogue, selection),
+                items,
+                events,
+                # A theme's feed carries whole items, as it always did; the many smaller selections carry title,
+                # link and summary, so following thousands of them costs no rendering of bodies.
+                full=[p for p, _code in selection.params] == ["thema"],
+            )
+        )
+    for project in catalogue.public("project"):
+        items, events = follow.of_project(project)
+        path = routes.project_feed(project.first_slug)
+        specs.append(
+            FeedSpec(
+                path,
+                _feed_id(path),
+                _("%(site)s: %(title)s", site=name, title=project.title),
+                project_sentence(project),
+                project.url,
+                sorted(items, key=_newest_first, reverse=True),
+                events,
+                full=False,
+                # One project: RSS, which every reader takes, and its calendar (thousands of projects, few files).
+                formats=("xml",),
+            )
+        )
+    return specs
+
+
+def _feed_id(path: str) -> str:
+    """`feeds/thema/energie` -> `tag:…:feed/thema/energie`, the id theme feeds always had."""
+    return f"{ID_PREFIX}feed/{path.removeprefix('feeds/')}"
+
+
+def _selection_title(site_name: str, selection: Selection) -> str:
+    return f"{site_name}: {' + '.join(selection.labels)}"
+
+
+def _selection_page(catalogue: Catalogue, selection: Selection) -> str:
+    """The HTML page a selection's feed mirrors: a theme's or organisation's page, else the filtered listing."""
+    (param, code), *rest = selection.params
+    if not rest and param == "thema":
+        return routes.page_url(routes.theme_src(code))
+    if not rest and param == "organisatie" and code in catalogue.organisations:
+        return catalogue.organisations[code].url
+    if param == INSTRUMENT.param:
+        return routes.page_url(routes.FUNDING)
+    return routes.page_url(routes.PROJECTS) + "?" + "&".join(f"{p}={c}" for p, c in selection.params)
 
 
 # --- item content: the entry body as safe HTML with absolute links ---------------------------------------

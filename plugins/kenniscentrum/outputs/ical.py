@@ -7,19 +7,24 @@ rebuild of unchanged content writes identical files and a corrected entry update
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import ClassVar
 
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as ICalEvent
+from icalendar.prop import vDuration
 
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, Kind, calendar_events
-from kenniscentrum.content.model import BRUSSELS
-from kenniscentrum.render.illustration import illustrated, illustration_note
+from kenniscentrum.content.model import BRUSSELS, Entry
+from kenniscentrum.render.illustration import illustration_note
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.templates import ui_state
+from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import Site
 
 UID_DOMAIN = "kenniscentrum.pio"
@@ -34,32 +39,81 @@ _UID_STEMS = {
 
 
 @dataclass(frozen=True)
-class Calendars:
-    """The site-wide agenda and each consultation's own calendar, sharing serialized events."""
-
-    agenda: bytes
-    consultations: dict[str, bytes]  # source path -> .ics
-
-
-@dataclass(frozen=True)
 class _Serialized:
     uid: str
     ical: bytes
     timed_day: date | None  # day of a timed DTSTART, so the VTIMEZONE covers it
 
+    # Events serialized by this build and the one before, by everything they are made of: `mkdocs serve`
+    # rebuilds on every save, and most events have not changed.
+    current: ClassVar[dict[str, _Serialized]] = {}
+    previous: ClassVar[dict[str, _Serialized]] = {}
+
+
+def _event(event: Event, site_url: str) -> _Serialized:
+    """One event serialized, or the same event of the previous build (entry, dates, address and UI texts)."""
+    entry = event.entry
+    key = repr(
+        (
+            site_url,
+            ui_state(),
+            [getattr(event, f.name) for f in dataclasses.fields(event) if f.name != "entry"],
+            entry.type.name,
+            # Every field of the entry, those added later too (its type is named above).
+            [getattr(entry, f.name) for f in dataclasses.fields(entry) if f.name != "type"],
+        )
+    )
+    found = _Serialized.current.get(key) or _Serialized.previous.get(key)
+    if found is None:
+        found = _serialize(calendar_event(event, site_url))
+    _Serialized.current[key] = found
+    return found
+
+
+def event_key(event: Event) -> tuple[str, str, str, int]:
+    """One calendar event of the content, the same whichever function listed it."""
+    return (*event.entry.key, event.kind, event.number)
+
+
+@dataclass(frozen=True)
+class Calendars:
+    """The site-wide agenda and each consultation's own calendar, sharing serialized events.
+
+    `serialized` holds every public calendar event once, so the calendars of selections and projects
+    (outputs/feeds.py) are assembled from the same bytes.
+    """
+
+    agenda: bytes
+    consultations: dict[str, bytes]  # source path -> .ics
+    serialized: dict[tuple[str, str, str, int], _Serialized] = field(default_factory=dict)
+    site_url: str = ""
+
+    def calendar(self, events: list[Event], name: str) -> bytes:
+        """A calendar of these events (of any entries), serializing only those not seen before."""
+        parts = []
+        for event in events:
+            key = event_key(event)
+            if key not in self.serialized:
+                self.serialized[key] = _event(event, self.site_url)
+            parts.append(self.serialized[key])
+        return _calendar(parts, name)
+
 
 def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     """Serialize every event once (icalendar's line folding is the costly part) and assemble all files."""
     site = site if isinstance(site, Site) else Site(url=site)
-    per_consultation = {
-        entry: [_serialize(calendar_event(e, site.url)) for e in calendar_events(entry, catalogue.today)]
-        for entry in catalogue.public("consultation")
-    }
-    funding = [
-        _serialize(calendar_event(e, site.url))
-        for entry in catalogue.public("funding")
-        for e in calendar_events(entry, catalogue.today)
-    ]
+    _Serialized.previous, _Serialized.current = _Serialized.current, {}
+    serialized: dict[tuple[str, str, str, int], _Serialized] = {}
+
+    def serialize(entry: Entry) -> list[_Serialized]:
+        events = []
+        for event in calendar_events(entry, catalogue.today):
+            serialized[event_key(event)] = found = _event(event, site.url)
+            events.append(found)
+        return events
+
+    per_consultation = {entry: serialize(entry) for entry in catalogue.public("consultation")}
+    funding = [event for entry in catalogue.public("funding") for event in serialize(entry)]
     everything = [event for events in per_consultation.values() for event in events] + funding
     return Calendars(
         agenda=_calendar(everything, _("Kenniscentrum PIO: agenda")),
@@ -69,6 +123,8 @@ def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
             )
             for entry, events in per_consultation.items()
         },
+        serialized=serialized,
+        site_url=site.url,
     )
 
 
@@ -82,7 +138,7 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     ical.add("uid", f"{_UID_STEMS[event.kind]}-{entry.first_slug}{suffix}@{UID_DOMAIN}")
     # Reproducible: the entry's last change, never the build time.
     ical.add("dtstamp", datetime.combine(entry.last_changed, time(), UTC))
-    ical.add("summary", _summary(event))
+    ical.add("summary", display_title(event))
     organisation = (
         _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
     )
@@ -104,28 +160,6 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     return ical
 
 
-def _summary(event: Event) -> str:
-    return illustrated(event.entry, _plain_summary(event))
-
-
-def _plain_summary(event: Event) -> str:
-    title = event.entry.title
-    if event.kind is Kind.REGISTRATION_DEADLINE:
-        return _("Inschrijven tot: %(title)s", title=title)
-    if event.kind is Kind.DEADLINE:
-        if event.entry["programme"].strip().upper() == "PIO":
-            return _("PIO-oproep: %(title)s", title=title)
-        return _("Deadline: %(title)s", title=title)
-    if event.kind is Kind.SESSION and len(event.entry.sessions) > 1:
-        return _(
-            "%(title)s (sessie %(number)s van %(count)s)",
-            title=title,
-            number=event.number,
-            count=len(event.entry.sessions),
-        )
-    return title
-
-
 def _all_day(event: ICalEvent, day: date) -> None:
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
@@ -141,6 +175,18 @@ def _serialize(event: ICalEvent) -> _Serialized:
 
 def _calendar(events: list[_Serialized], name: str) -> bytes:
     """Assemble a VCALENDAR from serialized events; the VTIMEZONE is built once per year range."""
+    end = b"END:VCALENDAR\r\n"
+    parts = [_header(name)]
+    if any(e.timed_day for e in events):
+        parts.append(_vtimezone())
+    parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
+    parts.append(end)
+    return b"".join(parts)
+
+
+@functools.lru_cache(maxsize=65536)
+def _header(name: str) -> bytes:
+    """The calendar's own properties, before its VTIMEZONE and events."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -151,14 +197,8 @@ def _calendar(events: list[_Serialized], name: str) -> bytes:
     calendar.add("x-wr-timezone", "Europe/Brussels")
     # How often subscribed clients fetch again (RFC 7986; Outlook and Apple read the X- variant).
     calendar.add("refresh-interval", timedelta(hours=REFRESH_HOURS), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", timedelta(hours=REFRESH_HOURS))
-    end = b"END:VCALENDAR\r\n"
-    parts = [calendar.to_ical().removesuffix(end)]
-    if any(e.timed_day for e in events):
-        parts.append(_vtimezone())
-    parts += [event.ical for event in sorted(events, key=lambda e: e.uid)]
-    parts.append(end)
-    return b"".join(parts)
+    calendar.add("x-published-ttl", vDuration(timedelta(hours=REFRESH_HOURS)))  # PT12H, as Outlook reads it
+    return bytes(calendar.to_ical().removesuffix(b"END:VCALENDAR\r\n"))
 
 
 @functools.cache

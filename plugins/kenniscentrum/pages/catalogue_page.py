@@ -16,7 +16,7 @@ from markupsafe import Markup
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import Entry
-from kenniscentrum.facets import CATALOGUE_FACETS, Facet, facet_values
+from kenniscentrum.facets import CATALOGUE_FACETS, FEED_COMBINATIONS, Facet, facet_values
 from kenniscentrum.pages.listings import Card, card, card_html, project_summary
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.templates import gettext as _
@@ -83,6 +83,18 @@ def _facets(catalogue: Catalogue, projects: list[Entry]) -> list[dict[str, Any]]
     return facets
 
 
+def follow_data(src: str) -> dict[str, Any]:
+    """What catalogue.js needs to offer "Volg deze selectie": the facets and pairs of facets that have a feed
+    per value (`facets.selections`, written by outputs/feeds.py), and where the feeds are, relative to the page."""
+    return {
+        "root": routes.url_link(src, ""),
+        "params": [f.param for f in CATALOGUE_FACETS if f.feeds],
+        "pairs": [list(pair) for pair in FEED_COMBINATIONS],
+        "all": routes.FEED_ALL,
+        "ext": {"feed": "xml", "atom": "atom", "json": routes.JSON_FEED[0], "calendar": routes.CALENDAR_EXT},
+    }
+
+
 def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
     """The Markdown of /projecten/: intro, the (hidden) filter form, the live result count and all cards."""
     projects = catalogue.entries["project"]
@@ -111,7 +123,24 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
             count_forms=plural_forms("%(num)d project", "%(num)d projecten"),
             show_forms=plural_forms("Toon %(num)d resultaat", "Toon %(num)d resultaten"),
             cards=[card_html(_card(catalogue, src, project)) for project in projects],
+            feeds=follow_data(src),
+            # Until the script fills in the current filter: everything (the links are never empty).
+            fallback={
+                "feed": routes.url_link(src, f"{routes.FEED_ALL}.xml"),
+                "atom": routes.url_link(src, f"{routes.FEED_ALL}.atom"),
+                "json": routes.url_link(src, f"{routes.FEED_ALL}.{routes.JSON_FEED[0]}"),
+                "calendar": routes.url_link(src, routes.AGENDA),
+                "opml": routes.url_link(src, routes.FEEDS_OPML),
+            },
+            subscribe=routes.url_link(src, routes.page_url(routes.SUBSCRIBE)),
             empty=_("Er zijn nog geen projecten gepubliceerd."),
+            # Without JavaScript neither the site search nor the filters work: where to look instead.
+            elsewhere=[
+                (_("thema's"), routes.url_link(src, routes.page_url(routes.THEMES))),
+                (_("tips"), routes.url_link(src, routes.page_url(routes.TIPS))),
+                (_("marktconsultaties"), routes.url_link(src, routes.page_url(routes.CONSULTATIONS))),
+                (_("financiering"), routes.url_link(src, routes.page_url(routes.FUNDING))),
+            ],
         ),
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from markupsafe import Markup
 
 from kenniscentrum import routes
@@ -22,7 +24,7 @@ def digest_pages(catalogue: Catalogue) -> dict[str, str]:
     for index, month in enumerate(keys):
         newer = keys[index - 1] if index > 0 else None
         older = keys[index + 1] if index + 1 < len(keys) else None
-        pages[routes.month_src(month)] = month_page(month, months[month], newer, older)
+        pages[routes.month_src(month)] = month_page(month, months[month], newer, older, catalogue.today)
     return pages
 
 
@@ -50,7 +52,9 @@ def archive_page(months: dict[str, list[Event]]) -> str:
     )
 
 
-def month_page(month: str, events: list[Event], newer: str | None, older: str | None) -> str:
+def month_page(
+    month: str, events: list[Event], newer: str | None, older: str | None, today: date | None = None
+) -> str:
     src = routes.month_src(month)
     label = month_label(month)
 
@@ -58,7 +62,7 @@ def month_page(month: str, events: list[Event], newer: str | None, older: str | 
         return {
             "title": title(event),
             "href": routes.src_link(src, event.entry.src_uri) + event.fragment,
-            "detail": detail(event),
+            "detail": detail(event, today),
             "description": event.entry.description,
         }
 

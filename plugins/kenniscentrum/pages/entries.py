@@ -9,7 +9,7 @@ The body is the editor's Markdown, which the plugin sanitizes after rendering.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup
@@ -21,6 +21,7 @@ from kenniscentrum.content.conclusions import conclusions_anchor, conclusions_ex
 from kenniscentrum.content.events import Step, TimelineStep, project_timeline
 from kenniscentrum.content.model import BRUSSELS, Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
+from kenniscentrum.facets import project_sentence
 from kenniscentrum.pages.breadcrumbs import breadcrumbs
 from kenniscentrum.pages.listings import place, preview_label
 from kenniscentrum.pages.markdown import front_matter
@@ -34,8 +35,9 @@ from kenniscentrum.render.formatting import (
     number,
     percent,
 )
-from kenniscentrum.render.templates import N_, render, ui
+from kenniscentrum.render.templates import N_, render, render_cached, ui
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.titles import display_title
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
@@ -77,6 +79,7 @@ def entry_pages(catalogue: Catalogue) -> GeneratedPages:
             rewrite_body(entry, visible),
             preview_label(entry, catalogue.today),
             _story(catalogue, entry),
+            follow_project(entry) if type_name == "project" and catalogue.is_public(entry) else "",
         )
         for type_name, entries in catalogue.entries.items()
         for entry in entries
@@ -127,8 +130,9 @@ def _step(catalogue: Catalogue, project: Entry, step: TimelineStep) -> dict[str,
     elif step.consultation:
         consultation = step.consultation
         data.update(
-            stage=_("Sessie van een marktconsultatie"),
-            title=consultation.title,
+            stage=_("Sessie"),
+            # One title function for every dated event: no "Conclusies: Marktconsultatie: Marktconsultatie: …".
+            title=display_title(step.event) if step.event else consultation.title,
             href=routes.url_link(project.src_uri, consultation.url) + step.fragment,
         )
         if step.kind is Step.SESSION and step.starts:
@@ -138,7 +142,7 @@ def _step(catalogue: Catalogue, project: Entry, step: TimelineStep) -> dict[str,
                 place=step.location,
             )
         else:
-            data.update(stage=_("Conclusies gepubliceerd"))
+            data.update(stage=_("Gepubliceerd"))
     return data
 
 
@@ -149,13 +153,14 @@ def entry_page(
     body: str | None = None,
     label: str = "",
     story: dict[str, Any] | None = None,
+    follow: str = "",
 ) -> str:
     """One entry page; `body` is the body with its repository paths rewritten (bodylinks.rewrite_body) and
     `label` marks a scheduled entry in the preview ('gepland voor …')."""
     extra: dict[str, object] = {"kc_type": entry.type.name}
     if entry.draft:
         extra["kc_draft"] = True
-    return render(
+    return render_cached(
         "pages/entry.md",
         front=Markup(front_matter(entry.title, entry.description, **extra)),
         title=entry.title,
@@ -169,6 +174,7 @@ def entry_page(
         illustration=entry.illustration.rstrip("."),
         breadcrumbs=_breadcrumbs(entry),
         story={"results": [], "lessons": [], "timeline": "", **(story or {})},
+        follow=Markup(follow),
     )
 
 
@@ -185,6 +191,19 @@ def _breadcrumbs(entry: Entry) -> Markup:
     """Home › the listing of the entry's type › the entry, as a raw HTML block (links relative to the page)."""
     listing = routes.entry_src(entry.type.url_prefix, "index")
     return breadcrumbs(entry.src_uri, listing, _(_LISTINGS[entry.type.name]), entry.title)
+
+
+def follow_project(project: Entry) -> str:
+    """ "Volg dit project": the project's feed and calendar, written with the other feeds (outputs/feeds.py)."""
+    path = routes.project_feed(project.first_slug)
+    return render(
+        "fragments/follow.html",
+        heading=_("Volg dit project"),
+        sentence=project_sentence(project),
+        feed=routes.url_link(project.src_uri, f"{path}.xml"),
+        calendar=routes.url_link(project.src_uri, f"{path}.{routes.CALENDAR_EXT}"),
+        subscribe=routes.url_link(project.src_uri, routes.page_url(routes.SUBSCRIBE)),
+    )
 
 
 def _text(value: object) -> list[Part]:
@@ -296,12 +315,11 @@ def _span(starts: datetime, ends: datetime | None) -> str:
 
 def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     url = entry.get("registration_url")
-    # An illustration invites no one: no status "Komt eraan", no calendar, no registration.
+    # An illustration invites no one: no open registration, no calendar link.
     real = not entry.illustration
     upcoming = consultation_is_upcoming(entry, catalogue.today)
-    status = (_("Komt eraan") if upcoming else _("Afgelopen")) if real else _("Verzonnen voorbeeld")
     return [
-        (ui("Status"), _text(status)),
+        (ui("Status"), _text(consultation_status(entry, catalogue.today))),
         (ui("Wanneer"), _text(_when(entry)) if len(entry.sessions) == 1 else []),
         (ui("Sessies"), _sessions(entry) if len(entry.sessions) > 1 else []),
         # The .ics is a generated file next to the page: strict mode checks the link.
@@ -314,7 +332,8 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
                     _("Zet in je agenda"),
                 )
             ]
-            if catalogue.is_public(entry) and real
+            # A past session is in nobody's agenda to come, an illustration invites no one: no invitation.
+            if catalogue.is_public(entry) and upcoming and real
             else [],
         ),
         (ui("Waar"), _text(entry.location) if len(entry.sessions) == 1 else []),
@@ -335,6 +354,9 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
             if real and url and registration_open(entry, catalogue.today)
             else [],
         ),
+        (ui("Contact"), _contact(entry)),
+        (ui("Taal"), _text(entry.get("language", ""))),
+        (ui("Documenten"), _documents(entry)),
         (
             ui("Inschrijvingen"),
             _text(number(entry["registrations"]) if "registrations" in entry.data else ""),
@@ -345,6 +367,16 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         ),
         (ui("Gepubliceerd"), _published(entry)),
     ]
+
+
+def consultation_status(entry: Entry, today: date) -> str:
+    """Whether one can still take part: registration open or closed for a coming session, or over; an
+    illustration says it is an invented example."""
+    if entry.illustration:
+        return _("Verzonnen voorbeeld")
+    if not consultation_is_upcoming(entry, today):
+        return _("Afgelopen")
+    return _("Inschrijving open") if registration_open(entry, today) else _("Inschrijving gesloten")
 
 
 def _project_link(entry: Entry, project: Entry | None) -> list[Part]:

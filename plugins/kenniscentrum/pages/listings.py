@@ -192,6 +192,18 @@ def consultations_page(catalogue: Catalogue) -> str:
         past=cards(
             [consultation_card(catalogue, src, e) for e in past], _("Nog geen afgelopen marktconsultaties.")
         ),
+        # "Volg de marktconsultaties": the page lists them all, so the current selection is the feed of all.
+        follow=render(
+            "fragments/follow.html",
+            heading=_("Volg de marktconsultaties"),
+            sentence=_(
+                "Je krijgt elke nieuwe marktconsultatie en haar conclusies zodra ze gepubliceerd zijn; de agenda "
+                "bevat de sessies en de uiterste inschrijvingsdata. Eén sector volgen kan in de projectcatalogus."
+            ),
+            feed=routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.xml"),
+            calendar=routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.{routes.CALENDAR_EXT}"),
+            subscribe=routes.url_link(src, routes.page_url(routes.SUBSCRIBE)),
+        ),
     )
 
 

@@ -95,13 +95,25 @@ class SiteSearch:
 
     def _entry(self, src_uri: str, entry: Entry) -> SearchPage:
         label = type_label(entry)
+        shown = self.kind_label(entry)
         themes = [self.catalogue.label("themes", code) for code in entry.themes]
         filters = [(TYPE_FILTER, label)] + [(THEME_FILTER, theme) for theme in themes]
-        extra = [label, entry.type.label_plural, *organisation_names(self.catalogue, entry)]
+        extra = [label, shown, entry.type.label_plural, *organisation_names(self.catalogue, entry)]
         text = _entry_text(self.catalogue, entry)
-        found = self._indexed(src_uri, label, entry.description, filters, text, extra)
-        found.title = result_title(entry.title, label)
+        found = self._indexed(src_uri, shown, entry.description, filters, text, extra)
+        found.title = result_title(entry.title, shown)
         return found
+
+    def kind_label(self, entry: Entry) -> str:
+        """The label a result shows: the entry's own kind where it has one, as its page says under "Soort".
+
+        A tip may be a "Weetje" or a "Verhaal"; the type filter still groups them all under "Tip".
+        """
+        spec = next((f for f in entry.type.fields if f.name == "kind" and f.vocab), None)
+        if spec is not None and spec.vocab and entry.get("kind"):
+            kind = self.catalogue.label(spec.vocab, str(entry["kind"]))
+            return kind[:1].upper() + kind[1:]
+        return type_label(entry)
 
     def _indexed(
         self,

@@ -13,11 +13,12 @@ from typing import Any
 from babel.dates import format_date
 
 from kenniscentrum.content.events import Event, Kind
+from kenniscentrum.content.status import CLOSED, funding_status
 from kenniscentrum.render import formatting
 from kenniscentrum.render.formatting import nl_date, nl_datetime, nl_deadline
-from kenniscentrum.render.illustration import illustrated
 from kenniscentrum.render.templates import N_, ui
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.titles import display_title
 
 # (type, event kind, heading msgid)
 GROUPS = (
@@ -44,13 +45,11 @@ def month_label(month: str) -> str:
 
 
 def title(event: Event) -> str:
-    if event.kind is Kind.CONCLUSIONS:
-        return illustrated(event.entry, _("Conclusies: %(title)s", title=event.entry.title))
-    return illustrated(event.entry, event.entry.title)
+    return display_title(event)
 
 
-def detail(event: Event) -> str:
-    """The one fact a reader of the digest scans for, in plain text."""
+def detail(event: Event, today: date | None = None) -> str:
+    """The one fact a reader of the digest scans for, in plain text; a call closed by `today` says so."""
     entry = event.entry
     if event.kind is Kind.CONCLUSIONS:
         # The conclusions' own date, as their page gives it: a page that went online later announces them
@@ -59,6 +58,8 @@ def detail(event: Event) -> str:
     if entry.type.name == "consultation":
         return f"{nl_datetime(entry.starts)}, {entry.location}"
     if entry.type.name == "funding":
+        if today and funding_status(entry, today) is CLOSED:
+            return _("Gesloten: de deadline was %(date)s", date=nl_deadline(entry["deadline"]))
         return _("Deadline %(date)s", date=nl_deadline(entry["deadline"]))
     return _("Gepubliceerd op %(date)s", date=nl_date(event.published))
 

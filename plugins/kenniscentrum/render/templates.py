@@ -15,11 +15,13 @@ language of the MkDocs theme (`theme.language`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote, urlsplit
 
 from babel.messages.mofile import write_mo
@@ -77,17 +79,48 @@ def translations(language: str, overrides: Path | None = None) -> NullTranslatio
 class _State:
     language = "nl"
     overrides: Path | None = None
+    stamp: tuple[object, ...] = ()
 
 
 def configure(language: str = "nl", overrides: Path | None = None) -> None:
-    """Set the language and the site's override folder for the build or command that runs now."""
+    """Set the language and the site's override folder for the build or command that runs now.
+
+    Templates are read once (no stat per include). `mkdocs serve` calls this on every rebuild: the compiled
+    templates, the catalog and the rendered cards are kept until a template or catalog file changes.
+    """
     _State.language = language or "nl"
     _State.overrides = overrides
     formatting.set_locale(_State.language)
-    # Templates are read once per build (no stat per include); `mkdocs serve` rebuilds call this again.
-    environment.cache_clear()
-    render_macro.cache_clear()
-    translations.cache_clear()  # a site's own catalog may have changed between `serve` rebuilds
+    stamp = (_State.language, overrides, _files_stamp(overrides))
+    # Pages rendered by the previous build stay available to this one; older ones are dropped.
+    _Rendered.previous, _Rendered.current = _Rendered.current, {}
+    if stamp != _State.stamp:
+        _State.stamp = stamp
+        environment.cache_clear()
+        render_macro.cache_clear()
+        translations.cache_clear()
+        _Rendered.previous = {}
+
+
+def _files_stamp(overrides: Path | None) -> tuple[tuple[str, int, int], ...]:
+    """Every template and catalog file the environment may read, with its modification time and size."""
+    folders = [PACKAGE / "templates", LOCALE_DIR]
+    if overrides is not None:
+        folders.append(overrides / OVERRIDES_SUBDIR)
+    found = []
+    for folder in folders:
+        for dirpath, _dirs, names in os.walk(folder):
+            for name in names:
+                with contextlib.suppress(OSError):
+                    stat = os.stat(os.path.join(dirpath, name))
+                    found.append((os.path.join(dirpath, name), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
+
+
+def ui_state() -> tuple[object, ...]:
+    """Language, override folder and the state of every template and catalog file: what cached output
+    (a serialized calendar event) depends on besides its data."""
+    return _State.stamp
 
 
 def N_(message: str) -> str:
@@ -124,6 +157,27 @@ def render(template: str, **data: Any) -> str:
     """
     text = environment(_State.language, _State.overrides).get_template(template).render(**data)
     return Markup(text) if template.endswith(".html") else text
+
+
+class _Rendered:
+    """Pages of `render_cached`, by template and data, of this build and the one before it."""
+
+    current: ClassVar[dict[str, str]] = {}
+    previous: ClassVar[dict[str, str]] = {}
+
+
+def render_cached(template: str, **data: Any) -> str:
+    """`render` for a page whose data is plain values (text, numbers, dates, lists, dicts, dataclasses of those),
+    whose `repr` then says everything the template sees: under `mkdocs serve` a page whose data did not change
+    since the previous build is not rendered again."""
+    key = template + repr(sorted(data.items()))
+    text = _Rendered.current.get(key)
+    if text is None:
+        text = _Rendered.previous.get(key)
+        if text is None:
+            text = render(template, **data)
+        _Rendered.current[key] = text
+    return text
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,0 +1,165 @@
+/* "Volg deze selectie" on the project catalogue: the feeds and calendar of the current filter, read from the
+   filter form catalogue.js shows (without it the box stays hidden).
+
+   A filter on one value of a facet with feeds (or on one value of each facet of a declared pair) is a
+   pre-built selection: its feeds and calendar are offered as they are. Several values of one facet are
+   alternatives, so the OPML bundle of their feeds is exactly the selection; filters on facets without a common
+   feed get the feeds of one facet, and the sentence says that this is broader. The OPML file is made here, as
+   a download, with the DOM's XML serializer (so every title and address is escaped). No dependencies. */
+(function () {
+  "use strict";
+  // On every page: calendar links (class kc-webcal) become webcal:// so a calendar app subscribes instead of
+  // importing once, and a feed link of class kc-copyable gets a copy button that says "Gekopieerd" in its
+  // section's live region. Texts come from the plugin's catalog (#kc-ui, printed by overrides/main.html).
+  var ui = document.getElementById("kc-ui");
+  var texts = ui ? JSON.parse(ui.textContent) : null;
+  Array.prototype.forEach.call(document.querySelectorAll("a.kc-webcal"), function (a) {
+    a.href = a.href.replace(/^https?:/, "webcal:");
+  });
+  if (texts) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.kc-copyable"), function (a) {
+      var section = a.closest("section");
+      var said = section && section.querySelector("[role=status]");
+      if (!said) {
+        said = a.parentNode.appendChild(document.createElement("span"));
+        said.className = "kc-visually-hidden";
+        said.setAttribute("role", "status");
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button kc-copy";
+      button.textContent = texts.copy;
+      button.setAttribute("aria-label", texts.copy + ": " + a.textContent);
+      button.addEventListener("click", function () { copy(a.href, said, texts); });
+      a.insertAdjacentElement("afterend", button);
+      a.insertAdjacentText("afterend", " ");
+    });
+  }
+
+  function copy(text, said, messages) {
+    var done = function (ok) {
+      said.textContent = "";
+      // A fresh text each time, so a screen reader announces a second copy too.
+      window.setTimeout(function () { said.textContent = ok ? messages.copied : messages.copyFailed; }, 50);
+    };
+    if (!navigator.clipboard) return done(false);
+    navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+  }
+
+  var box = document.getElementById("kc-follow");
+  var form = document.getElementById("kc-filters");
+  if (!box || !form) return;
+
+  var data = JSON.parse(box.dataset.feeds);
+  var root = new URL(data.root.replace(/\/?$/, "/"), location.href);
+  var opmlUrl = null;
+
+  function el(kind) { return box.querySelector("[data-kind=" + kind + "]"); }
+  function fill(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
+  }
+  function join(parts, how) {
+    return parts.reduce(function (first, second) { return fill(box.dataset[how], { first: first, second: second }); });
+  }
+  function legend(param) {
+    var input = form.querySelector("input[name='" + param + "']");
+    return input ? input.closest("fieldset").querySelector("legend").textContent.trim().toLowerCase() : param;
+  }
+  function label(param, code) {
+    var input = form.querySelector("input[name='" + param + "'][value='" + CSS.escape(code) + "']");
+    var text = input ? input.parentNode.textContent : code;
+    return text.replace(/\(\d+\)\s*$/, "").trim();
+  }
+  function criterion(param, codes) {
+    return join(codes.map(function (code) {
+      return fill(box.dataset.criterion, { facet: legend(param), value: label(param, code) });
+    }), "or");
+  }
+  function feedUrl(path, ext) { return new URL(path + "." + ext, root).href; }
+  function selectionPath(pairs) {
+    return "feeds/" + pairs.map(function (p) { return p[0] + "/" + p[1]; }).join("/");
+  }
+
+  // The pre-built selections (lists of [param, code]) whose union is the filter, and whether that is exact.
+  function plan(chosen) {
+    var params = Object.keys(chosen).filter(function (p) { return chosen[p].length; });
+    var withFeeds = params.filter(function (p) { return data.params.indexOf(p) >= 0; });
+    if (!params.length) return { all: true, exact: true, selections: [] };
+    var pair = data.pairs.filter(function (pr) {
+      return params.length === 2 && params.indexOf(pr[0]) >= 0 && params.indexOf(pr[1]) >= 0;
+    })[0];
+    if (pair) {
+      var combos = [];
+      chosen[pair[0]].forEach(function (a) {
+        chosen[pair[1]].forEach(function (b) { combos.push([[pair[0], a], [pair[1], b]]); });
+      });
+      return { exact: true, selections: combos, params: pair };
+    }
+    if (params.length === 1 && withFeeds.length === 1) {
+      return { exact: true, selections: chosen[params[0]].map(function (c) { return [[params[0], c]]; }), params: params };
+    }
+    // No feed for this combination: the feeds of the facet with the fewest values chosen, a broader selection.
+    var broad = withFeeds.sort(function (a, b) { return chosen[a].length - chosen[b].length; })[0];
+    if (!broad) return { all: true, exact: false, selections: [] };
+    return { exact: false, selections: chosen[broad].map(function (c) { return [[broad, c]]; }), params: [broad] };
+  }
+
+  function opml(selections) {
+    var doc = document.implementation.createDocument(null, "opml", null);
+    var top = doc.documentElement;
+    top.setAttribute("version", "2.0");
+    var head = top.appendChild(doc.createElement("head"));
+    head.appendChild(doc.createElement("title")).textContent = document.title;
+    var body = top.appendChild(doc.createElement("body"));
+    selections.forEach(function (pairs) {
+      var outline = body.appendChild(doc.createElement("outline"));
+      var text = pairs.map(function (p) { return label(p[0], p[1]); }).join(" + ");
+      outline.setAttribute("type", "rss");
+      outline.setAttribute("text", text);
+      outline.setAttribute("title", text);
+      outline.setAttribute("xmlUrl", feedUrl(selectionPath(pairs), data.ext.feed));
+    });
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(doc);
+  }
+
+  function update(chosen, hasWords) {
+    var p = plan(chosen);
+    var single = p.all ? data.all : p.selections.length === 1 ? selectionPath(p.selections[0]) : null;
+    var sentence;
+    if (p.all) {
+      sentence = box.dataset.all;
+    } else {
+      var criteria = join(p.params.map(function (param) { return criterion(param, chosen[param]); }), "and");
+      sentence = fill(box.dataset[single ? "exact" : p.exact ? "union" : "broader"], {
+        criteria: criteria, count: String(p.selections.length)
+      });
+    }
+    if (hasWords) sentence += " " + box.dataset.words;
+    box.querySelector(".kc-follow__what").textContent = sentence;
+    box.querySelector(".kc-follow__feed").hidden = !single;
+    box.querySelector(".kc-follow__calendar").hidden = !single || p.all;
+    box.querySelector(".kc-follow__opml").hidden = !!single;
+    if (single) {
+      ["feed", "atom", "json"].forEach(function (kind) { el(kind).href = feedUrl(single, data.ext[kind]); });
+      el("calendar").href = feedUrl(single, data.ext.calendar).replace(/^https?:/, "webcal:");
+    } else {
+      if (opmlUrl) URL.revokeObjectURL(opmlUrl);
+      opmlUrl = URL.createObjectURL(new Blob([opml(p.selections)], { type: "text/x-opml" }));
+      el("opml").href = opmlUrl;
+    }
+  }
+
+  el("copy").addEventListener("click", function () { copy(el("feed").href, el("status"), box.dataset); });
+  // The filter as catalogue.js left it (its listeners run first: it was loaded first).
+  function current() {
+    var chosen = {};
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (box) {
+      (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    });
+    update(chosen, !!(form.elements.q && form.elements.q.value.trim()));
+  }
+  ["change", "input", "reset"].forEach(function (type) { form.addEventListener(type, current); });
+  window.addEventListener("popstate", current);
+  current();
+  box.hidden = false;
+})();

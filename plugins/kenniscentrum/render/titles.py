@@ -1,0 +1,67 @@
+"""The title of a dated event as a subscriber reads it: one prefix at most, never the same word twice.
+
+Feeds, calendars, the digest and its e-mail all name an event through `display_title`, so "Conclusies: …",
+"PIO-oproep: …" and "Inschrijven tot: …" are decided in one place. A prefix that the editor's title already
+starts with ("PIO-oproep: deadline 13 december") is not added again, and the title's own leading label is kept
+once ("Conclusies: Marktconsultatie: X", never "Conclusies: Marktconsultatie: Marktconsultatie: X").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kenniscentrum.content.events import Event, Kind
+from kenniscentrum.render.illustration import illustrated
+from kenniscentrum.render.templates import gettext as _
+
+_LEADING_LABEL = re.compile(r"^\s*([^:]{1,40}):\s*")
+
+
+def _folded(text: str) -> str:
+    """Lowercase, accents and punctuation dropped: 'PIO-oproep 2019' -> 'piooproep 2019'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum() or c.isspace()).strip()
+
+
+def without_repeated_label(title: str) -> str:
+    """'Marktconsultatie: Marktconsultatie: X' -> 'Marktconsultatie: X' (a label typed twice counts once)."""
+    while (first := _LEADING_LABEL.match(title)) and (second := _LEADING_LABEL.match(title[first.end() :])):
+        if _folded(first.group(1)) != _folded(second.group(1)):
+            break
+        title = title[first.end() :]
+    return title.strip()
+
+
+def prefixed(prefix: str, title: str) -> str:
+    """`prefix: title`, unless the title already starts with the prefix's words."""
+    title = without_repeated_label(title)
+    if _folded(title).startswith(_folded(prefix)):
+        return title
+    return f"{prefix}: {title}"
+
+
+def display_title(event: Event) -> str:
+    """What feeds, calendars, the digest and e-mails call an event; an invented example says so."""
+    return illustrated(event.entry, _plain_title(event))
+
+
+def _plain_title(event: Event) -> str:
+    entry = event.entry
+    title = without_repeated_label(entry.title)
+    if event.kind is Kind.CONCLUSIONS:
+        return prefixed(_("Conclusies"), title)
+    if event.kind is Kind.REGISTRATION_DEADLINE:
+        return prefixed(_("Inschrijven tot"), title)
+    if event.kind is Kind.DEADLINE:
+        if entry["programme"].strip().upper() == "PIO":
+            return prefixed(_("PIO-oproep"), title)
+        return prefixed(_("Deadline"), title)
+    if event.kind is Kind.SESSION and len(entry.sessions) > 1:
+        return _(
+            "%(title)s (sessie %(number)s van %(count)s)",
+            title=title,
+            number=event.number,
+            count=len(entry.sessions),
+        )
+    return title

@@ -1,0 +1,236 @@
+"""Following a selection or a project: feeds in three formats and a calendar, as subscribers receive them."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import feedparser
+import jsonfeed
+import jsonschema
+import listparser
+import lxml.etree
+import lxml.html
+import pytest
+from icalendar import Calendar
+
+from conftest import ROOT
+
+SCHEMA = json.loads((ROOT / "tests" / "schemas" / "jsonfeed-1.1.json").read_text(encoding="utf-8"))
+TAG = "tag:kenniscentrum.pio,2024:"
+
+
+def feed_stems(site: Path) -> list[Path]:
+    return sorted(p.with_suffix("") for p in (site / "feeds").rglob("*.xml") if p.name != "sitemap.xml")
+
+
+def project_slugs(site: Path, stem: Path) -> set[str]:
+    """The projects a feed announces, by the slug in their ids."""
+    parsed = feedparser.parse(stem.with_suffix(".xml").read_bytes())
+    slugs = {e.id.removeprefix(f"{TAG}project/") for e in parsed.entries if e.id.startswith(f"{TAG}project/")}
+    return {slug for slug in slugs if "/" not in slug}  # not a milestone (project/<slug>/milestone/…)
+
+
+def catalogue_cards(site: Path) -> list[lxml.html.HtmlElement]:
+    page = lxml.html.fromstring((site / "projecten" / "index.html").read_bytes())
+    return page.cssselect(".kc-results .kc-card")
+
+
+def card_slug(card: lxml.html.HtmlElement) -> str:
+    return card.cssselect("a")[0].get("href").rstrip("/").rsplit("/", 1)[-1]
+
+
+def test_every_feed_has_rss_atom_and_a_json_feed_that_validates(site: Path) -> None:
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    stems = feed_stems(site)
+    assert len(stems) > 100
+    for stem in stems:
+        if stem.parent.name == "project":  # one project: RSS and its calendar only
+            assert sorted(p.suffix for p in stem.parent.glob(f"{stem.name}.*")) == [".ics", ".xml"]
+            assert not feedparser.parse(stem.with_suffix(".xml").read_bytes()).bozo
+            continue
+        data = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], stem
+        parsed = jsonfeed.Feed.parse(data)  # a second, independent reader
+        rss = feedparser.parse(stem.with_suffix(".xml").read_bytes())
+        atom = feedparser.parse(stem.with_suffix(".atom").read_bytes())
+        assert not rss.bozo and not atom.bozo, stem
+        ids = [e.id for e in rss.entries]
+        assert [i.id for i in parsed.items] == ids == [e.id for e in atom.entries], stem
+        assert data["feed_url"].endswith(stem.relative_to(site).as_posix() + ".json")
+
+
+def test_an_item_has_the_same_id_title_and_link_in_every_feed(site: Path) -> None:
+    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for stem in feed_stems(site):
+        for entry in feedparser.parse(stem.with_suffix(".xml").read_bytes()).entries:
+            seen[entry.id].add((entry.title, entry.link))
+    assert len(seen) > 20
+    assert {i: v for i, v in seen.items() if len(v) > 1} == {}
+
+
+def test_a_selection_feed_holds_exactly_the_projects_the_catalogue_shows(site: Path) -> None:
+    """For every value of every catalogue facet with a feed, and for theme x organisation type."""
+    cards = catalogue_cards(site)
+    checked = 0
+    for param in ("thema", "soort", "fase", "opdracht"):
+        for stem in sorted((site / "feeds" / param).glob("*.xml")):
+            code = stem.stem
+            shown = {card_slug(c) for c in cards if code in (c.get(f"data-{param}") or "").split()}
+            assert project_slugs(site, stem.with_suffix("")) == shown, stem
+            checked += bool(shown)
+    for stem in sorted((site / "feeds" / "thema").glob("*/soort/*.xml")):
+        theme, kind = stem.parent.parent.name, stem.stem
+        shown = {
+            card_slug(c)
+            for c in cards
+            if theme in c.get("data-thema").split() and kind == c.get("data-soort")
+        }
+        assert project_slugs(site, stem.with_suffix("")) == shown, stem
+        checked += bool(shown)
+    assert checked > 10
+
+
+def test_every_selection_and_project_has_a_calendar(site: Path) -> None:
+    for stem in feed_stems(site):
+        if stem.relative_to(site / "feeds").parts[0] in {"alles", "marktconsultaties"}:
+            continue
+        calendar = Calendar.from_ical(stem.with_suffix(".ics").read_bytes())
+        assert calendar["x-wr-calname"], stem
+
+
+def test_following_a_project_gives_its_consultations_conclusions_and_dates(site: Path) -> None:
+    stem = site / "feeds" / "project" / "turing"
+    ids = [e.id for e in feedparser.parse(stem.with_suffix(".xml").read_bytes()).entries]
+    assert f"{TAG}project/turing" in ids
+    assert f"{TAG}consultation/turing-workshop" in ids and f"{TAG}consultation/turing-pitches" in ids
+    calendar = Calendar.from_ical(stem.with_suffix(".ics").read_bytes())
+    uids = {str(e["uid"]) for e in calendar.walk("VEVENT")}
+    assert {
+        "consultation-turing-workshop@kenniscentrum.pio",
+        "consultation-turing-pitches@kenniscentrum.pio",
+    } <= uids
+    # A project without consultations still has its own feed and an (empty) calendar to subscribe to.
+    lonely = site / "feeds" / "project" / "taalstad"
+    assert [e.id for e in feedparser.parse(lonely.with_suffix(".xml").read_bytes()).entries][-1] == (
+        f"{TAG}project/taalstad"
+    )
+
+
+def test_conclusions_reach_the_followers_of_the_project(site: Path) -> None:
+    ids = [
+        e.id for e in feedparser.parse((site / "feeds" / "project" / "bookaplace.xml").read_bytes()).entries
+    ]
+    assert f"{TAG}consultation/bookaplace-reserveringssysteem/conclusies" in ids
+
+
+@pytest.mark.parametrize("instrument", ["pcp", "ppi", "csa"])
+def test_funding_is_followed_by_instrument(site: Path, instrument: str) -> None:
+    parsed = feedparser.parse((site / "feeds" / "instrument" / f"{instrument}.xml").read_bytes())
+    assert not parsed.bozo
+    assert all(e.id.startswith(f"{TAG}funding/") for e in parsed.entries)
+
+
+def test_the_opml_of_all_feeds_is_valid_opml_2_and_lists_working_feeds(site: Path) -> None:
+    data = (site / "feeds" / "alle-feeds.opml").read_bytes()
+    root = lxml.etree.fromstring(data)
+    assert root.tag == "opml" and root.get("version") == "2.0"
+    assert root.find("head/title").text
+    feeds = [o for o in root.iter("outline") if o.get("xmlUrl")]
+    assert len(feeds) > 30
+    for outline in feeds:
+        assert outline.get("type") == "rss" and outline.get("text"), outline.attrib
+        path = outline.get("xmlUrl").removeprefix("https://kenniscentrum.example.org/")
+        assert (site / path).is_file(), path
+    parsed = listparser.parse(data.decode())
+    assert not parsed.bozo
+    assert {f.url for f in parsed.feeds} == {o.get("xmlUrl") for o in feeds}
+    assert "https://kenniscentrum.example.org/feeds/thema/energie.xml" in {f.url for f in parsed.feeds}
+
+
+def test_the_consultations_feed_has_a_calendar_of_the_consultations_only(site: Path) -> None:
+    calendar = Calendar.from_ical((site / "feeds" / "marktconsultaties.ics").read_bytes())
+    uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
+    assert uids and all(u.startswith(("consultation-", "registration-")) for u in uids)
+
+
+def test_every_project_page_offers_its_feed_and_calendar(site: Path) -> None:
+    pages = sorted((site / "projecten").glob("*/index.html"))
+    assert len(pages) > 5
+    for page in pages:
+        doc = lxml.html.fromstring(page.read_bytes())
+        box = doc.cssselect("section.kc-follow")
+        assert len(box) == 1, page
+        assert box[0].cssselect("h2")[0].text_content() == "Volg dit project"
+        feed = box[0].cssselect("a.kc-copyable")[0].get("href")
+        calendar = box[0].cssselect("a.kc-webcal")[0].get("href")
+        for href in (feed, calendar):
+            assert (page.parent / href).resolve().is_file(), (page, href)
+        assert "derived" in box[0].get("class")  # not indexed by search as the project's own text
+
+
+def test_a_consultation_says_whether_you_can_still_take_part(site: Path) -> None:
+    def meta(slug: str) -> dict[str, str]:
+        doc = lxml.html.fromstring((site / "marktconsultaties" / slug / "index.html").read_bytes())
+        terms = [dt.text_content().strip() for dt in doc.cssselect(".kc-meta dt")]
+        return dict(
+            zip(terms, (dd.text_content().strip() for dd in doc.cssselect(".kc-meta dd")), strict=True)
+        )
+
+    past = meta("bookaplace-reserveringssysteem")
+    assert past["Status"] == "Afgelopen"
+    assert "Agenda" not in past and "Inschrijven" not in past
+    coming = meta("turing-workshop")
+    assert coming["Status"] in {"Inschrijving open", "Inschrijving gesloten"}
+    assert coming["Agenda"] == "Zet in je agenda"
+
+
+def test_the_subscribe_page_answers_what_a_company_wants(site: Path) -> None:
+    doc = lxml.html.fromstring((site / "abonneren" / "index.html").read_bytes())
+    headings = [h.text_content().strip("¶ ").strip() for h in doc.cssselect("article h2")]
+    for need in (
+        "Een nieuwe marktconsultatie in mijn sector",
+        "De conclusies van een consultatie",
+        "Een oproep met deadline",
+    ):
+        assert need in headings
+    site_url = "https://kenniscentrum.example.org/"
+    calendars = [a.get("href") for a in doc.cssselect("a.kc-webcal")]
+    assert f"{site_url}agenda.ics" in calendars and f"{site_url}feeds/marktconsultaties.ics" in calendars
+    assert doc.cssselect("a.kc-copyable")
+    assert f"{site_url}feeds/alle-feeds.opml" in {a.get("href") for a in doc.iter("a")}
+
+
+def test_the_consultations_page_offers_their_feed_and_calendar(site: Path) -> None:
+    page = site / "marktconsultaties" / "index.html"
+    box = lxml.html.fromstring(page.read_bytes()).cssselect("section.kc-follow")[0]
+    for link in (box.cssselect("a.kc-copyable")[0], box.cssselect("a.kc-webcal")[0]):
+        assert (page.parent / link.get("href")).resolve().is_file()
+
+
+def test_a_consultation_page_shows_contact_language_and_documents_when_given() -> None:
+    from datetime import date
+
+    from conftest import CONTENT
+    from kenniscentrum.content.catalogue import load_catalogue
+    from kenniscentrum.content.model import Contact, Document
+    from kenniscentrum.pages.entries import entry_pages
+
+    catalogue = load_catalogue(CONTENT, date(2026, 11, 25))
+    entry = catalogue.get("consultation", "turing-workshop")
+    assert entry is not None
+    entry.data.update(
+        contact=Contact(name="Dienst Innovatie", email="innovatie@voorbeeld.test"),
+        language="Nederlands",
+        documents=(Document("Behoeftenota", url="https://voorbeeld.test/nota.pdf"),),
+    )
+    page = entry_pages(catalogue)[entry.src_uri]
+    assert (
+        "Contact\n:   Dienst Innovatie, [innovatie@voorbeeld.test](<mailto:innovatie@voorbeeld.test>)" in page
+    )
+    assert "Taal\n:   Nederlands" in page
+    assert "[Behoeftenota](<https://voorbeeld.test/nota.pdf>)" in page
+    bare = entry_pages(load_catalogue(CONTENT, date(2026, 11, 25)))[entry.src_uri]
+    assert "Contact\n" not in bare and "Documenten\n" not in bare  # left out when the content does not say

@@ -1,0 +1,55 @@
+"""The catalogue loaded again in one process (every save under `mkdocs serve`, `check`'s second pass).
+
+Validated files are kept between loads: these tests prove a reload sees every edit, and that what one load
+resolves (full organisation names, renamed references) never leaks into the files the next load reads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from kenniscentrum.content.catalogue import load_catalogue
+from kenniscentrum.content.problems import ContentError
+
+TODAY = date(2026, 11, 25)
+
+
+def test_reload_sees_an_edit_and_a_new_problem(tmp_path: Path) -> None:
+    content = copy_project(tmp_path / "p") / "content"
+    path = content / "projects" / "bookaplace.md"
+    assert load_catalogue(content, TODAY).get("project", "bookaplace").title.startswith("Bookaplace")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title: "Bookaplace:', 'title: "Boekeenplek:'), encoding="utf-8")
+    assert load_catalogue(content, TODAY).get("project", "bookaplace").title.startswith("Boekeenplek")
+    path.write_text(text.replace("year: 2019", "year: negentien"), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_catalogue(content, TODAY)
+    assert any(p.path.endswith("bookaplace.md") and p.field == "year" for p in error.value.problems)
+    path.write_text(text, encoding="utf-8")
+    assert load_catalogue(content, TODAY).get("project", "bookaplace").title.startswith("Bookaplace")
+
+
+def test_reload_after_a_vocabulary_change_validates_again(tmp_path: Path) -> None:
+    content = copy_project(tmp_path / "p") / "content"
+    load_catalogue(content, TODAY)
+    vocabularies = content / "vocabularies.yml"
+    text = vocabularies.read_text(encoding="utf-8")
+    assert "\n  digitalisering:" in text
+    vocabularies.write_text(text.replace("\n  digitalisering:", "\n  digitaal:"), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_catalogue(content, TODAY)
+    assert any(p.path.endswith("bookaplace.md") and p.field == "themes" for p in error.value.problems)
+
+
+def test_what_a_load_resolves_stays_in_that_load(tmp_path: Path) -> None:
+    content = copy_project(tmp_path / "p") / "content"
+    first = load_catalogue(content, TODAY)
+    second = load_catalogue(content, TODAY)
+    for entry in first.all():
+        other = second.get(entry.type.name, entry.slug)
+        assert other is not None and other is not entry
+        assert other.data == entry.data and other.data is not entry.data
