@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kenniscentrum.content.events import Kind, entry_events
-from kenniscentrum.content.model import BRUSSELS, Entry
+from kenniscentrum.content.events import Event, Kind, entry_events
+from kenniscentrum.content.model import BRUSSELS, Entry, Milestone, Period
 from kenniscentrum.content.schema import CONSULTATION, FUNDING
 from kenniscentrum.render.titles import display_title
 
@@ -55,7 +55,7 @@ def titles(entry: Entry) -> dict[Kind, str]:
 )
 def test_a_consultation_label_appears_once_after_the_conclusions_prefix(title: str) -> None:
     shown = titles(consultation(title))
-    assert shown[Kind.CONCLUSIONS] == "Conclusies: Marktconsultatie: X"
+    assert shown[Kind.CONCLUSIONS] == "Conclusies: X"  # conclusions are a consultation's: the kind once
     assert shown[Kind.REGISTRATION_DEADLINE] == "Inschrijven tot: Marktconsultatie: X"
     assert shown[Kind.PUBLISHED] == "Marktconsultatie: X"
 
@@ -89,9 +89,21 @@ def test_other_programmes_get_a_deadline_prefix_once() -> None:
     )
 
 
+def test_a_milestone_item_names_its_step_not_only_the_project() -> None:
+    project = consultation("Turing: slimme verlichting")
+    step = Milestone(Period(2023, 3), "gunning", "Opdracht gegund aan twee leveranciers")
+    event = Event(project, Kind.MILESTONE, date(2023, 3, 1), milestone=step)
+    assert display_title(event) == "Turing: slimme verlichting — Opdracht gegund aan twee leveranciers"
+
+
 def test_the_outputs_use_the_same_titles(site: Path) -> None:
     """No feed, calendar, digest page or e-mail of the sample site doubles a prefix."""
-    doubled = ("Conclusies: Conclusies", "PIO-oproep: PIO-oproep", "Marktconsultatie: Marktconsultatie")
+    doubled = (
+        "Conclusies: Conclusies",
+        "Conclusies: Marktconsultatie",
+        "PIO-oproep: PIO-oproep",
+        "Marktconsultatie: Marktconsultatie",
+    )
     for path in site.rglob("*"):
         if path.suffix in {".xml", ".atom", ".json", ".ics", ".html"} and path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")

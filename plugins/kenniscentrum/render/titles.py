@@ -33,6 +33,15 @@ def without_repeated_label(title: str) -> str:
     return title.strip()
 
 
+def without_label(title: str, label: str) -> str:
+    """'Marktconsultatie: X' -> 'X' when the leading label is `label` (the entry's own kind)."""
+    first = _LEADING_LABEL.match(title)
+    if first and _folded(first.group(1)) == _folded(label) and title[first.end() :].strip():
+        rest = title[first.end() :].strip()
+        return rest[:1].upper() + rest[1:]
+    return title
+
+
 def prefixed(prefix: str, title: str) -> str:
     """`prefix: title`, unless the title already starts with the prefix's words."""
     title = without_repeated_label(title)
@@ -50,7 +59,11 @@ def _plain_title(event: Event) -> str:
     entry = event.entry
     title = without_repeated_label(entry.title)
     if event.kind is Kind.CONCLUSIONS:
-        return prefixed(_("Conclusies"), title)
+        # "Conclusies: Marktconsultatie: X" says the kind twice: the conclusions are those of a consultation.
+        return prefixed(_("Conclusies"), without_label(title, entry.type.label))
+    if event.kind is Kind.MILESTONE and event.milestone:
+        # The step itself, so a reader never sees a second item that looks like the project again.
+        return _("%(title)s — %(step)s", title=title, step=event.milestone.text)
     if event.kind is Kind.REGISTRATION_DEADLINE:
         return prefixed(_("Inschrijven tot"), title)
     if event.kind is Kind.DEADLINE:
