@@ -58,13 +58,14 @@ class Preview:
 
 
 @contextlib.contextmanager
-def preview(project: Path) -> Iterator[Preview]:
+def preview(project: Path, verbose: bool = False) -> Iterator[Preview]:
     port = free_port()
     log = project / "serve.log"
     env = {**os.environ, "KENNISCENTRUM_TODAY": TODAY, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"]
+            + (["--verbose"] if verbose else []),  # then each page rendered from Markdown is named
             cwd=project,
             env=env,
             stdout=out,
@@ -133,3 +134,21 @@ def test_a_deleted_entry_disappears_and_a_template_change_reaches_every_page(pro
         )
         site.wait_until(lambda: "kc-preview-test" in site.page("projecten/cold2gold/"), "sjabloonwijziging")
         assert "kc-preview-test" in site.page("tips/wat-is-anders/")
+
+
+def test_an_edit_renders_the_pages_that_show_the_entry_and_leaves_the_others(project: Path) -> None:
+    with preview(project, verbose=True) as site:
+        site.wait_until(lambda: site.outputs() >= 1, "feeds en zoekindex na de eerste build")
+        before = len(site.log.read_text(errors="replace"))
+        edit(project / "content/projects/cold2gold.md", r"^title: .*$", 'title: "Koelkledij Nieuwe Naam"')
+        site.wait_until(
+            lambda: "Koelkledij Nieuwe Naam" in site.page("projecten/cold2gold/"), "projectpagina"
+        )
+        assert "Koelkledij Nieuwe Naam" in site.page("thema/sport/")
+        assert "Koelkledij Nieuwe Naam" in site.page("projecten/")
+        rendered = set(
+            re.findall(r"Rendering source page: (\S+)", site.log.read_text(errors="replace")[before:])
+        )
+        assert {"projecten/cold2gold.md", "thema/sport.md", "projecten/index.md"} <= rendered
+        assert "tips/de-pio-principes.md" not in rendered  # a page that does not show the project
+        assert "<h1" in site.page("tips/de-pio-principes/")  # and still served, as rendered before

@@ -53,3 +53,40 @@ def test_what_a_load_resolves_stays_in_that_load(tmp_path: Path) -> None:
         other = second.get(entry.type.name, entry.slug)
         assert other is not None and other is not entry
         assert other.data == entry.data and other.data is not entry.data
+
+
+@pytest.mark.parametrize(
+    ("file", "pattern", "replacement"),
+    [
+        ("projects/cold2gold.md", r"^title: .*$", 'title: "Koelkledij Nieuwe Naam"'),
+        ("projects/cold2gold.md", r"^year: .*$", "year: 2012"),  # related projects are ranked by year
+        ("projects/bookaplace.md", r"^themes: \[", "themes: [sport, "),
+        ("consultations/bookaplace-reserveringssysteem.md", r"^title: .*$", 'title: "Andere consultatie"'),
+        ("tips/de-pio-principes.md", r"\Z", "\nEen nieuwe alinea.\n"),
+    ],
+)
+def test_the_preview_regenerates_exactly_the_entry_pages_an_edit_reaches(
+    tmp_path: Path, file: str, pattern: str, replacement: str
+) -> None:
+    """`serve` keeps entry, theme and organisation pages whose inputs did not change: the result is always that
+    of a full generation."""
+    import re
+
+    from kenniscentrum.pages import generate_pages
+    from kenniscentrum.pages.entries import PageCache
+
+    content = copy_project(tmp_path / "p") / "content"
+    cache = PageCache()
+    assert generate_pages(load_catalogue(content, TODAY, include_drafts=True), cache) == generate_pages(
+        load_catalogue(content, TODAY, include_drafts=True)
+    )
+    path = content / file
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    catalogue = load_catalogue(content, TODAY, include_drafts=True)
+    assert generate_pages(catalogue, cache) == generate_pages(catalogue)
+    edited = next(e for e in catalogue.all() if e.path.endswith(file))
+    assert edited.src_uri in cache.generated
+    assert len(cache.generated) < len(catalogue.all()) / 2  # the rest came from the previous build

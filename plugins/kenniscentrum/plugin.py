@@ -41,7 +41,7 @@ from kenniscentrum.outputs.publication import for_publication, publication_probl
 from kenniscentrum.outputs.redirects import content_error_html
 from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_index, start_search_index
 from kenniscentrum.pages import generate_pages
-from kenniscentrum.pages.entries import rendered_body
+from kenniscentrum.pages.entries import PageCache, rendered_body
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.pages.search import SiteSearch, dictionary_lists, filter_options
 from kenniscentrum.render.blocks import put_back, set_aside
@@ -91,6 +91,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.search: SiteSearch | None = None
         self.background = Background()
         self.set_aside: dict[str, dict[str, str]] = {}  # listing page -> its card lists, kept out of Markdown
+        self.entry_cache = PageCache()  # the preview's entry pages, reused while their inputs stay
+        self._templates_stamp = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -144,7 +146,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             config["nav"] = None
             config.theme.static_templates.discard("404.html")  # our 404.md shows the problems instead
             return config
-        self.pages = generate_pages(self.catalogue)
+        self.pages = generate_pages(self.catalogue, self._entry_cache(config))
         self.feed_links = autodiscovery()
         if not self.incremental:
             self.rendered_bodies = {}
@@ -155,6 +157,15 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         self.cms_dist = self._find_cms(Path(config.config_file_path).parent)
         return config
+
+    def _entry_cache(self, config: MkDocsConfig) -> PageCache | None:
+        """In `serve --dirty`: entry pages to reuse, forgotten when a template or the configuration changed."""
+        if not self.incremental:
+            return None
+        newest = stamp(_watched(config), ())[0]
+        if newest != self._templates_stamp:
+            self.entry_cache, self._templates_stamp = PageCache(), newest
+        return self.entry_cache
 
     def _find_cms(self, project: Path) -> Path | None:
         """A published site always has its editor; the preview (`serve`) runs without it when npm is missing."""

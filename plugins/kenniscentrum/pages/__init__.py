@@ -6,11 +6,13 @@ writes them to disk for any other engine.
 
 from __future__ import annotations
 
+from functools import partial
+
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.pages.catalogue_page import project_catalogue
 from kenniscentrum.pages.digest import digest_pages
-from kenniscentrum.pages.entries import GeneratedPages, entry_pages
+from kenniscentrum.pages.entries import GeneratedPages, PageCache, entry_pages
 from kenniscentrum.pages.listings import (
     consultations_page,
     funding_page,
@@ -22,12 +24,19 @@ from kenniscentrum.pages.listings import (
 )
 
 
-def generate_pages(catalogue: Catalogue) -> GeneratedPages:
-    """Every page the content produces: one per entry plus the listings, themes, organisations and digests."""
-    return {**entry_pages(catalogue), **listing_pages(catalogue), **digest_pages(catalogue)}
+def generate_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> GeneratedPages:
+    """Every page the content produces: one per entry plus the listings, themes, organisations and digests.
+
+    `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build.
+    """
+    return {
+        **entry_pages(catalogue, reuse),
+        **listing_pages(catalogue, reuse),
+        **digest_pages(catalogue, reuse),
+    }
 
 
-def listing_pages(catalogue: Catalogue) -> dict[str, str]:
+def listing_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> dict[str, str]:
     pages = {
         routes.PROJECTS: project_catalogue(catalogue),
         routes.CONSULTATIONS: consultations_page(catalogue),
@@ -37,7 +46,17 @@ def listing_pages(catalogue: Catalogue) -> dict[str, str]:
         routes.ORGANISATIONS: organisations_index(catalogue),
     }
     for code in catalogue.vocabularies.get("themes", {}):
-        pages[routes.theme_src(code)] = theme_page(catalogue, code)
+        src = routes.theme_src(code)
+        if reuse is None:
+            pages[src] = theme_page(catalogue, code)
+        else:
+            shown = catalogue.by_theme.get(code, [])
+            pages[src] = reuse.page(catalogue, src, shown, partial(theme_page, catalogue, code))
     for org in catalogue.organisations.values():
-        pages[routes.organisation_src(org.slug)] = organisation_page(catalogue, org)
+        src = routes.organisation_src(org.slug)
+        if reuse is None:
+            pages[src] = organisation_page(catalogue, org)
+        else:
+            shown = [*org.projects, *org.consultations]
+            pages[src] = reuse.page(catalogue, src, shown, partial(organisation_page, catalogue, org))
     return pages

@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from markupsafe import Markup
 
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, announcements
+from kenniscentrum.pages.entries import PageCache
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.digest import by_month, detail, grouped, month_label, title
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import render
 
 
-def digest_pages(catalogue: Catalogue) -> dict[str, str]:
-    """The archive and one page per month with published items; generated Markdown like every listing."""
+def digest_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> dict[str, str]:
+    """The archive and one page per month with published items; generated Markdown like every listing.
+
+    With `reuse` (the preview) a month whose entries and neighbours are unchanged keeps its page.
+    """
     months = by_month(announcements(catalogue))
     pages = {routes.DIGEST_ARCHIVE: archive_page(months)}
     keys = list(months)
     for index, month in enumerate(keys):
         newer = keys[index - 1] if index > 0 else None
         older = keys[index + 1] if index + 1 < len(keys) else None
-        pages[routes.month_src(month)] = month_page(month, months[month], newer, older, catalogue.today)
+        make = partial(month_page, month, months[month], newer, older, catalogue.today)
+        if reuse is None:
+            pages[routes.month_src(month)] = make()
+        else:
+            key = f"{routes.month_src(month)} {newer} {older}"  # the links to the months beside it
+            pages[routes.month_src(month)] = reuse.page(
+                catalogue, key, [e.entry for e in months[month]], make
+            )
     return pages
 
 

@@ -8,6 +8,7 @@ The body is the editor's Markdown, which the plugin sanitizes after rendering.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -60,8 +61,112 @@ def rendered_body(html: str) -> str | None:
     return html[start + len(BODY_START) : end] if 0 <= start < end else None
 
 
-def entry_pages(catalogue: Catalogue) -> GeneratedPages:
-    """One page per entry: its metadata block, its body and what other entries say about it."""
+def entry_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> GeneratedPages:
+    """One page per entry: its metadata block, its body and what other entries say about it.
+
+    With a cache (the preview), a page whose inputs are those of an earlier build is taken from it.
+    """
+    if reuse is None:
+        return _entry_pages(catalogue, _in_order(catalogue))
+    return reuse.pages(catalogue)
+
+
+class PageCache:
+    """Entry, theme and organisation pages by what they are made of, kept across the builds of one preview process.
+
+    An entry's page is a function of the catalogue-wide context (build date, vocabularies, which entries are
+    visible, the organisations) and of the entries it shows (`page_inputs`): itself, its project, a project's
+    consultations, tips and related projects. Their fields are compared (entries themselves compare by key), so a page is generated again exactly
+    when one of those changed; an edit regenerates the entry and the pages that show it, not all of them.
+    """
+
+    def __init__(self) -> None:
+        self._context: tuple[Any, ...] | None = None
+        self._pages: dict[str, tuple[tuple[Any, ...], str]] = {}
+        self._others: dict[str, tuple[tuple[Any, ...], str]] = {}
+        self.generated: list[str] = []  # the pages this build generated (the others came from the cache)
+
+    def pages(self, catalogue: Catalogue) -> GeneratedPages:
+        """The entry pages; call first in each build (it notices a change of the catalogue-wide context)."""
+        context = _context(catalogue)
+        if context != self._context:
+            self._context, self._pages, self._others = context, {}, {}
+        inputs = {
+            entry.src_uri: (entry, tuple(map(_value, page_inputs(catalogue, entry))))
+            for entry in _in_order(catalogue)
+        }
+        stale = [entry for uri, (entry, used) in inputs.items() if self._pages.get(uri, ((),))[0] != used]
+        fresh = _entry_pages(catalogue, stale)
+        self.generated = list(fresh)
+        self._pages = {
+            uri: (used, fresh[uri] if uri in fresh else self._pages[uri][1])
+            for uri, (_, used) in inputs.items()
+        }
+        return {uri: markdown for uri, (_, markdown) in self._pages.items()}
+
+    def page(self, catalogue: Catalogue, uri: str, entries: Iterable[Entry], make: Callable[[], str]) -> str:
+        """A page showing these entries' cards: made again only when one of them (or its project) changed."""
+        shown = list(entries)
+        shown += [p for e in shown if (p := catalogue.project_of(e)) is not None]
+        used = tuple(map(_value, shown))
+        kept = self._others.get(uri)
+        if kept is None or kept[0] != used:
+            kept = self._others[uri] = (used, make())
+            self.generated.append(uri)
+        return kept[1]
+
+
+def _in_order(catalogue: Catalogue) -> list[Entry]:
+    return [entry for entries in catalogue.entries.values() for entry in entries]
+
+
+def page_inputs(catalogue: Catalogue, entry: Entry) -> tuple[Entry, ...]:
+    """Every entry whose fields an entry's page shows (keep in step with the functions below)."""
+    inputs = [entry]
+    if (project := catalogue.project_of(entry)) is not None:
+        inputs.append(project)
+    inputs.extend(catalogue.projects_of_tip(entry))
+    if entry.type.name == "project":
+        inputs.extend(catalogue.consultations_of.get(entry.slug, []))
+        inputs.extend(catalogue.tips_of.get(entry.slug, []))
+        inputs.extend(catalogue.related_projects(entry))
+    return tuple(inputs)
+
+
+def _value(entry: Entry) -> tuple[Any, ...]:
+    """Everything of an entry a page may show (its source lines only serve validation messages)."""
+    return (
+        entry.key,
+        entry.path,
+        entry.title,
+        entry.description,
+        entry.published,
+        entry.body,
+        entry.body_line,
+        entry.updated,
+        entry.draft,
+        entry.themes,
+        entry.data,
+        entry.stage,
+    )
+
+
+def _context(catalogue: Catalogue) -> tuple[Any, ...]:
+    """What every entry page may read of the catalogue as a whole."""
+    organisations = {
+        slug: (o.name, o.short_names, o.website, frozenset(o.types))
+        for slug, o in catalogue.organisations.items()
+    }
+    return (
+        catalogue.today,
+        catalogue.vocabularies,
+        frozenset(catalogue.by_key),
+        organisations,
+        catalogue.organisation_list,
+    )
+
+
+def _entry_pages(catalogue: Catalogue, entries: list[Entry]) -> GeneratedPages:
     facts = {
         "project": _project_meta,
         "consultation": _consultation_meta,
@@ -72,14 +177,13 @@ def entry_pages(catalogue: Catalogue) -> GeneratedPages:
     return {
         entry.src_uri: entry_page(
             entry,
-            facts[type_name](catalogue, entry),
+            facts[entry.type.name](catalogue, entry),
             _derived(catalogue, entry),
             rewrite_body(entry, visible),
             preview_label(entry, catalogue.today),
             _story(catalogue, entry),
-            follow_project(entry) if type_name == "project" and catalogue.is_public(entry) else "",
+            follow_project(entry) if entry.type.name == "project" and catalogue.is_public(entry) else "",
         )
-        for type_name, entries in catalogue.entries.items()
         for entry in entries
     }
 

@@ -71,6 +71,7 @@ def nl_span(starts: datetime, ends: datetime | None) -> str:
     return f"{nl_datetime(starts)} tot {nl_time(ends) if same_day else nl_datetime(ends)}"
 
 
+@functools.lru_cache(maxsize=4096)  # Babel is slow, and a project's amount shows on several pages
 def euro(amount: float) -> str:
     """'€ 180.000'."""
     return format_currency(amount, "EUR", format="¤ #,##0", currency_digits=False, locale=LOCALE)
