@@ -109,7 +109,7 @@ def test_a_facet_no_project_uses_is_left_out(site: Path) -> None:
     # No sample project names its procurement type: an empty "Soort opdracht" box would be a broken control.
     assert not any("procurement" in meta for meta in read_projects().values())
     legends = [leg.text_content() for leg in parse(site).cssselect("#kc-filters legend")]
-    assert legends == ["Thema", "Soort organisatie", "Fase", "Huidige stap", "Jaar van selectie"]
+    assert legends == ["Thema", "Soort organisatie", "Fase", "Jaar van selectie"]
 
 
 def test_without_javascript_the_full_list_shows_and_the_form_is_hidden(site: Path) -> None:

@@ -69,13 +69,34 @@ def test_contact_and_documents_are_checked(tmp_path: Path) -> None:
         "documents:\n  - title: Verslag\n    file: ../media/verslag.pdf\n  - title: Bestek\n",
     )
     assert any("contact: een contact heeft een 'email' of een 'url'" in p for p in found)
-    assert any("documents: een document heeft een 'title' en één van 'url' of 'file'" in p for p in found)
+    assert any("documents[2]: een document heeft een 'title' en één van 'url' of 'file'" in p for p in found)
+
+
+def test_every_document_problem_is_named_by_its_item(tmp_path: Path) -> None:
+    found = problems_of(
+        tmp_path,
+        "documents:\n  - title: Verslag\n    url: javascript:alert(1)\n"  # lines 7-9
+        "  - title: Bestek\n    file: verslag.pdf\n"  # lines 10-11
+        "  - title: <b>Plan</b>\n    url: https://example.com/plan\n",  # lines 12-13
+    )
+    assert found == [
+        "content/projects/tijdlijn.md:9: documents[1].url: 'javascript:alert(1)' is geen geldig webadres"
+        " — een volledig adres dat begint met https://",
+        "content/projects/tijdlijn.md:11: documents[2].file: 'verslag.pdf' is geen bestand in content/media/"
+        " — schrijf '../media/naam.pdf' (kleine letters, cijfers en koppeltekens)",
+        "content/projects/tijdlijn.md:12: documents[3].title: bevat HTML: '<b>'"
+        " — schrijf gewone tekst; opmaak en links horen in de tekst onder de front matter",
+    ]
 
 
 def test_a_document_file_must_be_in_media(tmp_path: Path) -> None:
-    found = problems_of(tmp_path, "documents:\n  - title: Verslag\n    file: ../media/verslag.pdf\n")
+    found = problems_of(
+        tmp_path,
+        "documents:\n  - title: Plan\n    url: https://example.com/plan\n"
+        "  - title: Verslag\n    file: ../media/verslag.pdf\n",
+    )
     assert found == [
-        "content/projects/tijdlijn.md:7: documents: het bestand content/media/verslag.pdf bestaat niet"
+        "content/projects/tijdlijn.md:11: documents[2].file: het bestand content/media/verslag.pdf bestaat niet"
         " — zet het bestand in content/media/"
     ]
 
@@ -107,11 +128,9 @@ def test_the_timeline_merges_milestones_selection_and_consultations(catalogue: C
         ("2019", Step.MILESTONE),
         ("2026-10-05", Step.MILESTONE),
         ("2026-12-10", Step.SESSION),
-        ("2027-02-04", Step.SESSION),
         ("2027-03", Step.MILESTONE),
-    ]
-    assert [s.reached for s in steps] == [True, True, True, False, False, False]
-    assert steps[4].illustration == "datum en plaats zijn verzonnen"
+    ]  # the illustrative pitches (2027-02-04) are not part of the project's real story
+    assert [s.reached for s in steps] == [True, True, True, False, False]
     halle = project_timeline(catalogue, catalogue.get("project", "duurzame-straatverlichting-halle"))
     # The fixture's year of selection (2022) lies after its consultation (2021): shown as the content says.
     assert [s.kind for s in halle] == [Step.SESSION, Step.CONCLUSIONS, Step.SELECTED]
@@ -127,20 +146,19 @@ def test_the_project_page_tells_its_timeline(site: Path) -> None:
         ("2019", "2019"),
         ("2019", "2019"),
         ("2026-10-05", "5 oktober 2026"),
-        ("2026-12-10T14:00+01:00", "Donderdag 10 december 2026 om 14:00"),
-        ("2027-02-04T09:30+01:00", "Donderdag 4 februari 2027 om 09:30"),
-        ("2027-03", "Maart 2027"),
-    ]
+        ("2026-12-10T14:00+01:00", "donderdag 10 december 2026 om 14:00"),
+        ("2027-03", "maart 2027"),
+    ]  # month and day names lowercase, as in running text
     steps = [li.text_content() for li in timeline.iter("li")]
     assert "Aanbesteding gepubliceerd (gepland): Het bestek wordt gepubliceerd op e-Procurement." in steps[-1]
-    assert "Illustratief voorbeeld: datum en plaats zijn verzonnen" in steps[4]
+    assert "Illustratief voorbeeld" not in timeline.text_content()
     assert timeline.xpath(".//a[@href='https://www.example.com/oproep-turing']")
 
 
 def test_the_project_page_shows_its_facts_and_leaves_out_the_rest(site: Path) -> None:
     doc = page(site, "projecten/turing")
     facts = {dt.text_content(): dt.getnext().text_content() for dt in doc.cssselect(".kc-meta dt")}
-    assert facts["Huidige stap"] == "Marktconsultatie"
+    assert facts["Fase"] == "Voortraject" and "Huidige stap" not in facts  # one label: the phase
     assert facts["Contact"] == "Projectteam Turing, turing@example.com"
     assert facts["Documenten"] == "Verslag van de infosessie"
     assert doc.xpath('//a[@href="mailto:turing@example.com"]')
@@ -163,13 +181,15 @@ def test_entry_pages_have_breadcrumbs(site: Path) -> None:
     assert nav.xpath(".//*[@aria-current='page']")[0].text_content().startswith("Marktconsultatie Turing")
 
 
-def test_the_current_stage_is_on_the_card_and_a_catalogue_facet(site: Path) -> None:
+def test_the_current_stage_is_told_only_in_the_timeline(site: Path) -> None:
+    """Phase is the one label on cards and the one filter; the timeline marks the latest step reached."""
     doc = page(site, "projecten")
     card = doc.xpath('//li[contains(@class,"kc-card")][.//a[@href="turing/"]]')[0]
-    assert card.get("data-stap") == "marktconsultatie"
-    assert "Huidige stap: Marktconsultatie" in card.text_content()
-    legend = doc.xpath('//legend[text()="Huidige stap"]')[0]
-    assert [i.get("value") for i in legend.getparent().iter("input")] == ["marktconsultatie"]
+    assert "Voortraject" in card.text_content() and "Huidige stap" not in card.text_content()
+    assert not doc.xpath('//legend[text()="Huidige stap"]') and card.get("data-stap") is None
+    timeline = page(site, "projecten/turing").xpath('//h2[@id="tijdlijn"]')[0].getnext()
+    current = [li.text_content() for li in timeline.iter("li") if "(huidige stap)" in li.text_content()]
+    assert len(current) == 1 and current[0].startswith("5 oktober 2026 Marktconsultatie (huidige stap):")
 
 
 def test_open_data_carries_milestones_and_current_stage(site: Path) -> None:
@@ -201,9 +221,64 @@ def test_an_illustration_says_so_on_its_page_card_feed_and_calendar(site: Path) 
     assert str(event["description"]).startswith("Illustratief voorbeeld: datum en plaats zijn verzonnen.")
 
 
+def test_the_current_stage_is_the_latest_step_in_timeline_order(tmp_path: Path) -> None:
+    """A year-only milestone sorts as the start of its year: 2023 (tender) < 15 March 2023 (award) < October 2023."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "projects" / "tijdlijn.md").write_text(
+        "---\ntitle: Tijdlijn\ndescription: Een project met mijlpalen.\norganisation: Stad Halle\n"
+        "themes: [energie]\nphase: uitvoering\nmilestones:\n"
+        "  - {date: 2023-10, stage: resultaten, text: De resultaten.}\n"
+        "  - {date: 2023, stage: aanbesteding, text: De aanbesteding.}\n"
+        "  - {date: 2023-03-15, stage: gunning, text: De gunning.}\n"
+        "published: 2022-01-10\n---\nTekst.\n",
+        encoding="utf-8",
+    )
+    project = load_catalogue(content, date.fromisoformat(TODAY)).get("project", "tijdlijn")
+    assert project.stage == "resultaten"
+    early = load_catalogue(content, date(2023, 6, 1)).get("project", "tijdlijn")
+    assert early.stage == "gunning"  # the year 2023 is not over, its tender not yet claimed; the award is
+
+
+def test_an_illustrative_consultation_invites_no_one(site: Path) -> None:
+    """Marked in the project's list of consultations, never 'komt eraan', no calendar link nor registration."""
+    project = page(site, "projecten/turing")
+    heading = project.xpath('//h2[@id="marktconsultaties"]')[0]
+    items = [li.text_content() for li in heading.getnext().iter("li")]
+    assert (
+        "Open workshop" in items[0] or "10 december 2026" in items[0]
+    )  # oldest first: Dec 2026, then Feb 2027
+    assert "4 februari 2027" in items[1]
+    assert "Illustratief voorbeeld: datum en plaats zijn verzonnen" in items[1]
+    assert "komt eraan" not in items[1]
+    consultation = page(site, "marktconsultaties/turing-pitches")
+    meta = consultation.cssselect(".kc-meta")[0].text_content()
+    assert "Zet in je agenda" not in meta and "Komt eraan" not in meta and "Schrijf je in" not in meta
+    assert "Verzonnen voorbeeld" in meta
+    listing = page(site, "marktconsultaties").xpath('//li[.//a[@href="turing-pitches/"]]')[0].text_content()
+    assert "Schrijf je in" not in listing and "Inschrijven tot" not in listing
+
+
 def test_the_digest_gives_the_conclusions_date_of_their_page(site: Path) -> None:
     """Conclusions of 2018 put online in January 2024 are in that month's digest, with their own date."""
     digest = page(site, "nieuwsbrief/2024-01").text_content()
     consultation = page(site, "marktconsultaties/bookaplace-reserveringssysteem").text_content()
     assert "Conclusies gepubliceerd op 4 december 2018" in digest
     assert "4 december 2018" in consultation and "30 januari 2024" not in digest.split("Conclusies:")[1][:200]
+
+
+@pytest.mark.parametrize(
+    ("rel", "listing", "href", "current"),
+    [
+        ("thema/energie", "Thema's", "../", "Energie"),
+        ("organisaties/stad-halle", "Organisaties", "../", "Stad Halle"),
+        ("nieuwsbrief/2024-01", "Nieuwsbrief", "../", "Januari 2024"),
+    ],
+)
+def test_theme_organisation_and_digest_pages_have_breadcrumbs(
+    site: Path, rel: str, listing: str, href: str, current: str
+) -> None:
+    nav = page(site, rel).xpath('//nav[@aria-label="Kruimelpad"]')[0]
+    assert [a.text_content() for a in nav.iter("a")] == ["Home", listing]
+    assert [a.get("href") for a in nav.iter("a")] == ["../../", href]
+    assert nav.xpath(".//*[@aria-current='page']")[0].text_content() == current

@@ -40,8 +40,8 @@ FACETS: tuple[Facet, ...] = (
         feeds=True,
     ),
     Facet("fase", N_("Fase"), "phase", "phases", lambda p: [p["phase"]], feeds=True),
-    # The stage of the latest milestone behind us on the build date (set on the entry by the catalogue).
-    Facet("stap", N_("Huidige stap"), "milestones", "stages", lambda p: [p.stage] if p.stage else []),
+    # One label for where a project stands: its phase. The current stage of its milestones is shown only in its
+    # timeline (and in the open data), so a reader never sees two overlapping labels or filters.
     Facet(
         "opdracht",
         N_("Soort opdracht"),

@@ -24,11 +24,11 @@ def test_a_project_page_tells_its_timeline(browser: Any, server: str, viewport: 
         heading = page.get_by_role("heading", name="Tijdlijn", level=2)
         assert heading.is_visible()
         steps = page.locator("ol.kc-timeline > li")
-        assert steps.count() == 6
-        assert steps.nth(5).locator("time").get_attribute("datetime") == "2027-03"
-        assert steps.nth(5).locator("time").inner_text() == "Maart 2027"
-        assert "(gepland)" in steps.nth(5).inner_text()
-        assert "Illustratief voorbeeld" in steps.nth(4).inner_text()
+        assert steps.count() == 5  # the illustrative pitches are not part of the real story
+        assert steps.nth(4).locator("time").get_attribute("datetime") == "2027-03"
+        assert steps.nth(4).locator("time").inner_text() == "maart 2027"
+        assert "(gepland)" in steps.nth(4).inner_text()
+        assert "(huidige stap)" in steps.nth(2).inner_text()
         crumbs = page.get_by_role("navigation", name="Kruimelpad")
         assert crumbs.get_by_role("link").all_inner_texts() == ["Home", "Projecten"]
         crumbs.get_by_role("link", name="Projecten").click()
@@ -69,6 +69,44 @@ def test_on_a_phone_the_results_come_first_and_filters_open_from_a_button(browse
         page.get_by_role("button", name="Filters (2)").press("Space")
         assert not page.locator("#kc-filters").is_visible()
         assert page.locator(".kc-card:not([hidden])").count() >= 1
+
+
+def test_on_a_phone_show_results_closes_the_filters_and_escape_returns_to_the_button(
+    browser: Any, server: str
+) -> None:
+    with new_page(browser, server, "phone") as (page, _):
+        open_page(page, "projecten/")
+        toggle = page.get_by_role("button", name="Filters")
+        toggle.click()
+        page.get_by_role("checkbox", name="Energie").check()
+        shown = page.locator(".kc-card:not([hidden])").count()
+        done = page.get_by_role("button", name=f"Toon {shown} resultaten")
+        assert done.is_visible()
+        assert_accessible(page)
+        done.click()
+        assert not page.locator("#kc-filters").is_visible()
+        assert page.evaluate("document.activeElement.id") == "kc-results"
+        toggle = page.get_by_role("button", name="Filters (1)")
+        toggle.click()
+        page.get_by_role("checkbox", name="Energie").focus()
+        page.keyboard.press("Escape")
+        assert not page.locator("#kc-filters").is_visible()
+        assert toggle.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.activeElement.classList.contains('kc-filters-toggle')")
+
+
+def test_a_search_word_finds_an_acronym_and_an_empty_result_says_what_to_do(
+    browser: Any, server: str
+) -> None:
+    with new_page(browser, server, "desktop") as (page, _):
+        open_page(page, "projecten/?q=AWV")
+        cards = page.locator(".kc-card:not([hidden])")
+        assert cards.count() == 1 and "Turing" in cards.first.inner_text()
+        open_page(page, "projecten/?q=qwertyuiop")
+        assert page.locator("#kc-count").inner_text() == "0 projecten – probeer een ander zoekwoord"
+        open_page(page, "projecten/?fase=afgerond&thema=mobiliteit&q=turing")
+        assert "wis een filter" in page.locator("#kc-count").inner_text()
+        assert not page.get_by_role("button", name="Toon 0 resultaten").is_visible()  # a phone-only button
 
 
 def test_on_a_desktop_the_catalogue_uses_the_width(browser: Any, server: str) -> None:

@@ -153,14 +153,14 @@ def check_document_files(entries: list[Entry], targets: LinkTargets) -> list[Pro
     """A document written as a file (`documents: - file: ../media/x.pdf`) must be in content/media/."""
     problems = []
     for entry in entries:
-        for document in entry.get("documents", []):
+        for number, document in enumerate(entry.get("documents", []), start=1):
             name = posixpath.basename(document.file)
             if document.file and not (targets.content_dir / MEDIA_FOLDER / name).is_file():
                 problems.append(
                     Problem(
                         entry.path,
-                        entry.lines.get("documents", 1),
-                        "documents",
+                        document.line or entry.lines.get("documents", 1),
+                        f"documents[{number}].file",
                         f"het bestand content/{MEDIA_FOLDER}/{name} bestaat niet",
                         f"zet het bestand in content/{MEDIA_FOLDER}/" + _media_hint(targets, name),
                     )

@@ -177,6 +177,7 @@ class TimelineStep:
     starts: datetime | None = None  # a session's start
     location: str = ""
     fragment: str = ""  # the conclusions' anchor on the consultation page
+    event: Event | None = None  # the consultation's event this step shows (its title: render/titles.py)
 
     @property
     def illustration(self) -> str:
@@ -188,7 +189,8 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
     """The project's milestones merged with its derived steps, oldest first.
 
     Derived: the year of selection, every session of its consultations and their conclusions once published
-    (as of the build date). A year sorts before the months of that year, a month before its days.
+    (as of the build date); illustrative consultations are left out. A year sorts before the months of that
+    year, a month before its days.
     """
     today = catalogue.today
     steps = [
@@ -200,7 +202,11 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
     ]
     if year := project.get("year"):
         steps.append(TimelineStep(Period(year), Step.SELECTED, Period(year).first <= today))
+    # An illustrative consultation is not part of the project's real story: it stays out of the timeline
+    # (its page and the project's list of consultations mark it as an example).
     for consultation in catalogue.consultations_of.get(project.slug, []):
+        if consultation.illustration:
+            continue
         for event in entry_events(consultation, today):
             if event.kind is Kind.SESSION and isinstance(event.start, datetime):
                 day = event.start.astimezone(BRUSSELS).date()
@@ -210,6 +216,7 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
                         Step.SESSION,
                         day < today,
                         consultation=consultation,
+                        event=event,
                         starts=event.start,
                         location=event.location,
                     )
@@ -222,6 +229,7 @@ def project_timeline(catalogue: Catalogue, project: Entry) -> list[TimelineStep]
                         Step.CONCLUSIONS,
                         True,
                         consultation=consultation,
+                        event=event,
                         fragment=event.fragment,
                     )
                 )

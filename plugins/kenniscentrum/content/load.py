@@ -301,6 +301,58 @@ def _compose(front: str) -> yaml.Node | None:
         return yaml.compose(front, Loader=yaml.SafeLoader)
 
 
+# The parser's most common messages, in the editor's words: (part of the English message, what is wrong, the fix).
+_YAML_PROBLEMS = (
+    (
+        "found character '\\t'",
+        "de regel begint met een tab",
+        "gebruik spaties om in te springen, geen tab",
+    ),
+    (
+        "mapping values are not allowed here",
+        "er staat een dubbele punt op een plek waar YAML er geen verwacht",
+        "zet een spatie na de dubbele punt van het veld ('veld: waarde'); staat er een dubbele punt in de waarde,"
+        " zet de waarde dan tussen aanhalingstekens",
+    ),
+    (
+        "could not find expected ':'",
+        "een regel heeft geen dubbele punt na de naam van het veld",
+        "schrijf 'veld: waarde', met een dubbele punt en een spatie",
+    ),
+    (
+        "found undefined alias",
+        "de waarde begint met '*', wat YAML als verwijzing leest",
+        "zet de waarde tussen aanhalingstekens",
+    ),
+    (
+        "found unexpected end of stream",
+        "een aanhalingsteken wordt niet gesloten",
+        "sluit de waarde af met hetzelfde aanhalingsteken als waarmee ze begint",
+    ),
+    (
+        "did not find expected key",
+        "de inspringing klopt niet of een waarde tussen aanhalingstekens loopt door",
+        "spring velden van een lijst even ver in en sluit elk aanhalingsteken",
+    ),
+    (
+        "found duplicate anchor",
+        "een '&' staat twee keer voor dezelfde naam",
+        "zet waarden met '&' of '*' tussen aanhalingstekens",
+    ),
+)
+
+
+def yaml_problem(problem: str) -> tuple[str, str]:
+    """A YAML parser message as a Dutch problem and fix; an unknown message is kept after 'ongeldige YAML'."""
+    for english, message, fix in _YAML_PROBLEMS:
+        if english in problem:
+            return f"ongeldige YAML: {message}", fix
+    return (
+        f"ongeldige YAML: {problem}",
+        "controleer inspringing, dubbele punten en aanhalingstekens op deze regel",
+    )
+
+
 def _parse_front_matter(entry: RawEntry, front: str) -> None:
     offset = 2  # the front matter starts on line 2 of the file
     try:
@@ -324,8 +376,7 @@ def _parse_front_matter(entry: RawEntry, front: str) -> None:
                 entry.path,
                 line,
                 "",
-                f"ongeldige YAML: {exc.problem}",
-                "controleer inspringing, dubbele punten en aanhalingstekens op deze regel",
+                *yaml_problem(str(exc.problem or "")),
             )
         )
         return

@@ -27,6 +27,9 @@ class Document:
     title: str
     url: str = ""
     file: str = ""
+    line: int = field(
+        default=0, compare=False
+    )  # where it is written, for a problem found later (a missing file)
 
 
 @dataclass(frozen=True)

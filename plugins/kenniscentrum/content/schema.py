@@ -71,7 +71,7 @@ class Refused:
 
 TEXT_REFUSED = (
     Refused(
-        r"<\s*/?\s*[a-zA-Z!]",
+        r"<[a-zA-Z!/?]",  # a tag, comment or end tag; a lone '<' or '>' ("a < b") is text
         "bevat HTML",
         "schrijf gewone tekst; opmaak en links horen in de tekst onder de front matter",
     ),
@@ -423,7 +423,12 @@ FUNDING = ContentType(
             help="Uiterste indiendatum (JJJJ-MM-DD of JJJJ-MM-DD UU:MM, Belgische tijd).",
             example="2027-04-15 17:00",
         ),
-        Field("url", Kind.URL, True, help="Officiële pagina van de oproep (https://…).", example="https://"),
+        Field(
+            "url",
+            Kind.URL,
+            help="Officiële pagina van de oproep (https://…), als die bestaat.",
+            example="https://",
+        ),
         _ILLUSTRATION,
         _PUBLISHED,
         _UPDATED,

@@ -77,10 +77,12 @@ def current_stage(entry: Entry, today: date, stages: Sequence[str] = ()) -> str:
     """A project's stage on `today`: that of its latest milestone already behind us ("" without one).
 
     A milestone of the current month or year is still planned (`Period.reached`): the site never claims a
-    step that may not have happened yet. Two milestones on one date: the later stage in `stages` wins.
+    step that may not have happened yet. "Latest" in the timeline's order: by the start of the period, a year
+    before its months and a month before its days (a milestone dated 2023 comes before one of 15 March 2023);
+    two milestones on one date: the later stage in `stages` wins.
     """
     order = {code: index for index, code in enumerate(stages)}
     reached = [m for m in entry.milestones if m.when.reached(today)]
     if not reached:
         return ""
-    return max(reached, key=lambda m: (m.when.last, m.when.first, order.get(m.stage, -1))).stage
+    return max(reached, key=lambda m: (m.when.first, len(m.when.iso), order.get(m.stage, -1))).stage

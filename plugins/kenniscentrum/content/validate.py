@@ -128,6 +128,11 @@ def validate_entry(raw: RawEntry, vocabularies: Vocabularies) -> tuple[Entry | N
         if spec.kind is Kind.MILESTONES:  # every problem of every milestone at once, each with its own field
             values[name] = _read_milestones(node, line, vocabularies, report)
             continue
+        if spec.kind is Kind.DOCUMENTS and isinstance(
+            node, yaml.SequenceNode
+        ):  # likewise, `documents[2].file`
+            values[name] = _read_each(spec, node, vocabularies, report)
+            continue
         try:
             values[name] = _read_field(spec, node, vocabularies)
         except _Invalid as exc:
@@ -164,11 +169,34 @@ def _error_line(exc: _Invalid, node: yaml.Node, key_line: int) -> int:
     return max(line, key_line) if line is not None else max(key_line, node_line(node))
 
 
+_POINT_LISTS = ("lessons", "results")  # lists of sentences, each a point on the page
+
+
+def _read_each(
+    spec: Field, node: yaml.SequenceNode, vocabularies: Vocabularies, report: Callable[..., None]
+) -> list[Any]:
+    """A list whose every item is read on its own: each problem named by its item and part (`documents[2].file`)."""
+    result = []
+    for number, item in enumerate(node.value, start=1):
+        try:
+            result.append(_read_one(spec, item, vocabularies))
+        except _Invalid as exc:
+            part = getattr(exc, "part", "")
+            where = f"{spec.name}[{number}]" + (f".{part}" if part else "")
+            report(getattr(exc, "line", None) or node_line(item), where, exc.message, exc.expected)
+    if not node.value:
+        report(node_line(node), spec.name, "leeg", "vul minstens één waarde in, of laat het veld weg")
+    return result
+
+
 def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
     _check_tag(node)
     if spec.many:
         if isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null"):
             raise _Invalid("leeg", "vul minstens één waarde in, of laat het veld weg")
+        # `lessons: Een les. Nog een les.`: a paragraph where points were meant (one supplier may stand alone).
+        if spec.name in _POINT_LISTS and isinstance(node, yaml.ScalarNode):
+            raise _Invalid("verwacht een lijst, geen losse tekst", "zet elk punt op een regel met '- '")
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
         if (
             spec.kind is not Kind.LINKS
@@ -177,10 +205,13 @@ def _read_field(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any
         ):
             raise _Invalid("verwacht een lijst", "schrijf elke waarde op een eigen regel met '- '")
         result = []
-        for item in items:
+        for number, item in enumerate(items, start=1):
             try:
                 result.append(_read_one(spec, item, vocabularies))
             except _Invalid as exc:
+                if exc.message == "leeg" and len(items) > 1:  # say which item, not the whole list
+                    exc.message = f"punt {number} van de lijst is leeg"
+                    exc.expected = "vul het punt in of schrap de regel met '- '"
                 exc.line = getattr(exc, "line", None) or node_line(item)  # type: ignore[attr-defined]
                 raise
         if spec.required and not result:
@@ -243,11 +274,20 @@ def _read_one(spec: Field, node: yaml.Node, vocabularies: Vocabularies) -> Any:
 
 def _read_text(text: str, spec: Field, _: Vocabularies) -> str:
     for pattern, rule in _REFUSED:
-        if pattern.search(text):
-            raise _Invalid(rule.message, rule.expected)
+        if match := pattern.search(text):
+            quoted = _offending(text, match)
+            raise _Invalid(f"{rule.message}: {quoted}" if quoted else rule.message, rule.expected)
     if _PLACEHOLDER.search(text):
         raise _Invalid(f"bevat nog de invulinstructie '{text}'", "vervang ze door de echte waarde")
     return " ".join(text.split())
+
+
+def _offending(text: str, match: re.Match[str]) -> str:
+    """The part of a text a rule refuses, quoted: a tag up to its '>' (`'<naam>'`), else what matched."""
+    end = text.find(">", match.start())
+    part = text[match.start() : end + 1] if 0 <= end < match.start() + 40 else match.group(0)
+    visible = any(c.isprintable() and not c.isspace() for c in part)
+    return f"'{_short(part.strip())}'" if visible else ""  # invisible characters: nothing to quote
 
 
 def _read_slug(text: str, spec: Field, _: Vocabularies) -> str:
@@ -264,7 +304,7 @@ def _read_url(text: str, spec: Field, _: Vocabularies) -> str:
         parsed = urlparse("")
     if parsed.scheme not in ("http", "https") or not parsed.netloc or not _URL.match(text):
         raise _Invalid(
-            f"'{text}' is geen geldig webadres", "een volledig adres dat begint met https:// of http://"
+            f"'{_short(text)}' is geen geldig webadres", "een volledig adres dat begint met https://"
         )
     return text
 
@@ -470,6 +510,7 @@ def _read_part(parts: dict[str, yaml.Node], name: str, parser: Callable[[str], A
         return parser(text)
     except _Invalid as exc:
         exc.line = node_line(parts[name])  # type: ignore[attr-defined]
+        exc.part = name  # type: ignore[attr-defined]
         raise
 
 
@@ -511,8 +552,8 @@ def _read_document(node: yaml.Node) -> Document:
         raise invalid
     title = _read_part(parts, "title", _text_part)
     if "url" in parts:
-        return Document(title, url=_read_part(parts, "url", _https))
-    return Document(title, file=_read_part(parts, "file", _media_file))
+        return Document(title, url=_read_part(parts, "url", _https), line=node_line(node))
+    return Document(title, file=_read_part(parts, "file", _media_file), line=node_line(parts["file"]))
 
 
 def _read_contact(node: yaml.Node) -> Contact:

@@ -557,13 +557,10 @@ def _facts(entry: Entry, catalogue: Catalogue) -> list[tuple[str, Any]]:
     if entry.type.name == "funding":
         return [(_("Programma"), entry["programme"]), (_("Deadline"), nl_deadline(entry["deadline"]))]
     if entry.type.name == "project":
-        rows = [
+        return [
             (_("Organisatie"), entry["organisation"]),
             (_("Fase"), catalogue.label("phases", entry["phase"])),
         ]
-        if entry.stage:
-            rows.append((_("Huidige stap"), catalogue.label("stages", entry.stage)))
-        return rows
     return []
 
 

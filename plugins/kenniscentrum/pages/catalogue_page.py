@@ -121,6 +121,7 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
             count=len(projects),
             # For catalogue.js, which counts the projects left after filtering.
             count_forms=plural_forms("%(num)d project", "%(num)d projecten"),
+            show_forms=plural_forms("Toon %(num)d resultaat", "Toon %(num)d resultaten"),
             cards=[card_html(_card(catalogue, src, project)) for project in projects],
             feeds=follow_data(src),
             # Until the script fills in the current filter: everything (the links are never empty).
@@ -149,6 +150,8 @@ def _search_text(catalogue: Catalogue, project: Entry) -> str:
         project.title,
         project.description,
         project["organisation"],
+        # Its short names from content/organisations.yml: `?q=AWV` finds AWV's projects.
+        *(organisation.short_names if (organisation := catalogue.organisation_of(project)) else ()),
         *project.get("partners", []),
         *project.get("suppliers", []),
         *(catalogue.label("themes", t) for t in project.themes),

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.events import Event, announcements
+from kenniscentrum.pages.breadcrumbs import breadcrumbs
 from kenniscentrum.pages.entries import PageCache
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.digest import by_month, detail, grouped, month_label, title
@@ -90,6 +91,7 @@ def month_page(
             _("Nieuwsbrief %(month)s", month=label),
             _("Wat het kenniscentrum publiceerde in %(month)s.", month=label),
         ),
+        breadcrumbs=breadcrumbs(src, routes.DIGEST_ARCHIVE, _("Nieuwsbrief"), label[:1].upper() + label[1:]),
         label=label,
         email=routes.EMAIL_FILE,
         groups=[{"heading": g["heading"], "items": [item(e) for e in g["items"]]} for g in grouped(events)],

@@ -23,6 +23,7 @@ from kenniscentrum.content.events import Step, TimelineStep, project_timeline
 from kenniscentrum.content.model import BRUSSELS, Entry
 from kenniscentrum.content.status import consultation_is_upcoming, funding_status, registration_open
 from kenniscentrum.facets import project_sentence
+from kenniscentrum.pages.breadcrumbs import breadcrumbs
 from kenniscentrum.pages.listings import place, preview_label
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import (
@@ -37,6 +38,7 @@ from kenniscentrum.render.formatting import (
 )
 from kenniscentrum.render.templates import N_, render, render_cached, ui
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.titles import display_title
 
 GeneratedPages = dict[str, str]  # source path -> Markdown
 # Around the body in an entry page: the rendered body between them is reused as feed content (see feeds.py).
@@ -192,7 +194,12 @@ def _story(catalogue: Catalogue, entry: Entry) -> dict[str, Any]:
     """What a project page tells beside its body: results, lessons and the timeline (empty parts left out)."""
     if entry.type.name != "project":
         return {}
-    steps = [_step(catalogue, entry, step) for step in project_timeline(catalogue, entry)]
+    timeline = project_timeline(catalogue, entry)
+    steps = [_step(catalogue, entry, step) for step in timeline]
+    # The current stage (content/status.current_stage) is the latest milestone reached, in this same order.
+    reached = [i for i, step in enumerate(timeline) if step.milestone and step.reached]
+    if reached and entry.stage:
+        steps[reached[-1]]["current"] = True
     return {
         "results": list(entry.get("results", [])),
         "lessons": list(entry.get("lessons", [])),
@@ -207,6 +214,7 @@ def _step(catalogue: Catalogue, project: Entry, step: TimelineStep) -> dict[str,
         "when": nl_period(step.when),
         "kind": step.kind.value,
         "planned": not step.reached,
+        "current": False,
         "illustration": step.illustration,
         "stage": "",
         "text": "",
@@ -226,8 +234,9 @@ def _step(catalogue: Catalogue, project: Entry, step: TimelineStep) -> dict[str,
     elif step.consultation:
         consultation = step.consultation
         data.update(
-            stage=_("Sessie van een marktconsultatie"),
-            title=consultation.title,
+            stage=_("Sessie"),
+            # One title function for every dated event: no "Conclusies: Marktconsultatie: Marktconsultatie: …".
+            title=display_title(step.event) if step.event else consultation.title,
             href=routes.url_link(project.src_uri, consultation.url) + step.fragment,
         )
         if step.kind is Step.SESSION and step.starts:
@@ -237,7 +246,7 @@ def _step(catalogue: Catalogue, project: Entry, step: TimelineStep) -> dict[str,
                 place=step.location,
             )
         else:
-            data.update(stage=_("Conclusies gepubliceerd"))
+            data.update(stage=_("Gepubliceerd"))
     return data
 
 
@@ -285,17 +294,7 @@ _LISTINGS = {
 def _breadcrumbs(entry: Entry) -> Markup:
     """Home › the listing of the entry's type › the entry, as a raw HTML block (links relative to the page)."""
     listing = routes.entry_src(entry.type.url_prefix, "index")
-    return Markup(
-        render(
-            "fragments/breadcrumbs.html",
-            home=routes.url_link(entry.src_uri, "").rstrip("/") + "/",
-            listing={
-                "text": _(_LISTINGS[entry.type.name]),
-                "href": routes.url_link(entry.src_uri, routes.page_url(listing)),
-            },
-            title=entry.title,
-        )
-    )
+    return breadcrumbs(entry.src_uri, listing, _(_LISTINGS[entry.type.name]), entry.title)
 
 
 def follow_project(project: Entry) -> str:
@@ -384,18 +383,6 @@ def _project_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (ui("Thema's"), _themes(catalogue, entry)),
         (ui("Fase"), _facet_link(catalogue, entry, "fase", "phases", "phase")),
         (
-            ui("Huidige stap"),
-            [
-                _link(
-                    entry,
-                    routes.catalogue_filter("stap", entry.stage),
-                    catalogue.label("stages", entry.stage),
-                )
-            ]
-            if entry.stage
-            else [],
-        ),
-        (
             ui("Soort opdracht"),
             _text(catalogue.label("procurement_types", procurement) if procurement else ""),
         ),
@@ -432,6 +419,8 @@ def _span(starts: datetime, ends: datetime | None) -> str:
 
 def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     url = entry.get("registration_url")
+    # An illustration invites no one: no open registration, no calendar link.
+    real = not entry.illustration
     upcoming = consultation_is_upcoming(entry, catalogue.today)
     return [
         (ui("Status"), _text(consultation_status(entry, catalogue.today))),
@@ -447,8 +436,8 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
                     _("Zet in je agenda"),
                 )
             ]
-            # A past session is in nobody's agenda to come: no invitation to add it.
-            if catalogue.is_public(entry) and upcoming
+            # A past session is in nobody's agenda to come, an illustration invites no one: no invitation.
+            if catalogue.is_public(entry) and upcoming and real
             else [],
         ),
         (ui("Waar"), _text(entry.location) if len(entry.sessions) == 1 else []),
@@ -457,11 +446,17 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (ui("Thema's"), _themes(catalogue, entry)),
         (
             ui("Inschrijven tot"),
-            _text(nl_date(entry["registration_deadline"]) if "registration_deadline" in entry.data else ""),
+            _text(
+                nl_date(entry["registration_deadline"])
+                if real and "registration_deadline" in entry.data
+                else ""
+            ),
         ),
         (
             ui("Inschrijven"),
-            [Part(_("Schrijf je in"), url=url)] if url and registration_open(entry, catalogue.today) else [],
+            [Part(_("Schrijf je in"), url=url)]
+            if real and url and registration_open(entry, catalogue.today)
+            else [],
         ),
         (ui("Contact"), _contact(entry)),
         (ui("Taal"), _text(entry.get("language", ""))),
@@ -479,7 +474,10 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
 
 
 def consultation_status(entry: Entry, today: date) -> str:
-    """Whether one can still take part: registration open or closed for a coming session, or over."""
+    """Whether one can still take part: registration open or closed for a coming session, or over; an
+    illustration says it is an invented example."""
+    if entry.illustration:
+        return _("Verzonnen voorbeeld")
     if not consultation_is_upcoming(entry, today):
         return _("Afgelopen")
     return _("Inschrijving open") if registration_open(entry, today) else _("Inschrijving gesloten")
@@ -512,7 +510,7 @@ def _funding_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (ui("Opent"), _text(nl_date(entry["opens"]) if "opens" in entry.data else "")),
         (ui("Deadline"), _text(nl_deadline(entry["deadline"]))),
         (ui("Thema's"), _themes(catalogue, entry)),
-        (ui("Officiële oproep"), [Part(entry["url"], url=entry["url"])]),
+        (ui("Officiële oproep"), [Part(entry["url"], url=entry["url"])] if "url" in entry.data else []),
         (ui("Gepubliceerd"), _published(entry)),
     ]
 
@@ -527,7 +525,9 @@ def _derived(catalogue: Catalogue, entry: Entry) -> list[dict[str, Any]]:
     return [
         {
             "heading": ui("Marktconsultaties"),
-            "items": [_consultation_item(catalogue, entry, c) for c in consultations],
+            "items": [
+                _consultation_item(catalogue, entry, c) for c in sorted(consultations, key=lambda c: c.starts)
+            ],
         },
         {
             "heading": ui("Tips en verhalen"),
@@ -570,8 +570,11 @@ def _consultation_item(catalogue: Catalogue, project: Entry, consultation: Entry
         "href": routes.src_link(project.src_uri, consultation.src_uri),
         "date": consultation.starts,
         "place": place(consultation),
+        "illustration": consultation.illustration.rstrip("."),
     }
-    if consultation_is_upcoming(consultation, catalogue.today):
+    if consultation.illustration:
+        item["state"] = "illustration"
+    elif consultation_is_upcoming(consultation, catalogue.today):
         item["state"] = "upcoming"
     elif "conclusions" not in consultation.data:
         item["state"] = "pending"

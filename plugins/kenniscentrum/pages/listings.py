@@ -24,6 +24,7 @@ from kenniscentrum.content.status import (
     funding_status,
     registration_open,
 )
+from kenniscentrum.pages.breadcrumbs import breadcrumbs
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline
 from kenniscentrum.render.templates import gettext as _
@@ -152,7 +153,9 @@ def registration_fact(entry: Entry, today: date) -> Fact | None:
 def consultation_card(catalogue: Catalogue, src: str, entry: Entry, heading: str = "h3") -> Card:
     """Upcoming: when, where, how to register. Past: when, and the conclusions once published."""
     facts: list[Fact | str | None] = [entry["organisation"], nl_datetime(entry.starts), place(entry)]
-    if consultation_is_upcoming(entry, catalogue.today):
+    if entry.illustration:
+        pass  # an invented example invites no one and has no conclusions; the card marks it
+    elif consultation_is_upcoming(entry, catalogue.today):
         facts.append(registration_fact(entry, catalogue.today))
     elif "conclusions" in entry.data:
         anchor = conclusions_anchor(entry.body)
@@ -323,8 +326,6 @@ def _summary(catalogue: Catalogue, entry: Entry) -> list[str]:
 def project_summary(catalogue: Catalogue, project: Entry) -> list[str]:
     """What a project card shows, wherever it appears: only the values the project has."""
     facts = [project["organisation"], catalogue.label("phases", project["phase"])]
-    if project.stage:
-        facts.append(_("Huidige stap: %(stage)s", stage=catalogue.label("stages", project.stage)))
     if "procurement" in project.data:
         facts.append(catalogue.label("procurement_types", project["procurement"]))
     if "cofinancing" in project.data:
@@ -370,6 +371,7 @@ def theme_page(catalogue: Catalogue, code: str) -> str:
             _("Projecten, marktconsultaties, tips en financiering over %(theme)s.", theme=label.lower()),
         ),
         label=label,
+        breadcrumbs=breadcrumbs(src, routes.THEMES, _("Thema's"), label),
         feeds=render(
             "fragments/theme_feeds.html",
             feed=routes.url_link(src, feed),
@@ -413,6 +415,7 @@ def organisation_page(catalogue: Catalogue, org: Organisation) -> str:
         "pages/organisation.md",
         front=_front(org.name, _("PIO-projecten en marktconsultaties van %(name)s.", name=org.name)),
         name=org.name,
+        breadcrumbs=breadcrumbs(src, routes.ORGANISATIONS, _("Organisaties"), org.name),
         types=types,
         short_names=", ".join(org.short_names),
         website=org.website,

@@ -127,8 +127,10 @@ def _project(catalogue: Catalogue, entry: Entry, url: str, language: str) -> dic
 
 
 def _grant(catalogue: Catalogue, entry: Entry, url: str, language: str) -> dict[str, Any]:
-    return {
+    grant: dict[str, Any] = {
         "@type": "MonetaryGrant",
         "funder": _organisation(entry["programme"], "Organization"),
-        "sameAs": entry["url"],
     }
+    if "url" in entry.data:
+        grant["sameAs"] = entry["url"]
+    return grant
