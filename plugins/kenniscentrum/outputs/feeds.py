@@ -1,5 +1,5 @@
 """RSS 2.0, Atom and JSON Feed 1.1 feeds of the announcements (content/events.py), and the calendars of the
-selections and projects one can follow; documents assembled in `feedwriter.py` from items serialized once.
+selections and projects one can follow; documents written in `feedwriter.py` (feedgen) from items serialized once.
 
 Every item's id is a tag URI made of the entry's type and slug, so correcting an entry or moving the site never
 shows a subscriber the same item twice. A consultation's published conclusions are a second item with an id of

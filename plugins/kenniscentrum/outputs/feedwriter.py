@@ -1,48 +1,44 @@
-"""RSS 2.0, Atom and JSON Feed 1.1 documents assembled from items serialized once.
+"""RSS 2.0, Atom and JSON Feed 1.1 documents written with feedgen, each item serialized once.
 
 A project's announcement sits in the site-wide feed, its theme feeds, its organisation's, phase's and
 procurement type's feeds, their combinations and its own "Volg dit project" feed: thousands of small feeds at
-scale. Each item is therefore escaped and serialized once per format (`SerializedItem`) and every feed is its
-header, the fragments of its items and a footer, all from templates in templates/feeds/ that receive values
-already escaped for XML (so nothing is escaped twice or by HTML's rules). The layout is feedgen's (which wrote these feeds before), so
-subscribers' readers see the same documents; the tests parse them with feedparser, the Atom RELAX NG schema and
+scale. Each item is therefore built once as a feedgen `FeedEntry` and serialized once per format from feedgen's
+own element builders (`SerializedItem`); every feed is the header feedgen writes for it (a `FeedGenerator`
+without entries) with those serialized items placed before its closing tag. JSON Feed, which feedgen does not
+write, comes from the json module. The tests parse every document with feedparser, the Atom RELAX NG schema and
 the JSON Feed 1.1 schema.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
-from xml.sax.saxutils import escape
 
-from markupsafe import Markup
+from feedgen.entry import FeedEntry
+from feedgen.feed import FeedGenerator
+from lxml import etree
 
-from kenniscentrum.render.templates import render
 from kenniscentrum.site import PUBLISHER
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "kenniscentrum"
-# Characters XML 1.0 cannot carry at all (validation refuses them in content; this keeps a document whole).
+# Characters XML 1.0 cannot carry at all (lxml refuses them; validation refuses them in content).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ATTR = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+# An RSS item serialized on its own declares the content namespace its <rss> root already declares.
+_ITEM_NS = f' xmlns:content="{_CONTENT_NS}"'.encode()
 
 
-def text(value: str) -> str:
-    """Escaped XML character data."""
-    return escape(_NOT_XML.sub("", value))
-
-
-def attr(value: str) -> str:
-    """Escaped XML attribute value (for double quotes)."""
-    return escape(_NOT_XML.sub("", value), _ATTR)
+def xml_text(value: str) -> str:
+    """Text XML 1.0 can carry (lxml refuses control characters)."""
+    return _NOT_XML.sub("", value)
 
 
 def rss_date(moment: datetime) -> str:
-    """RFC 822 with a numeric zone: 'Sun, 01 Nov 2026 00:00:00 +0100'."""
+    """RFC 822 with a numeric zone, as feedgen writes it: 'Sun, 01 Nov 2026 00:00:00 +0100'."""
     return format_datetime(moment)
 
 
@@ -71,43 +67,50 @@ class ItemData:
 class SerializedItem:
     id: str
     updated: datetime
-    rss: str
-    atom: str
+    rss: bytes
+    atom: bytes
     json: str
 
 
+def feed_entry(item: ItemData) -> FeedEntry:
+    """The item as a feedgen entry: RSS description and Atom summary, content (if any) as escaped HTML."""
+    entry = FeedEntry()
+    entry.id(xml_text(item.id))
+    entry.guid(xml_text(item.id), permalink=False)
+    entry.title(xml_text(item.title))
+    entry.link(href=xml_text(item.url), rel="alternate", type="text/html")
+    entry.description(xml_text(item.summary), isSummary=True)
+    if item.content is not None:
+        entry.content(xml_text(item.content), type="html")
+    entry.published(item.published)
+    entry.updated(item.updated)
+    for category in item.categories:
+        entry.category(
+            term=xml_text(category.term), label=xml_text(category.label), scheme=xml_text(category.scheme)
+        )
+    return entry
+
+
+def _element(element: etree._Element, depth: int) -> bytes:
+    """One element serialized as it stands, pretty-printed, at `depth` in its document."""
+    etree.indent(element, level=depth)
+    data: bytes = etree.tostring(element, encoding="UTF-8")
+    return b"  " * depth + data + b"\n"
+
+
 def serialize(item: ItemData) -> SerializedItem:
-    """The item once per format (templates feeds/*_item.xml, JSON by the json module)."""
-    values = {
-        "id": text(item.id),
-        "title": text(item.title),
-        "url": text(item.url),
-        "summary": text(item.summary),
-        "content": "" if item.content is None else text(item.content),
-        "published": item.published.isoformat(),
-        "updated": item.updated.isoformat(),
-    }
-    full = item.content is not None
-    categories = [
-        {"term": attr(c.term), "scheme": attr(c.scheme), "label": attr(c.label)} for c in item.categories
-    ]
-    rss = _fill(
-        _skeleton("feeds/rss_item.xml", full),
-        {
-            **values,
-            "published": rss_date(item.published),
-            "categories": "".join(_fill(_skeleton("feeds/rss_category.xml"), c) for c in categories),
-        },
-    )
-    atom = _fill(
-        _skeleton("feeds/atom_item.xml", full),
-        {**values, "categories": "".join(_fill(_skeleton("feeds/atom_category.xml"), c) for c in categories)},
-    )
+    """The item once per format: feedgen's RSS item and Atom entry, JSON by the json module."""
+    entry = feed_entry(item)
+    # Within a parent that names feedgen's content namespace `content:`, as the <rss> root does.
+    rss_item = entry.rss_entry()
+    etree.Element("rss", nsmap={"content": _CONTENT_NS}).append(rss_item)
+    rss = _element(rss_item, 2).replace(_ITEM_NS, b"", 1)
+    atom = _element(entry.atom_entry(), 1)
     record: dict[str, object] = {
         "id": item.id,
         "url": item.url,
         "title": item.title,
-        **({"content_html": item.content} if full else {"content_text": item.summary}),
+        **({"content_html": item.content} if item.content is not None else {"content_text": item.summary}),
         "summary": item.summary,
         "date_published": item.published.isoformat(),
         "date_modified": item.updated.isoformat(),
@@ -131,65 +134,36 @@ class FeedHead:
     updated: datetime
 
 
-# Every value a feed template places; a template is rendered once with a marker for each (see _skeleton).
-_VALUES = (
-    *(
-        "id",
-        "title",
-        "url",
-        "summary",
-        "content",
-        "published",
-        "updated",
-        "categories",
-        "term",
-        "scheme",
-        "label",
-    ),
-    *("description", "path", "page", "site_url", "language", "publisher", "generator", "items"),
-)
+def feed_generator(head: FeedHead, ext: str, media_type: str) -> FeedGenerator:
+    """The feed's header as feedgen writes it, without entries (they are placed in serialized)."""
+    fg = FeedGenerator()
+    fg.id(xml_text(head.id))
+    fg.title(xml_text(head.title))
+    fg.subtitle(xml_text(head.description))
+    fg.author({"name": PUBLISHER, "uri": xml_text(head.site_url)})
+    fg.link(href=xml_text(f"{head.path}.{ext}"), rel="self", type=media_type)
+    # feedgen takes the last link as RSS <link>: that must be the HTML page, not the feed itself.
+    fg.link(href=xml_text(head.page), rel="alternate", type="text/html")
+    fg.language(xml_text(head.language))
+    fg.updated(head.updated)  # also RSS lastBuildDate
+    fg.generator(GENERATOR)
+    return fg
 
 
-@functools.cache
-def _skeleton(template: str, content: bool = True) -> tuple[str, ...]:
-    """A template rendered once with a marker per value, split into its literal parts and the names between
-    them: thousands of items and small feeds are then a join each, not a template render. `content` false
-    renders an item without its content element."""
-    marked: dict[str, Markup | None] = {name: Markup(f"\x00{name}\x00") for name in _VALUES}
-    if not content:
-        marked["content"] = None
-    return tuple(render(template, **marked).split("\x00"))
-
-
-def _fill(parts: tuple[str, ...], values: dict[str, str]) -> str:
-    """The skeleton's literal parts with the (escaped) values between them."""
-    return "".join(values[part] if i % 2 else part for i, part in enumerate(parts))
-
-
-def _head(head: FeedHead, items: str, updated: str) -> dict[str, str]:
-    return {
-        "id": text(head.id),
-        "title": text(head.title),
-        "description": text(head.description),
-        "path": attr(head.path),
-        "page": attr(head.page),
-        "site_url": text(head.site_url),
-        "language": attr(head.language),
-        "publisher": text(PUBLISHER),
-        "generator": text(GENERATOR),
-        "items": items,
-        "updated": updated,
-    }
+def _place(header: bytes, closing: bytes, items: list[bytes]) -> bytes:
+    """The serialized items placed before the header's closing tag (its last occurrence)."""
+    at = header.rindex(closing)
+    return header[:at] + b"".join(items) + header[at:]
 
 
 def rss_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
-    values = _head(head, "".join(i.rss for i in items), rss_date(head.updated))
-    return _fill(_skeleton("feeds/rss.xml"), values).encode()
+    header = feed_generator(head, "xml", "application/rss+xml").rss_str(pretty=True)
+    return _place(header, b"  </channel>", [i.rss for i in items])
 
 
 def atom_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
-    values = _head(head, "".join(i.atom for i in items), head.updated.isoformat())
-    return _fill(_skeleton("feeds/atom.xml"), values).encode()
+    header = feed_generator(head, "atom", "application/atom+xml").atom_str(pretty=True)
+    return _place(header, b"</feed>", [i.atom for i in items])
 
 
 def json_document(head: FeedHead, items: list[SerializedItem]) -> bytes:
