@@ -96,7 +96,7 @@ def test_a_new_consultation_and_later_its_conclusions_each_add_one_item(
     concluded = feed(build(project, tmp_path / "two"))
     assert {e.id for e in concluded.entries} == before | {new_id, new_id + "/conclusies"}
     item = next(e for e in concluded.entries if e.id == new_id + "/conclusies")
-    assert item.title == "Conclusies: Marktconsultatie: slimme verkeerslichten"
+    assert item.title == "Conclusies: Slimme verkeerslichten"  # the consultation named once
     assert item.link.endswith("/marktconsultaties/slimme-verkeerslichten/#conclusies")
     assert "De markt kan dit leveren." in item.content[0].value
     assert concluded.entries[0].id == new_id + "/conclusies"
