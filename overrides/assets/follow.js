@@ -30,17 +30,34 @@
       button.className = "md-button kc-copy";
       button.textContent = texts.copy;
       button.setAttribute("aria-label", texts.copy + ": " + a.textContent);
-      button.addEventListener("click", function () { copy(a.href, said, texts); });
+      // A link to a feed's own page (feeds/…/, next to the files) copies the feed's RSS address.
+      var target = /\/$/.test(a.pathname) ? new URL(a.pathname.replace(/\/$/, ".xml"), a.href).href : a.href;
+      var shown = visible();
+      button.addEventListener("click", function () { copy(target, said, texts, shown); });
+      a.insertAdjacentElement("afterend", shown);
+      a.insertAdjacentText("afterend", " ");
       a.insertAdjacentElement("afterend", button);
       a.insertAdjacentText("afterend", " ");
     });
   }
 
-  function copy(text, said, messages) {
+  // "Gekopieerd" next to the button, for every reader (the live region says it to screen readers).
+  function visible() {
+    var span = document.createElement("span");
+    span.className = "kc-copied";
+    span.setAttribute("aria-hidden", "true");
+    return span;
+  }
+
+  function copy(text, said, messages, shown) {
     var done = function (ok) {
       said.textContent = "";
+      if (shown) shown.textContent = "";
       // A fresh text each time, so a screen reader announces a second copy too.
-      window.setTimeout(function () { said.textContent = ok ? messages.copied : messages.copyFailed; }, 50);
+      window.setTimeout(function () {
+        said.textContent = ok ? messages.copied : messages.copyFailed;
+        if (shown) shown.textContent = ok ? messages.copied : messages.copyFailed;
+      }, 50);
     };
     if (!navigator.clipboard) return done(false);
     navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
@@ -138,18 +155,33 @@
     box.querySelector(".kc-follow__what").textContent = sentence;
     box.querySelector(".kc-follow__feed").hidden = !single;
     box.querySelector(".kc-follow__calendar").hidden = !single || p.all;
+    box.querySelector(".kc-follow__calendars").hidden = !!single;
     box.querySelector(".kc-follow__opml").hidden = !!single;
     if (single) {
-      ["feed", "atom", "json"].forEach(function (kind) { el(kind).href = feedUrl(single, data.ext[kind]); });
+      // The feed's own page lists its files; the button copies the RSS address.
+      el("page").href = new URL(single + "/", root).href;
+      el("copy").dataset.feed = feedUrl(single, data.ext.feed);
       el("calendar").href = feedUrl(single, data.ext.calendar).replace(/^https?:/, "webcal:");
     } else {
+      // A calendar app subscribes to one calendar at a time: one webcal link per pre-built selection.
+      var list = el("calendars");
+      list.textContent = "";
+      p.selections.forEach(function (pairs) {
+        var link = list.appendChild(document.createElement("li")).appendChild(document.createElement("a"));
+        link.href = feedUrl(selectionPath(pairs), data.ext.calendar).replace(/^https?:/, "webcal:");
+        link.textContent = fill(box.dataset.calendar, {
+          name: pairs.map(function (pr) { return label(pr[0], pr[1]); }).join(" + ")
+        });
+      });
       if (opmlUrl) URL.revokeObjectURL(opmlUrl);
       opmlUrl = URL.createObjectURL(new Blob([opml(p.selections)], { type: "text/x-opml" }));
       el("opml").href = opmlUrl;
     }
   }
 
-  el("copy").addEventListener("click", function () { copy(el("feed").href, el("status"), box.dataset); });
+  el("copy").addEventListener("click", function () {
+    copy(new URL(el("copy").dataset.feed, location.href).href, el("status"), box.dataset, el("copied"));
+  });
   // The filter as catalogue.js left it (its listeners run first: it was loaded first).
   function current() {
     var chosen = {};

@@ -304,6 +304,7 @@ def follow_project(project: Entry) -> str:
         "fragments/follow.html",
         heading=_("Volg dit project"),
         sentence=project_sentence(project),
+        page=routes.url_link(project.src_uri, routes.feed_page_url(path)),
         feed=routes.url_link(project.src_uri, f"{path}.xml"),
         calendar=routes.url_link(project.src_uri, f"{path}.{routes.CALENDAR_EXT}"),
         subscribe=routes.url_link(project.src_uri, routes.page_url(routes.SUBSCRIBE)),

@@ -200,6 +200,7 @@ def consultations_page(catalogue: Catalogue) -> str:
                 "Je krijgt elke nieuwe marktconsultatie en haar conclusies zodra ze gepubliceerd zijn; de agenda "
                 "bevat de sessies en de uiterste inschrijvingsdata. Eén sector volgen kan in de projectcatalogus."
             ),
+            page=routes.url_link(src, routes.feed_page_url(routes.FEED_CONSULTATIONS)),
             feed=routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.xml"),
             calendar=routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.{routes.CALENDAR_EXT}"),
             subscribe=routes.url_link(src, routes.page_url(routes.SUBSCRIBE)),
@@ -374,9 +375,7 @@ def theme_page(catalogue: Catalogue, code: str) -> str:
         breadcrumbs=breadcrumbs(src, routes.THEMES, _("Thema's"), label),
         feeds=render(
             "fragments/theme_feeds.html",
-            feed=routes.url_link(src, feed),
-            formats=routes.FEED_FORMATS,
-            about=routes.url_link(src, routes.page_url(routes.SUBSCRIBE)),
+            page=routes.url_link(src, routes.feed_page_url(feed)),
         ),
         catalogue_href=routes.src_link(src, routes.catalogue_filter("thema", code)),
         sections=sections,
