@@ -197,7 +197,12 @@ def test_a_consultation_says_whether_you_can_still_take_part(site: Path) -> None
     assert "Agenda" not in past and "Inschrijven" not in past
     coming = meta("turing-workshop")
     assert coming["Status"] in {"Inschrijving open", "Inschrijving gesloten"}
-    assert coming["Agenda"] == "Zet in je agenda"
+    assert coming["Agenda"] == "Zet in je agenda, agendabestand (.ics)"
+    doc = lxml.html.fromstring((site / "marktconsultaties" / "turing-workshop" / "index.html").read_bytes())
+    subscribe, file = doc.xpath("//dt[.='Agenda']/following-sibling::dd[1]//a")
+    assert "kc-webcal" in subscribe.get("class")  # follow.js makes it webcal://; the second link stays https
+    assert subscribe.get("href") == file.get("href") == "agenda.ics"
+    assert "kc-webcal" not in (file.get("class") or "")
 
 
 def test_the_subscribe_page_answers_what_a_company_wants(site: Path) -> None:
@@ -307,3 +312,19 @@ def test_the_opml_never_shows_two_feeds_with_the_same_title(site: Path) -> None:
     assert len(titles) == len(set(titles))
     assert any(t.startswith("Soort opdracht: ") for t in titles)
     assert any(t.startswith("Financieringsinstrument: ") for t in titles)
+
+
+def test_the_consultations_page_can_be_filtered_and_followed_by_theme(site: Path) -> None:
+    doc = lxml.html.fromstring((site / "marktconsultaties" / "index.html").read_bytes())
+    form = doc.cssselect("form#kc-filters")[0]
+    themes = [i.get("value") for i in form.cssselect("input[name=thema]")]
+    cards = doc.cssselect(".kc-cards > .kc-card")
+    # Every theme offered is carried by a consultation; every card says its themes, as the catalogue's do.
+    carried = {code for card in cards for code in card.get("data-thema").split()}
+    assert themes and set(themes) == carried
+    box = doc.cssselect("section#kc-follow")[0]
+    assert box.get("data-hide-all") is not None  # without a theme the page's own feed box stands
+    assert "elke nieuwe marktconsultatie" in box.get("data-exact")
+    for theme in themes:
+        assert (site / "feeds" / "thema" / f"{theme}.ics").is_file()
+        assert (site / "feeds" / "thema" / theme / "index.html").is_file()

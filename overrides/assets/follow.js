@@ -154,7 +154,9 @@
     if (hasWords) sentence += " " + box.dataset.words;
     box.querySelector(".kc-follow__what").textContent = sentence;
     box.querySelector(".kc-follow__feed").hidden = !single;
-    box.querySelector(".kc-follow__calendar").hidden = !single || p.all;
+    // Without a filter: the page's own feed, or (data-hide-all, where the page offers it already) nothing.
+    box.hidden = p.all && box.hasAttribute("data-hide-all");
+    box.querySelector(".kc-follow__calendar").hidden = !single || (p.all && !data.allCalendar);
     box.querySelector(".kc-follow__calendars").hidden = !!single;
     box.querySelector(".kc-follow__opml").hidden = !!single;
     if (single) {
@@ -183,15 +185,51 @@
     copy(new URL(el("copy").dataset.feed, location.href).href, el("status"), box.dataset, el("copied"));
   });
   // The filter as catalogue.js left it (its listeners run first: it was loaded first).
-  function current() {
+  function chosenNow() {
     var chosen = {};
-    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (box) {
-      (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (input) {
+      (chosen[input.name] = chosen[input.name] || []).push(input.value);
     });
+    return chosen;
+  }
+  function current() {
+    var chosen = chosenNow();
+    if (facet) filterCards(chosen);
     update(chosen, !!(form.elements.q && form.elements.q.value.trim()));
+  }
+  // /marktconsultaties/ (form data-cards): this script filters its cards and keeps the choice in the URL, as
+  // catalogue.js does for the projects.
+  var facet = form.dataset.cards;
+  var cards = facet ? [].slice.call(document.querySelectorAll(".kc-cards > .kc-card")) : [];
+  function filterCards(chosen) {
+    var codes = chosen[facet] || [];
+    cards.forEach(function (card) {
+      var values = (card.dataset[facet] || "").split(" ");
+      card.hidden = codes.length > 0 && !codes.some(function (c) { return values.indexOf(c) >= 0; });
+    });
+  }
+  function fromQuery() {
+    var params = new URLSearchParams(location.search);
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (input) {
+      input.checked = params.getAll(input.name).indexOf(input.value) >= 0;
+    });
+  }
+  function toQuery(chosen) {
+    var params = new URLSearchParams();
+    (chosen[facet] || []).forEach(function (code) { params.append(facet, code); });
+    var q = params.toString();
+    return location.pathname + (q ? "?" + q : "") + location.hash;
+  }
+  if (facet) {
+    fromQuery();
+    form.hidden = false;
+    form.addEventListener("change", function () {
+      var url = toQuery(chosenNow());
+      if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
+    });
+    window.addEventListener("popstate", function () { fromQuery(); current(); });
   }
   ["change", "input", "reset"].forEach(function (type) { form.addEventListener(type, current); });
   window.addEventListener("popstate", current);
   current();
-  box.hidden = false;
 })();

@@ -8,6 +8,7 @@ The body is the editor's Markdown, which the plugin sanitizes after rendering.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -52,6 +53,9 @@ class Part:
     text: str
     href: str = ""
     url: str = ""
+    css: str = (
+        ""  # a class for follow.js (kc-webcal: the link becomes webcal://, so a calendar app subscribes)
+    )
 
 
 Row = tuple[str, list[Part]]
@@ -431,11 +435,17 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (
             ui("Agenda"),
             [
-                _link(
-                    entry,
-                    routes.consultation_calendar_src(entry.type.url_prefix, entry.slug),
-                    _("Zet in je agenda"),
-                )
+                # webcal:// subscribes (follow.js turns the link into one; the sanitizer keeps only https), the
+                # https file is there for whoever imports it.
+                dataclasses.replace(
+                    _link(
+                        entry,
+                        calendar := routes.consultation_calendar_src(entry.type.url_prefix, entry.slug),
+                        _("Zet in je agenda"),
+                    ),
+                    css="kc-webcal",
+                ),
+                _link(entry, calendar, _("agendabestand (.ics)")),
             ]
             # A past session is in nobody's agenda to come, an illustration invites no one: no invitation.
             if catalogue.is_public(entry) and upcoming and real
