@@ -42,8 +42,6 @@ class _CardLists(Preprocessor):
         self.first, self.last = first, last
 
     def run(self, lines: list[str]) -> list[str]:
-        if self.first not in lines:
-            return lines
         kept: list[str] = []
         start = 0
         while (begin := _index(lines, self.first, start)) is not None and (
