@@ -1,7 +1,7 @@
 """The content schema, declared once as data.
 
-The validator, the `new` scaffolding, the JSON Schema for editors' autocompletion and the field reference in
-the editor guide are all derived from the tables below, so a field is added in one place only. Vocabularies
+The validator, the `new` scaffolding, the JSON Schema for editors' autocompletion, the field reference in the
+editor guide and the form editor's configuration are all derived from the tables below, so a field is added in one place only. Vocabularies
 (themes, phases, …) are not here: they live in `content/vocabularies.yml`, which editors extend without code.
 """
 
