@@ -427,6 +427,7 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     # An illustration invites no one: no open registration, no calendar link.
     real = not entry.illustration
     upcoming = consultation_is_upcoming(entry, catalogue.today)
+    calendar = routes.consultation_calendar_src(entry.type.url_prefix, entry.slug)
     return [
         (ui("Status"), _text(consultation_status(entry, catalogue.today))),
         (ui("Wanneer"), _text(_when(entry)) if len(entry.sessions) == 1 else []),
@@ -437,14 +438,7 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
             [
                 # webcal:// subscribes (follow.js turns the link into one; the sanitizer keeps only https), the
                 # https file is there for whoever imports it.
-                dataclasses.replace(
-                    _link(
-                        entry,
-                        calendar := routes.consultation_calendar_src(entry.type.url_prefix, entry.slug),
-                        _("Zet in je agenda"),
-                    ),
-                    css="kc-webcal",
-                ),
+                dataclasses.replace(_link(entry, calendar, _("Zet in je agenda")), css="kc-webcal"),
                 _link(entry, calendar, _("agendabestand (.ics)")),
             ]
             # A past session is in nobody's agenda to come, an illustration invites no one: no invitation.
