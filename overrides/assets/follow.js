@@ -4,7 +4,8 @@
    A filter on one value of a facet with feeds (or on one value of each facet of a declared pair) is a
    pre-built selection: its feeds and calendar are offered as they are. Several values of one facet are
    alternatives, so the OPML bundle of their feeds is exactly the selection; filters on facets without a common
-   feed get the feeds of one facet, and the sentence says that this is broader. The OPML file is made here, as
+   feed get the nearest feeds (a declared pair, else one facet), and the sentence first names every filter
+   those feeds leave out. The OPML file is made here, as
    a download, with the DOM's XML serializer (so every title and address is escaped). No dependencies. */
 (function () {
   "use strict";
@@ -97,28 +98,31 @@
     return "feeds/" + pairs.map(function (p) { return p[0] + "/" + p[1]; }).join("/");
   }
 
-  // The pre-built selections (lists of [param, code]) whose union is the filter, and whether that is exact.
+  // The pre-built selections (lists of [param, code]) whose union is the filter, or comes nearest to it: a
+  // declared pair of facets when both are chosen, else the facet with the fewest values chosen. `dropped`
+  // names the chosen facets the offered feeds do not honour (empty: the feeds are exactly the selection).
   function plan(chosen) {
     var params = Object.keys(chosen).filter(function (p) { return chosen[p].length; });
-    var withFeeds = params.filter(function (p) { return data.params.indexOf(p) >= 0; });
-    if (!params.length) return { all: true, exact: true, selections: [] };
-    var pair = data.pairs.filter(function (pr) {
-      return params.length === 2 && params.indexOf(pr[0]) >= 0 && params.indexOf(pr[1]) >= 0;
-    })[0];
-    if (pair) {
-      var combos = [];
-      chosen[pair[0]].forEach(function (a) {
-        chosen[pair[1]].forEach(function (b) { combos.push([[pair[0], a], [pair[1], b]]); });
+    var withFeeds = data.params.filter(function (p) { return params.indexOf(p) >= 0; });
+    if (!params.length) return { all: true, dropped: [], selections: [] };
+    var size = function (kept) { return kept.reduce(function (n, p) { return n * chosen[p].length; }, 1); };
+    var pairs = data.pairs.filter(function (pr) {
+      return withFeeds.indexOf(pr[0]) >= 0 && withFeeds.indexOf(pr[1]) >= 0;
+    }).sort(function (a, b) { return size(a) - size(b); });
+    var kept = pairs.length ? pairs[0] : withFeeds.length ? [withFeeds.slice().sort(function (a, b) {
+      return chosen[a].length - chosen[b].length;
+    })[0]] : [];
+    var dropped = params.filter(function (p) { return kept.indexOf(p) < 0; });
+    if (!kept.length) return { all: true, dropped: dropped, selections: [] };
+    var selections = [[]];
+    kept.forEach(function (param) {
+      var longer = [];
+      selections.forEach(function (pairs) {
+        chosen[param].forEach(function (code) { longer.push(pairs.concat([[param, code]])); });
       });
-      return { exact: true, selections: combos, params: pair };
-    }
-    if (params.length === 1 && withFeeds.length === 1) {
-      return { exact: true, selections: chosen[params[0]].map(function (c) { return [[params[0], c]]; }), params: params };
-    }
-    // No feed for this combination: the feeds of the facet with the fewest values chosen, a broader selection.
-    var broad = withFeeds.sort(function (a, b) { return chosen[a].length - chosen[b].length; })[0];
-    if (!broad) return { all: true, exact: false, selections: [] };
-    return { exact: false, selections: chosen[broad].map(function (c) { return [[broad, c]]; }), params: [broad] };
+      selections = longer;
+    });
+    return { dropped: dropped, selections: selections, params: kept };
   }
 
   function opml(selections) {
@@ -147,13 +151,20 @@
       sentence = box.dataset.all;
     } else {
       var criteria = join(p.params.map(function (param) { return criterion(param, chosen[param]); }), "and");
-      sentence = fill(box.dataset[single ? "exact" : p.exact ? "union" : "broader"], {
+      sentence = fill(box.dataset[single ? "exact" : "union"], {
         criteria: criteria, count: String(p.selections.length)
       });
+    }
+    if (p.dropped.length) {
+      // Never a broader feed passed off as the selection: say which filters the feed leaves out.
+      var left = join(p.dropped.map(function (param) { return criterion(param, chosen[param]); }), "and");
+      sentence = fill(box.dataset[p.dropped.length === 1 ? "droppedOne" : "droppedMany"], { criteria: left }) +
+        " " + sentence;
     }
     if (hasWords) sentence += " " + box.dataset.words;
     box.querySelector(".kc-follow__what").textContent = sentence;
     box.querySelector(".kc-follow__feed").hidden = !single;
+    el("page").textContent = p.dropped.length ? box.dataset.feedBroader : box.dataset.feedExact;
     // Without a filter: the page's own feed, or (data-hide-all, where the page offers it already) nothing.
     box.hidden = p.all && box.hasAttribute("data-hide-all");
     box.querySelector(".kc-follow__calendar").hidden = !single || (p.all && !data.allCalendar);

@@ -100,6 +100,77 @@ def test_alternatives_become_an_opml_bundle_of_exactly_their_feeds(page: Any) ->
     assert "een voor een" in box.locator(".kc-follow__calendars").inner_text()
 
 
+NO_EXACT_FEED = "Er is geen feed van precies deze selectie"
+
+
+@pytest.mark.parametrize(
+    ("query", "left_out", "offered", "files"),
+    [
+        # theme + phase: the theme's feed, and the phase is named as left out
+        (
+            "thema=digitalisering&fase=afgerond",
+            "je filter op fase ‘Afgerond’ telt niet mee",
+            "thema ‘Digitalisering’",
+            ["thema/digitalisering"],
+        ),
+        # theme + two organisation types + phase: the pair feeds (an OPML bundle), without the phase
+        (
+            "thema=digitalisering&soort=vlaamse-overheid&soort=lokaal-bestuur&fase=afgerond",
+            "je filter op fase ‘Afgerond’ telt niet mee",
+            "thema ‘Digitalisering’ en soort organisatie ‘Vlaamse overheid’ of soort organisatie ‘Lokaal bestuur’",
+            ["thema/digitalisering/soort/vlaamse-overheid", "thema/digitalisering/soort/lokaal-bestuur"],
+        ),
+        # two themes + a phase: the phase's one feed, and both themes are named as left out
+        (
+            "thema=energie&thema=digitalisering&fase=afgerond",
+            "je filter op thema ‘Digitalisering’ of thema ‘Energie’ telt niet mee",
+            "fase ‘Afgerond’",
+            ["fase/afgerond"],
+        ),
+        # a facet without feeds (year) next to a phase and an organisation type: two filters left out
+        (
+            "fase=afgerond&soort=vlaamse-overheid&jaar=2022",
+            "je filters op fase ‘Afgerond’ en jaar van selectie ‘2022’ tellen niet mee",
+            "soort organisatie ‘Vlaamse overheid’",
+            ["soort/vlaamse-overheid"],
+        ),
+    ],
+)
+def test_a_selection_without_its_own_feed_names_the_filters_left_out(
+    page: Any, query: str, left_out: str, offered: str, files: list[str]
+) -> None:
+    page.goto(f"projecten/?{query}")
+    box = page.locator(FOLLOW)
+    what = box.locator(".kc-follow__what").inner_text()
+    assert what.startswith(NO_EXACT_FEED), what
+    assert left_out in what, what
+    # What "Je krijgt" describes is the offered feed's selection, and only that.
+    assert f"met {offered}," in what.split("Je krijgt", 1)[1], what
+    if len(files) == 1:
+        link = box.locator("a[data-kind=page]")
+        assert link.is_visible() and "ruimere selectie" in link.inner_text()
+        assert "deze selectie" not in link.inner_text()
+        assert link.get_attribute("href").endswith(f"/feeds/{files[0]}/")
+        urls = [box.locator("[data-kind=copy]").get_attribute("data-feed")]
+    else:
+        opml = box.locator("a[data-kind=opml]")
+        assert opml.is_visible() and not box.locator("a[data-kind=page]").is_visible()
+        urls = [f.url for f in listparser.parse(fetched(page, opml.get_attribute("href"))).feeds]
+        assert f"{len(files)} feeds" in what
+    assert sorted(u.split("/feeds/", 1)[1] for u in urls) == sorted(f"{f}.xml" for f in files)
+    # Broader, never narrower: every project the catalogue shows is in the offered feeds.
+    assert shown_slugs(page) <= set().union(*(feed_projects(page, url) for url in urls))
+
+
+@pytest.mark.parametrize(
+    "query", ["thema=energie", "fase=voortraject&fase=uitvoering", "thema=energie&soort=lokaal-bestuur"]
+)
+def test_a_selection_with_its_own_feeds_drops_nothing(page: Any, query: str) -> None:
+    page.goto(f"projecten/?{query}")
+    what = page.locator(f"{FOLLOW} .kc-follow__what").inner_text()
+    assert NO_EXACT_FEED not in what and "telt niet mee" not in what
+
+
 def test_copying_the_feed_address_is_announced(browser: Any, server: str) -> None:
     context = browser.new_context(base_url=server, locale="nl-BE", viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
