@@ -11,7 +11,13 @@ from typing import Any
 
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
-from kenniscentrum.pages.macros import consultations_html, count_entries, funding_html, projects_html
+from kenniscentrum.pages.macros import (
+    consultations_html,
+    count_entries,
+    funding_html,
+    projects_html,
+    sector_feeds_html,
+)
 
 
 def define_env(env: Any) -> None:
@@ -57,6 +63,11 @@ def define_env(env: Any) -> None:
     def financiering(aantal: int = 3) -> str:
         """De open financieringsoproepen met de dichtste deadline eerst."""
         return funding_html(catalogue(), env.page.file.src_uri, aantal)
+
+    @env.macro
+    def marktconsultaties_per_thema() -> str:
+        """Per thema een link naar de feed van zijn marktconsultaties (met kopieerknop)."""
+        return sector_feeds_html(catalogue(), env.page.file.src_uri)
 
     @env.macro
     def aantal(soort: str) -> int:

@@ -324,7 +324,55 @@ def test_the_consultations_page_can_be_filtered_and_followed_by_theme(site: Path
     assert themes and set(themes) == carried
     box = doc.cssselect("section#kc-follow")[0]
     assert box.get("data-hide-all") is not None  # without a theme the page's own feed box stands
-    assert "elke nieuwe marktconsultatie" in box.get("data-exact")
+    data = json.loads(box.get("data-feeds"))
+    # A theme ticked here offers the feed of that theme's consultations, not the theme's feed of everything,
+    # described as that feed's own page describes it.
+    assert data["prefix"] == "feeds/marktconsultaties/"
+    energie = lxml.html.fromstring(
+        (site / "feeds" / "marktconsultaties" / "thema" / "energie" / "index.html").read_bytes()
+    )
+    described = energie.cssselect(".kc-feed-what")[0].text_content().strip()
+    assert described.startswith(data["sentences"]["thema"].replace("%(criteria)s", "thema ‘Energie’"))
     for theme in themes:
-        assert (site / "feeds" / "thema" / f"{theme}.ics").is_file()
-        assert (site / "feeds" / "thema" / theme / "index.html").is_file()
+        assert (site / "feeds" / "marktconsultaties" / "thema" / f"{theme}.ics").is_file()
+        assert (site / "feeds" / "marktconsultaties" / "thema" / theme / "index.html").is_file()
+
+
+def test_a_sector_feed_holds_the_consultations_of_its_theme_only(site: Path) -> None:
+    consultations = lxml.html.fromstring((site / "marktconsultaties" / "index.html").read_bytes())
+    by_theme: dict[str, set[str]] = defaultdict(set)
+    for card in consultations.cssselect(".kc-cards > .kc-card"):
+        slug = card.cssselect("a")[0].get("href").rstrip("/").rsplit("/", 1)[-1]
+        for code in card.get("data-thema").split():
+            by_theme[code].add(slug)
+    assert by_theme
+    for theme, slugs in by_theme.items():
+        stem = site / "feeds" / "marktconsultaties" / "thema" / theme
+        for ext in ("xml", "atom", "json", "ics"):
+            assert stem.with_suffix(f".{ext}").is_file(), (theme, ext)
+        rss = feedparser.parse(stem.with_suffix(".xml").read_bytes())
+        assert not rss.bozo and rss.entries
+        ids = [e.id for e in rss.entries]
+        # Consultations and their conclusions, nothing else (no projects, tips, funding or milestones).
+        assert all(i.startswith(f"{TAG}consultation/") for i in ids), ids
+        announced = {i.removeprefix(f"{TAG}consultation/").split("/")[0] for i in ids}
+        assert announced <= slugs and announced, (theme, announced, slugs)
+        calendar = Calendar.from_ical(stem.with_suffix(".ics").read_bytes())
+        uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
+        assert all(u.startswith(("consultation-", "registration-")) for u in uids)
+        page = lxml.html.fromstring((stem / "index.html").read_bytes())
+        what = page.cssselect(".kc-feed-what")[0].text_content()
+        assert what.startswith("Je krijgt elke nieuwe marktconsultatie met thema ‘"), what
+
+
+def test_the_subscribe_page_lists_the_sectors_with_their_consultation_feeds(site: Path) -> None:
+    doc = lxml.html.fromstring((site / "abonneren" / "index.html").read_bytes())
+    heading = doc.xpath("//h2[contains(., 'Een nieuwe marktconsultatie in mijn sector')]")[0]
+    sectors = heading.xpath("following-sibling::ul[contains(@class, 'kc-sector-feeds')][1]//a")
+    labels = [a.text_content() for a in sectors]
+    assert "Energie" in labels and "Mobiliteit" in labels
+    for link in sectors:
+        href = link.get("href")
+        assert href.startswith("../feeds/marktconsultaties/thema/") and href.endswith("/"), href
+        assert (site / "abonneren" / href / "index.html").resolve().is_file()
+        assert "kc-copyable" in link.get("class")

@@ -95,7 +95,8 @@
   }
   function feedUrl(path, ext) { return new URL(path + "." + ext, root).href; }
   function selectionPath(pairs) {
-    return "feeds/" + pairs.map(function (p) { return p[0] + "/" + p[1]; }).join("/");
+    // Where the selection feeds live: feeds/thema/energie, or (data.prefix) feeds/marktconsultaties/thema/energie.
+    return (data.prefix || "feeds/") + pairs.map(function (p) { return p[0] + "/" + p[1]; }).join("/");
   }
 
   // The pre-built selections (lists of [param, code]) whose union is the filter, or comes nearest to it: a
@@ -148,12 +149,12 @@
     var single = p.all ? data.all : p.selections.length === 1 ? selectionPath(p.selections[0]) : null;
     var sentence;
     if (p.all) {
-      sentence = box.dataset.all;
+      sentence = data.sentences.all;
     } else {
+      // The sentence of the offered feeds' kind (their pages say the same), for the values chosen.
       var criteria = join(p.params.map(function (param) { return criterion(param, chosen[param]); }), "and");
-      sentence = fill(box.dataset[single ? "exact" : "union"], {
-        criteria: criteria, count: String(p.selections.length)
-      });
+      sentence = fill(data.sentences[p.params.length === 1 ? p.params[0] : "pair"], { criteria: criteria });
+      if (!single) sentence = fill(box.dataset.union, { count: String(p.selections.length) }) + " " + sentence;
     }
     if (p.dropped.length) {
       // Never a broader feed passed off as the selection: say which filters the feed leaves out.

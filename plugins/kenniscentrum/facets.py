@@ -168,7 +168,7 @@ def selections(catalogue: Catalogue) -> list[Selection]:
 
 
 def selection_sentence(selection: Selection) -> str:
-    """What a follower of the selection gets, in one Dutch sentence (feed description, "Volg deze selectie")."""
+    """What a follower of the selection gets, in one Dutch sentence (`feed_sentence`)."""
     criteria = [
         _("%(facet)s ‘%(value)s’", facet=_(_facet_of(param).label).lower(), value=label)
         for (param, _code), label in zip(selection.params, selection.labels, strict=True)
@@ -176,24 +176,73 @@ def selection_sentence(selection: Selection) -> str:
     joined = criteria[0]
     for more in criteria[1:]:
         joined = _("%(first)s en %(second)s", first=joined, second=more)
-    first = selection.params[0][0]
-    if first == INSTRUMENT.param:
-        return _("Je krijgt elke nieuwe financieringsoproep met %(criteria)s.", criteria=joined)
-    if first == "thema" and len(selection.params) == 1:
+    return feed_sentence(selection_kind([p for p, _code in selection.params]), joined, selection.labels[0])
+
+
+def selection_kind(params: list[str]) -> str:
+    """The kind of `feed_sentence` of a selection on these facets."""
+    if params == ["thema"]:
+        return "thema"
+    if params[:1] == [INSTRUMENT.param]:
+        return "instrument"
+    if params == ["organisatie"]:
+        return "organisatie"
+    return "projecten"
+
+
+# The kinds of feed `feed_sentence` describes; follow.js gets the sentences with "%(criteria)s" left in.
+FEED_KINDS = ("alles", "marktconsultaties", "marktconsultaties-thema", "oproepen", "thema", "projecten")
+
+
+def feed_sentence(kind: str, criteria: str = "", name: str = "") -> str:
+    """What a feed holds, in one Dutch sentence: the one description of each feed, on its page, in the feed
+    itself, in the "Volg deze selectie" boxes and in the OPML. `criteria` names a selection ("thema
+    ‘Energie’"), `name` a project or an organisation."""
+    if kind == "alles":
         return _(
-            "Je krijgt elk nieuw project met %(criteria)s, zijn marktconsultaties en hun conclusies, en de "
-            "tips, marktconsultaties en financiering over dit thema.",
-            criteria=joined,
+            "Je krijgt alles wat het kenniscentrum publiceert: elk nieuw project, elke marktconsultatie en haar "
+            "conclusies, elke tip en elke financieringsoproep."
         )
-    if first == "organisatie":
+    if kind == "marktconsultaties":
         return _(
-            "Je krijgt elk nieuw project en elke marktconsultatie van %(name)s, en de conclusies zodra ze "
-            "gepubliceerd zijn.",
-            name=selection.labels[0],
+            "Je krijgt elke nieuwe marktconsultatie en haar conclusies zodra ze gepubliceerd zijn; de agenda "
+            "bevat de sessies en de uiterste inschrijvingsdata."
+        )
+    if kind == "marktconsultaties-thema":
+        return _(
+            "Je krijgt elke nieuwe marktconsultatie met %(criteria)s en haar conclusies zodra ze gepubliceerd "
+            "zijn; de agenda bevat de sessies en de uiterste inschrijvingsdata.",
+            criteria=criteria,
+        )
+    if kind == "oproepen":
+        return _(
+            "Je krijgt elke financieringsoproep en PIO-oproep waarvan de deadline nog niet voorbij is; de agenda "
+            "bevat de deadlines."
+        )
+    if kind == "instrument":
+        return _("Je krijgt elke nieuwe financieringsoproep met %(criteria)s.", criteria=criteria)
+    if kind == "thema":
+        return _(
+            "Je krijgt alles met %(criteria)s: elk nieuw project en elke nieuwe stap in zijn tijdlijn, elke "
+            "marktconsultatie en haar conclusies, elke tip en elke financieringsoproep.",
+            criteria=criteria,
+        )
+    if kind == "organisatie":
+        return _(
+            "Je krijgt alles over de projecten van %(name)s: elk nieuw project, elke nieuwe stap in zijn "
+            "tijdlijn, elke marktconsultatie en haar conclusies.",
+            name=name,
+        )
+    if kind == "project":
+        return _(
+            "Je krijgt alles over het project %(name)s: zijn marktconsultaties, hun conclusies en elke nieuwe "
+            "stap in zijn tijdlijn.",
+            name=name,
         )
     return _(
-        "Je krijgt elk nieuw project met %(criteria)s, zijn marktconsultaties en hun conclusies.",
-        criteria=joined,
+        "Je krijgt alles over de projecten met %(criteria)s: elk nieuw project, elke nieuwe stap in zijn "
+        "tijdlijn, zijn marktconsultaties en hun conclusies.",
+        criteria=criteria,
     )
 
 
@@ -202,8 +251,5 @@ def _facet_of(param: str) -> Facet:
 
 
 def project_sentence(project: Entry) -> str:
-    """What a follower of one project gets."""
-    return _(
-        "Alles over het project %(title)s: zijn marktconsultaties, hun conclusies en de volgende stappen.",
-        title=project.title,
-    )
+    """What a follower of one project gets (`feed_sentence`)."""
+    return feed_sentence("project", name=project.title)

@@ -25,7 +25,14 @@ from kenniscentrum.content.events import (
 )
 from kenniscentrum.content.model import Entry, as_datetime
 from kenniscentrum.content.status import CLOSED, funding_status
-from kenniscentrum.facets import INSTRUMENT, Selection, project_sentence, selection_sentence, selections
+from kenniscentrum.facets import (
+    INSTRUMENT,
+    Selection,
+    feed_sentence,
+    project_sentence,
+    selection_sentence,
+    selections,
+)
 from kenniscentrum.render.templates import gettext as _
 
 ALL_FORMATS = ("xml", "atom", routes.JSON_FEED[0])
@@ -56,6 +63,30 @@ def feeds(catalogue: Catalogue) -> list[Feed]:
     return site_feeds(catalogue) + follow_feeds(catalogue)
 
 
+def consultation_theme_feeds(catalogue: Catalogue, news: list[Event]) -> list[Feed]:
+    """Per theme in the vocabulary: its market consultations and their conclusions, nothing else ("een nieuwe
+    marktconsultatie in mijn sector"). `news` is `announcements(catalogue)`."""
+    consultations = catalogue.public("consultation")
+    found = [e for e in news if e.entry.type.name == "consultation"]
+    result = []
+    for code, label in catalogue.vocabularies.get("themes", {}).items():
+        result.append(
+            Feed(
+                routes.consultation_theme_feed(code),
+                _("marktconsultaties over %(theme)s", theme=label),
+                feed_sentence(
+                    "marktconsultaties-thema", _("%(facet)s ‘%(value)s’", facet=_("thema"), value=label)
+                ),
+                routes.page_url(routes.CONSULTATIONS) + f"?thema={code}",
+                [e for e in found if code in e.entry.themes],
+                [e for c in consultations if code in c.themes for e in calendar_events(c, catalogue.today)],
+                full=True,
+                group="site",
+            )
+        )
+    return result
+
+
 def site_feeds(catalogue: Catalogue) -> list[Feed]:
     """Everything, the market consultations, and the funding calls one can still answer."""
     news = announcements(catalogue)
@@ -65,7 +96,7 @@ def site_feeds(catalogue: Catalogue) -> list[Feed]:
         Feed(
             routes.FEED_ALL,
             _("alles"),
-            _("Nieuwe projecten, marktconsultaties, tips en financieringsoproepen van PIO."),
+            feed_sentence("alles"),
             "",
             news,
             full=True,
@@ -74,7 +105,7 @@ def site_feeds(catalogue: Catalogue) -> list[Feed]:
         Feed(
             routes.FEED_CONSULTATIONS,
             _("marktconsultaties"),
-            _("Nieuwe marktconsultaties van PIO-projecten, en hun conclusies zodra ze gepubliceerd zijn."),
+            feed_sentence("marktconsultaties"),
             routes.page_url(routes.CONSULTATIONS),
             [e for e in news if e.entry.type.name == "consultation"],
             # Only the consultations' dates (agenda.ics also holds funding deadlines).
@@ -85,15 +116,13 @@ def site_feeds(catalogue: Catalogue) -> list[Feed]:
         Feed(
             routes.FEED_OPEN_CALLS,
             _("oproepen met deadline"),
-            _(
-                "Elke financieringsoproep en PIO-oproep waarvan de deadline nog niet voorbij is; de agenda "
-                "bevat de deadlines."
-            ),
+            feed_sentence("oproepen"),
             routes.page_url(routes.FUNDING),
             [e for e in news if e.entry.key in open_keys],
             [e for f in open_calls for e in calendar_events(f, catalogue.today)],
             group="site",
         ),
+        *consultation_theme_feeds(catalogue, news),
     ]
 
 

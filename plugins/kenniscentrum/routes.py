@@ -75,6 +75,11 @@ def selection_feed(pairs: tuple[tuple[str, str], ...]) -> str:
     return "feeds/" + "/".join(f"{param}/{code}" for param, code in pairs)
 
 
+def consultation_theme_feed(code: str) -> str:
+    """The market consultations of one theme (a sector), without extension: `feeds/marktconsultaties/thema/energie`."""
+    return f"{FEED_CONSULTATIONS}/thema/{code}"
+
+
 def feed_page_src(path: str) -> str:
     """The short page about one feed, next to its files: `feeds/thema/energie` -> `feeds/thema/energie.md`
     (URL `feeds/thema/energie/`). Links on the site lead here; the page links the feed's files."""

@@ -144,14 +144,17 @@ def test_a_selection_without_its_own_feed_names_the_filters_left_out(
     what = box.locator(".kc-follow__what").inner_text()
     assert what.startswith(NO_EXACT_FEED), what
     assert left_out in what, what
-    # What "Je krijgt" describes is the offered feed's selection, and only that.
-    assert f"met {offered}," in what.split("Je krijgt", 1)[1], what
+    # What follows describes the offered feeds' selection, and only that.
+    assert offered in what.split(left_out, 1)[1], what
     if len(files) == 1:
         link = box.locator("a[data-kind=page]")
         assert link.is_visible() and "ruimere selectie" in link.inner_text()
         assert "deze selectie" not in link.inner_text()
         assert link.get_attribute("href").endswith(f"/feeds/{files[0]}/")
         urls = [box.locator("[data-kind=copy]").get_attribute("data-feed")]
+        # The sentence after the filters left out is the offered feed's own description, word for word.
+        described = feedparser.parse(fetched(page, urls[0])).feed.subtitle
+        assert what == f"{what.split(left_out, 1)[0]}{left_out}. {described}", what
     else:
         opml = box.locator("a[data-kind=opml]")
         assert opml.is_visible() and not box.locator("a[data-kind=page]").is_visible()
@@ -268,9 +271,15 @@ def test_ticking_a_theme_on_the_consultations_page_filters_and_offers_its_feed(p
     themes = shown.evaluate_all("cards => cards.map(c => c.dataset.thema)")
     assert themes and all("energie" in t.split() for t in themes)
     assert page.locator(".kc-cards > .kc-card:not(:visible)").count() >= 1
-    assert box.locator("a[data-kind=page]").get_attribute("href").endswith("/feeds/thema/energie/")
+    # The theme's consultations only, not the theme's feed of projects, tips and funding.
+    assert (
+        box.locator("a[data-kind=page]")
+        .get_attribute("href")
+        .endswith("/feeds/marktconsultaties/thema/energie/")
+    )
     calendar = box.locator("a[data-kind=calendar]")
     assert calendar.is_visible() and calendar.get_attribute("href").startswith("webcal://")
+    assert calendar.get_attribute("href").endswith("/feeds/marktconsultaties/thema/energie.ics")
     assert "marktconsultatie met thema ‘Energie’" in box.locator(".kc-follow__what").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     violations = Axe().run(page).response["violations"]

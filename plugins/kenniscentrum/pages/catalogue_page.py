@@ -16,7 +16,14 @@ from markupsafe import Markup
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.model import Entry
-from kenniscentrum.facets import CATALOGUE_FACETS, FEED_COMBINATIONS, Facet, facet_values
+from kenniscentrum.facets import (
+    CATALOGUE_FACETS,
+    FEED_COMBINATIONS,
+    Facet,
+    facet_values,
+    feed_sentence,
+    selection_kind,
+)
 from kenniscentrum.pages.listings import Card, card, card_html, project_summary
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.templates import gettext as _
@@ -92,6 +99,15 @@ def follow_data(src: str) -> dict[str, Any]:
         "pairs": [list(pair) for pair in FEED_COMBINATIONS],
         "all": routes.FEED_ALL,
         "ext": {"feed": "xml", "atom": "atom", "json": routes.JSON_FEED[0], "calendar": routes.CALENDAR_EXT},
+        # What each kind of feed holds, as its own page says it (criteria filled in by follow.js).
+        "sentences": {
+            "all": feed_sentence("alles"),
+            **{
+                param: feed_sentence(selection_kind([param]), "%(criteria)s")
+                for param in (f.param for f in CATALOGUE_FACETS if f.feeds)
+            },
+            "pair": feed_sentence("projecten", "%(criteria)s"),
+        },
     }
 
 

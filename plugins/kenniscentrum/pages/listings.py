@@ -24,6 +24,7 @@ from kenniscentrum.content.status import (
     funding_status,
     registration_open,
 )
+from kenniscentrum.facets import feed_sentence
 from kenniscentrum.pages.breadcrumbs import breadcrumbs
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.render.formatting import euro, nl_date, nl_datetime, nl_deadline
@@ -197,10 +198,9 @@ def consultations_page(catalogue: Catalogue) -> str:
         follow=render(
             "fragments/follow.html",
             heading=_("Volg de marktconsultaties"),
-            sentence=_(
-                "Je krijgt elke nieuwe marktconsultatie en haar conclusies zodra ze gepubliceerd zijn; de agenda "
-                "bevat de sessies en de uiterste inschrijvingsdata. Eén sector volgen kan hieronder: kies een thema."
-            ),
+            sentence=feed_sentence("marktconsultaties")
+            + " "
+            + _("Eén sector volgen kan hieronder: kies een thema."),
             page=routes.url_link(src, routes.feed_page_url(routes.FEED_CONSULTATIONS)),
             feed=routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.xml"),
             calendar=routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.{routes.CALENDAR_EXT}"),
@@ -214,6 +214,12 @@ def consultations_page(catalogue: Catalogue) -> str:
                 "root": routes.url_link(src, ""),
                 "params": ["thema"],
                 "pairs": [],
+                # A theme's market consultations only: feeds/marktconsultaties/thema/<code>.
+                "prefix": routes.FEED_CONSULTATIONS + "/",
+                "sentences": {
+                    "all": feed_sentence("marktconsultaties"),
+                    "thema": feed_sentence("marktconsultaties-thema", "%(criteria)s"),
+                },
                 "all": routes.FEED_CONSULTATIONS,
                 "allCalendar": True,
                 "ext": {"feed": "xml", "calendar": routes.CALENDAR_EXT},

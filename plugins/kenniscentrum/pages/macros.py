@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue, slugify
 from kenniscentrum.content.model import Entry
 from kenniscentrum.content.problems import did_you_mean
@@ -20,6 +21,7 @@ from kenniscentrum.facets import BY_PARAM
 from kenniscentrum.pages.catalogue_page import project_facts
 from kenniscentrum.pages.listings import card, cards, consultation_card, funding_card
 from kenniscentrum.render.templates import gettext as _
+from kenniscentrum.render.templates import render
 
 # Dutch and English names editors may use in `aantal(...)`.
 _TYPE_NAMES = {
@@ -107,6 +109,20 @@ def open_funding(catalogue: Catalogue, count: int = 3) -> list[Entry]:
 def funding_html(catalogue: Catalogue, src: str, aantal: int = 3) -> str:
     items = [funding_card(catalogue, src, f) for f in open_funding(catalogue, aantal)]
     return cards(items, _("Er zijn op dit moment geen open oproepen."))
+
+
+def sector_feeds_html(catalogue: Catalogue, src: str) -> str:
+    """Per theme, a link to the page of the feed of its market consultations (`routes.consultation_theme_feed`)."""
+    return render(
+        "fragments/sector_feeds.html",
+        sectors=[
+            {
+                "label": label,
+                "href": routes.url_link(src, routes.feed_page_url(routes.consultation_theme_feed(code))),
+            }
+            for code, label in catalogue.vocabularies.get("themes", {}).items()
+        ],
+    )
 
 
 def count_entries(catalogue: Catalogue, soort: str) -> int:
