@@ -59,9 +59,39 @@ def test_funding_deadlines_are_all_day_events_with_the_hour_said(site: Path) -> 
     assert timed.decoded("dtend") == date(2027, 3, 18)
     assert str(timed["transp"]) == "TRANSPARENT"
     assert str(timed["description"]).startswith("Deadline om 17:00 (Belgische tijd).")
+    # A calendar shows the day only: the hour is in the title too, in Belgian time.
+    assert (
+        str(timed["summary"])
+        == "Deadline 17:00: Horizon Europe: financiering voor innovatiegerichte aankoopprojecten"
+    )
     all_day = found["funding-pio-oproep-2019-december@kenniscentrum.pio"]
     assert all_day.decoded("dtstart") == date(2019, 12, 13)
-    assert all_day["summary"].startswith("PIO-oproep: ")
+    # One pattern for every deadline; a deadline without an hour names none.
+    assert str(all_day["summary"]) == "Deadline: PIO-oproep: deadline 13 december"
+    late = found["funding-pio-oproep-2019-juni@kenniscentrum.pio"]
+    assert str(late["summary"]).startswith("Deadline 23:59: PIO-oproep 2019")
+
+
+def test_every_calendar_has_the_hour_of_each_deadline_in_its_title(site: Path) -> None:
+    for path in site.rglob("*.ics"):
+        for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            description = str(event["description"])
+            if description.startswith("Deadline om "):
+                hour = description.removeprefix("Deadline om ")[:5]
+                assert str(event["summary"]).startswith(f"Deadline {hour}: "), (path, event["uid"])
+
+
+def test_a_registration_deadline_is_an_event_in_the_consultations_calendars(site: Path) -> None:
+    """The consultations calendar says it holds the last days to register: it does (fixture: turing-pitches)."""
+    for path in (
+        site / "feeds" / "marktconsultaties.ics",
+        site / "feeds" / "marktconsultaties" / "thema" / "mobiliteit.ics",
+        site / "agenda.ics",
+    ):
+        found = events(path)
+        registration = found["registration-turing-pitches@kenniscentrum.pio"]
+        assert registration.decoded("dtstart") == date(2027, 1, 28)
+        assert str(registration["summary"]).startswith("Inschrijven tot: ")
 
 
 def test_dtstamp_comes_from_the_content_not_the_build(site: Path) -> None:
@@ -109,3 +139,12 @@ def test_calendar_text_is_plain_text_escaped_by_the_format() -> None:
     assert data.split(b"\r\n").count(b"BEGIN:VEVENT") == 1  # a newline cannot start a new component
     parsed = Calendar.from_ical(data).walk("VEVENT")[0]
     assert parsed["location"] == "Zaal A, verdieping 2; ingang\nBEGIN:VEVENT"
+
+
+def test_every_calendar_is_named_after_the_site_then_what_it_holds(site: Path) -> None:
+    names = {}
+    for path in site.rglob("*.ics"):
+        calendar = Calendar.from_ical(path.read_bytes())
+        names[path.relative_to(site).as_posix()] = str(calendar["x-wr-calname"])
+    assert names["agenda.ics"] == "Kenniscentrum Innovatieve Overheidsopdrachten: agenda"
+    assert all(n.startswith("Kenniscentrum Innovatieve Overheidsopdrachten: ") for n in names.values()), names

@@ -69,13 +69,13 @@ def test_conclusions_already_in_the_title_are_not_prefixed_again() -> None:
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        ("PIO-oproep: deadline 13 december", "PIO-oproep: deadline 13 december"),
-        ("PIO-oproep 2019: indienen vóór 14 juni", "PIO-oproep 2019: indienen vóór 14 juni"),
-        ("PIO-oproep: PIO-oproep: deadline", "PIO-oproep: deadline"),
-        ("Oproep voor slimme verlichting", "PIO-oproep: Oproep voor slimme verlichting"),
+        ("PIO-oproep: deadline 13 december", "Deadline: PIO-oproep: deadline 13 december"),
+        ("PIO-oproep 2019: indienen vóór 14 juni", "Deadline: PIO-oproep 2019: indienen vóór 14 juni"),
+        ("PIO-oproep: PIO-oproep: deadline", "Deadline: PIO-oproep: deadline"),
+        ("Oproep voor slimme verlichting", "Deadline: PIO-oproep: Oproep voor slimme verlichting"),
     ],
 )
-def test_a_pio_call_is_named_once(title: str, expected: str) -> None:
+def test_a_pio_call_is_named_once_in_the_one_deadline_pattern(title: str, expected: str) -> None:
     assert titles(funding(title))[Kind.DEADLINE] == expected
 
 
@@ -109,7 +109,7 @@ def test_the_outputs_use_the_same_titles(site: Path) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert not [d for d in doubled if d in text], path
     agenda = (site / "agenda.ics").read_text(encoding="utf-8")
-    assert "SUMMARY:PIO-oproep: deadline 13 december" in agenda
+    assert "SUMMARY:Deadline: PIO-oproep: deadline 13 december" in agenda
 
 
 def test_the_digest_marks_a_closed_call_as_closed(site: Path) -> None:

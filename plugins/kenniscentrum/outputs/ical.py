@@ -116,10 +116,11 @@ def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     funding = [event for entry in catalogue.public("funding") for event in serialize(entry)]
     everything = [event for events in per_consultation.values() for event in events] + funding
     return Calendars(
-        agenda=_calendar(everything, _("Kenniscentrum PIO: agenda")),
+        # Named as the feeds' calendars are: "<site>: <what it holds>".
+        agenda=_calendar(everything, _("%(site)s: %(title)s", site=site.name, title=_("agenda"))),
         consultations={
             routes.consultation_calendar_src(entry.type.url_prefix, entry.slug): _calendar(
-                events, entry.title
+                events, _("%(site)s: %(title)s", site=site.name, title=entry.title)
             )
             for entry, events in per_consultation.items()
         },
@@ -138,7 +139,7 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     ical.add("uid", f"{_UID_STEMS[event.kind]}-{entry.first_slug}{suffix}@{UID_DOMAIN}")
     # Reproducible: the entry's last change, never the build time.
     ical.add("dtstamp", datetime.combine(entry.last_changed, time(), UTC))
-    ical.add("summary", display_title(event))
+    ical.add("summary", display_title(event, hour=event.kind is not Kind.SESSION))
     organisation = (
         _("Organisatie: %(name)s", name=entry["organisation"]) + "\n" if "organisation" in entry.data else ""
     )

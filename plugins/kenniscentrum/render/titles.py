@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 
 from kenniscentrum.content.events import Event, Kind
+from kenniscentrum.content.model import BRUSSELS
 from kenniscentrum.render.illustration import illustrated
 from kenniscentrum.render.templates import gettext as _
 
@@ -50,12 +52,21 @@ def prefixed(prefix: str, title: str) -> str:
     return f"{prefix}: {title}"
 
 
-def display_title(event: Event) -> str:
-    """What feeds, calendars, the digest and e-mails call an event; an invented example says so."""
-    return illustrated(event.entry, _plain_title(event))
+def display_title(event: Event, hour: bool = False) -> str:
+    """What feeds, calendars, the digest and e-mails call an event; an invented example says so. With `hour`
+    (a calendar, which shows a deadline as its whole day), a deadline's hour in Belgian time follows its label:
+    "Deadline 17:00: X", "Inschrijven tot 12:00: X"."""
+    return illustrated(event.entry, _plain_title(event, hour))
 
 
-def _plain_title(event: Event) -> str:
+def _at(label: str, event: Event, hour: bool) -> str:
+    """'Deadline' or, with `hour` and a time of day, 'Deadline 17:00' (Belgian time)."""
+    if hour and isinstance(event.start, datetime):
+        return _("%(label)s %(time)s", label=label, time=f"{event.start.astimezone(BRUSSELS):%H:%M}")
+    return label
+
+
+def _plain_title(event: Event, hour: bool = False) -> str:
     entry = event.entry
     title = without_repeated_label(entry.title)
     if event.kind is Kind.CONCLUSIONS:
@@ -65,11 +76,12 @@ def _plain_title(event: Event) -> str:
         # The step itself, so a reader never sees a second item that looks like the project again.
         return _("%(title)s — %(step)s", title=title, step=event.milestone.text)
     if event.kind is Kind.REGISTRATION_DEADLINE:
-        return prefixed(_("Inschrijven tot"), title)
+        return prefixed(_at(_("Inschrijven tot"), event, hour), title)
     if event.kind is Kind.DEADLINE:
+        # One pattern for every call: "Deadline: X", a PIO call named as one ("Deadline: PIO-oproep: …").
         if entry["programme"].strip().upper() == "PIO":
-            return prefixed(_("PIO-oproep"), title)
-        return prefixed(_("Deadline"), title)
+            title = prefixed(_("PIO-oproep"), title)
+        return prefixed(_at(_("Deadline"), event, hour), title)
     if event.kind is Kind.SESSION and len(entry.sessions) > 1:
         return _(
             "%(title)s (sessie %(number)s van %(count)s)",
