@@ -376,3 +376,19 @@ def test_the_subscribe_page_lists_the_sectors_with_their_consultation_feeds(site
         assert href.startswith("../feeds/marktconsultaties/thema/") and href.endswith("/"), href
         assert (site / "abonneren" / href / "index.html").resolve().is_file()
         assert "kc-copyable" in link.get("class")
+
+
+def test_the_funding_page_offers_the_open_calls_feed_and_calendar(site: Path) -> None:
+    page = site / "financiering" / "index.html"
+    doc = lxml.html.fromstring(page.read_bytes())
+    box = doc.cssselect("section.kc-follow")[0]
+    assert box.cssselect("h2")[0].text_content().strip("¶ ") == "Volg de oproepen met deadline"
+    assert "deadline nog niet voorbij" in box.text_content()
+    about = box.cssselect("a.kc-copyable")[0].get("href")
+    assert about == "../feeds/oproepen/"
+    assert feed_files(page.parent / about / "index.html") == ["oproepen.xml", "oproepen.atom", "oproepen.json"]
+    calendar = box.cssselect("a.kc-webcal")[0].get("href")
+    assert calendar == "../feeds/oproepen.ics" and (page.parent / calendar).resolve().is_file()
+    # Readers and browsers find the calls feed from the page's head too.
+    alternates = {a.get("href").rsplit("/", 1)[-1] for a in doc.cssselect("head link[rel=alternate]")}
+    assert {"oproepen.xml", "oproepen.atom"} <= alternates

@@ -110,7 +110,11 @@ class FeedSpec:
 def autodiscovery() -> list[dict[str, str]]:
     """The feeds and the calendar every page's head links to (site-relative paths), for readers and browsers."""
     links = []
-    for path, name in ((routes.FEED_ALL, _("Alles")), (routes.FEED_CONSULTATIONS, _("Marktconsultaties"))):
+    for path, name in (
+        (routes.FEED_ALL, _("Alles")),
+        (routes.FEED_CONSULTATIONS, _("Marktconsultaties")),
+        (routes.FEED_OPEN_CALLS, _("Oproepen met deadline")),
+    ):
         for ext, media_type in routes.FEED_FORMATS:
             kind = {"xml": "RSS", "atom": "Atom"}[ext]
             links.append({"type": media_type, "title": f"{name} ({kind})", "path": f"{path}.{ext}"})

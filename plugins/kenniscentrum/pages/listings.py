@@ -338,6 +338,15 @@ def funding_page(catalogue: Catalogue) -> str:
         ),
         today=catalogue.today,
         groups=groups,
+        # "Volg de oproepen": the feed and calendar of every call whose deadline has not passed.
+        follow=render(
+            "fragments/follow.html",
+            heading=_("Volg de oproepen met deadline"),
+            sentence=feed_sentence("oproepen"),
+            page=routes.url_link(routes.FUNDING, routes.feed_page_url(routes.FEED_OPEN_CALLS)),
+            calendar=routes.url_link(routes.FUNDING, f"{routes.FEED_OPEN_CALLS}.{routes.CALENDAR_EXT}"),
+            subscribe=routes.url_link(routes.FUNDING, routes.page_url(routes.SUBSCRIBE)),
+        ),
     )
 
 
