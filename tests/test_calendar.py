@@ -26,8 +26,8 @@ def events(path: Path) -> dict[str, object]:
 
 def test_agenda_has_every_consultation_and_funding_deadline_once(site: Path) -> None:
     found = events(site / "agenda.ics")
-    expected = {f"consultation-{s}@kenniscentrum.pio" for s in CONSULTATIONS} | {
-        f"funding-{s}@kenniscentrum.pio" for s in FUNDING
+    expected = {f"consultation-{s}@kenniscentrum.vlaio.be" for s in CONSULTATIONS} | {
+        f"funding-{s}@kenniscentrum.vlaio.be" for s in FUNDING
     }
     assert expected <= set(found)
     calendar = Calendar.from_ical((site / "agenda.ics").read_bytes())
@@ -38,14 +38,14 @@ def test_agenda_has_every_consultation_and_funding_deadline_once(site: Path) -> 
 def test_a_session_at_two_pm_is_at_two_pm_brussels_time(site: Path) -> None:
     calendar = Calendar.from_ical((site / "agenda.ics").read_bytes())
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Brussels"]
-    workshop = events(site / "agenda.ics")["consultation-turing-workshop@kenniscentrum.pio"]
+    workshop = events(site / "agenda.ics")["consultation-turing-workshop@kenniscentrum.vlaio.be"]
     assert workshop["dtstart"].params["TZID"] == "Europe/Brussels"
     start, end = workshop.decoded("dtstart"), workshop.decoded("dtend")
     assert start.replace(tzinfo=None) == datetime(2026, 12, 10, 14, 0)
     assert start.astimezone(UTC) == datetime(2026, 12, 10, 13, 0, tzinfo=UTC)
     assert end.astimezone(BRUSSELS).hour == 16 and end.minute == 30
     # Summer time: the 2021 session at 10:00 is 08:00 UTC.
-    halle = events(site / "agenda.ics")["consultation-straatverlichting-halle@kenniscentrum.pio"]
+    halle = events(site / "agenda.ics")["consultation-straatverlichting-halle@kenniscentrum.vlaio.be"]
     assert halle.decoded("dtstart").astimezone(UTC) == datetime(2021, 3, 18, 9, 0, tzinfo=UTC)
     assert workshop["location"] == "online"
     assert str(workshop["url"]) == "https://kenniscentrum.example.org/marktconsultaties/turing-workshop/"
@@ -54,7 +54,7 @@ def test_a_session_at_two_pm_is_at_two_pm_brussels_time(site: Path) -> None:
 def test_funding_deadlines_are_all_day_events_with_the_hour_said(site: Path) -> None:
     """A deadline is a moment: never an event of no length (DTEND = DTSTART), but its day, free, hour first."""
     found = events(site / "agenda.ics")
-    timed = found["funding-horizon-europe-innovatiegericht-aankopen@kenniscentrum.pio"]
+    timed = found["funding-horizon-europe-innovatiegericht-aankopen@kenniscentrum.vlaio.be"]
     assert timed.decoded("dtstart") == date(2027, 3, 17)
     assert timed.decoded("dtend") == date(2027, 3, 18)
     assert str(timed["transp"]) == "TRANSPARENT"
@@ -64,11 +64,11 @@ def test_funding_deadlines_are_all_day_events_with_the_hour_said(site: Path) -> 
         str(timed["summary"])
         == "Deadline 17:00: Horizon Europe: financiering voor innovatiegerichte aankoopprojecten"
     )
-    all_day = found["funding-pio-oproep-2019-december@kenniscentrum.pio"]
+    all_day = found["funding-pio-oproep-2019-december@kenniscentrum.vlaio.be"]
     assert all_day.decoded("dtstart") == date(2019, 12, 13)
     # One pattern for every deadline; a deadline without an hour names none.
     assert str(all_day["summary"]) == "Deadline: PIO-oproep: deadline 13 december"
-    late = found["funding-pio-oproep-2019-juni@kenniscentrum.pio"]
+    late = found["funding-pio-oproep-2019-juni@kenniscentrum.vlaio.be"]
     assert str(late["summary"]).startswith("Deadline 23:59: PIO-oproep 2019")
 
 
@@ -89,13 +89,13 @@ def test_a_registration_deadline_is_an_event_in_the_consultations_calendars(site
         site / "agenda.ics",
     ):
         found = events(path)
-        registration = found["registration-turing-pitches@kenniscentrum.pio"]
+        registration = found["registration-turing-pitches@kenniscentrum.vlaio.be"]
         assert registration.decoded("dtstart") == date(2027, 1, 28)
         assert str(registration["summary"]).startswith("Inschrijven tot: ")
 
 
 def test_dtstamp_comes_from_the_content_not_the_build(site: Path) -> None:
-    workshop = events(site / "agenda.ics")["consultation-turing-workshop@kenniscentrum.pio"]
+    workshop = events(site / "agenda.ics")["consultation-turing-workshop@kenniscentrum.vlaio.be"]
     assert workshop.decoded("dtstamp") == datetime(2026, 10, 20, tzinfo=UTC)  # its `published` date
 
 
@@ -107,7 +107,7 @@ def test_registration_deadline_is_an_all_day_event() -> None:
         str(e["uid"]): e
         for e in Calendar.from_ical(build_calendars(catalogue, "https://x/").agenda).walk("VEVENT")
     }
-    deadline = found["registration-turing-workshop@kenniscentrum.pio"]
+    deadline = found["registration-turing-workshop@kenniscentrum.vlaio.be"]
     assert deadline.decoded("dtstart") == date(2026, 12, 3)
     assert deadline.decoded("dtend") == date(2026, 12, 4)
     assert deadline["summary"].startswith("Inschrijven tot: ")
@@ -125,9 +125,9 @@ def test_each_consultation_page_links_its_own_calendar_file(site: Path, slug: st
         own = events(page.parent / "agenda.ics")
     else:
         own = events(page.parent / links[0].get("href"))
-    assert f"consultation-{slug}@kenniscentrum.pio" in own
-    shared = events(site / "agenda.ics")[f"consultation-{slug}@kenniscentrum.pio"]
-    assert own[f"consultation-{slug}@kenniscentrum.pio"].to_ical() == shared.to_ical()
+    assert f"consultation-{slug}@kenniscentrum.vlaio.be" in own
+    shared = events(site / "agenda.ics")[f"consultation-{slug}@kenniscentrum.vlaio.be"]
+    assert own[f"consultation-{slug}@kenniscentrum.vlaio.be"].to_ical() == shared.to_ical()
 
 
 def test_calendar_text_is_plain_text_escaped_by_the_format() -> None:

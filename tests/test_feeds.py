@@ -57,7 +57,7 @@ def test_atom_feeds_validate_against_the_rfc_4287_schema(site: Path) -> None:
 def test_atom_feed_has_id_updated_author_self_link_and_unique_entry_ids(site: Path) -> None:
     for name in FEEDS:
         root = lxml.etree.parse(str(site / f"{name}.atom")).getroot()
-        assert root.findtext(f"{ATOM}id").startswith("tag:kenniscentrum.pio,2024:feed/")
+        assert root.findtext(f"{ATOM}id").startswith("tag:vlaio.be,2024:kenniscentrum/feed/")
         assert root.findtext(f"{ATOM}updated")
         assert root.find(f"{ATOM}author/{ATOM}name").text
         selfs = [ln.get("href") for ln in root.findall(f"{ATOM}link") if ln.get("rel") == "self"]
@@ -140,7 +140,7 @@ def test_consultations_feed_has_an_announcement_and_a_conclusions_item(site: Pat
     feed = parse(site, "feeds/marktconsultaties.atom")
     ids = {e.id for e in feed.entries}
     for slug in CONSULTATIONS:
-        assert f"tag:kenniscentrum.pio,2024:consultation/{slug}" in ids
+        assert f"tag:vlaio.be,2024:kenniscentrum/consultation/{slug}" in ids
     conclusions = [e for e in feed.entries if e.id.endswith("/conclusies")]
     with_conclusions = [
         slug

@@ -82,7 +82,7 @@ def test_a_new_consultation_and_later_its_conclusions_each_add_one_item(
     target = project / "content/consultations/slimme-verkeerslichten.md"
     target.write_text(consultation(), encoding="utf-8")
     announced = feed(build(project, tmp_path / "one"))
-    new_id = "tag:kenniscentrum.pio,2024:consultation/slimme-verkeerslichten"
+    new_id = "tag:vlaio.be,2024:kenniscentrum/consultation/slimme-verkeerslichten"
     assert {e.id for e in announced.entries} == before | {new_id}
     assert announced.entries[0].id == new_id  # newest first
 

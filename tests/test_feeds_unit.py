@@ -71,7 +71,7 @@ def render(entry: Entry, site_url: str = SITE) -> tuple[bytes, bytes]:
     catalogue = load_catalogue(CONTENT, TODAY)
     catalogue.entries["consultation"].append(entry)
     items = [i for i in feed_items(catalogue) if i.entry is entry]
-    spec = FeedSpec("feeds/test", "tag:kenniscentrum.pio,2024:feed/test", "Test", "Test", "", items)
+    spec = FeedSpec("feeds/test", "tag:vlaio.be,2024:kenniscentrum/feed/test", "Test", "Test", "", items)
     return render_feed(
         spec, catalogue, site_url, 50, ContentRenderer(catalogue, site_url), as_datetime(TODAY)
     )
@@ -103,8 +103,8 @@ def test_ids_do_not_depend_on_the_site_url() -> None:
     moved = feedparser.parse(render(hostile_entry(), "https://pio.vlaanderen.be/kenniscentrum/")[1])
     assert [e.id for e in here.entries] == [e.id for e in moved.entries]
     assert [e.id for e in here.entries] == [
-        "tag:kenniscentrum.pio,2024:consultation/aanval/conclusies",
-        "tag:kenniscentrum.pio,2024:consultation/aanval",
+        "tag:vlaio.be,2024:kenniscentrum/consultation/aanval/conclusies",
+        "tag:vlaio.be,2024:kenniscentrum/consultation/aanval",
     ]
     assert moved.entries[0].link.startswith(
         "https://pio.vlaanderen.be/kenniscentrum/marktconsultaties/aanval/"
@@ -113,7 +113,7 @@ def test_ids_do_not_depend_on_the_site_url() -> None:
 
 def test_conclusions_dated_in_the_future_wait_for_that_day() -> None:
     atom = feedparser.parse(render(hostile_entry(conclusions=date(2026, 12, 1)))[1])
-    assert [e.id for e in atom.entries] == ["tag:kenniscentrum.pio,2024:consultation/aanval"]
+    assert [e.id for e in atom.entries] == ["tag:vlaio.be,2024:kenniscentrum/consultation/aanval"]
 
 
 def test_feed_size_is_capped_but_the_newest_items_stay(catalogue: Catalogue) -> None:

@@ -15,10 +15,10 @@ import lxml.html
 import pytest
 from icalendar import Calendar
 
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_build
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "jsonfeed-1.1.json").read_text(encoding="utf-8"))
-TAG = "tag:kenniscentrum.pio,2024:"
+TAG = "tag:vlaio.be,2024:kenniscentrum/"
 
 
 def feed_stems(site: Path) -> list[Path]:
@@ -119,8 +119,8 @@ def test_following_a_project_gives_its_consultations_conclusions_and_dates(site:
     calendar = Calendar.from_ical(stem.with_suffix(".ics").read_bytes())
     uids = {str(e["uid"]) for e in calendar.walk("VEVENT")}
     assert {
-        "consultation-turing-workshop@kenniscentrum.pio",
-        "consultation-turing-pitches@kenniscentrum.pio",
+        "consultation-turing-workshop@kenniscentrum.vlaio.be",
+        "consultation-turing-pitches@kenniscentrum.vlaio.be",
     } <= uids
     # A project without consultations still has its own feed and an (empty) calendar to subscribe to.
     lonely = site / "feeds" / "project" / "taalstad"
@@ -386,9 +386,67 @@ def test_the_funding_page_offers_the_open_calls_feed_and_calendar(site: Path) ->
     assert "deadline nog niet voorbij" in box.text_content()
     about = box.cssselect("a.kc-copyable")[0].get("href")
     assert about == "../feeds/oproepen/"
-    assert feed_files(page.parent / about / "index.html") == ["oproepen.xml", "oproepen.atom", "oproepen.json"]
+    assert feed_files(page.parent / about / "index.html") == [
+        "oproepen.xml",
+        "oproepen.atom",
+        "oproepen.json",
+    ]
     calendar = box.cssselect("a.kc-webcal")[0].get("href")
     assert calendar == "../feeds/oproepen.ics" and (page.parent / calendar).resolve().is_file()
     # Readers and browsers find the calls feed from the page's head too.
     alternates = {a.get("href").rsplit("/", 1)[-1] for a in doc.cssselect("head link[rel=alternate]")}
     assert {"oproepen.xml", "oproepen.atom"} <= alternates
+
+
+def feed_and_calendar_ids(site: Path) -> dict[str, list[str]]:
+    """Every feed's id and item ids, and every calendar's UIDs, by file."""
+    found = {}
+    for stem in feed_stems(site):
+        atom = (
+            feedparser.parse(stem.with_suffix(".atom").read_bytes())
+            if stem.with_suffix(".atom").exists()
+            else None
+        )
+        rss = feedparser.parse(stem.with_suffix(".xml").read_bytes())
+        ids = [e.id for e in rss.entries]
+        assert len(ids) == len(set(ids)), stem  # unique within a feed
+        found[f"{stem.relative_to(site)}.xml"] = ([atom.feed.id] if atom else []) + ids
+    for path in site.rglob("*.ics"):
+        found[str(path.relative_to(site))] = [
+            str(e["uid"]) for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        ]
+    return found
+
+
+def test_ids_belong_to_the_configured_authority_and_stay_the_same_between_builds(
+    site: Path, tmp_path: Path
+) -> None:
+    default = feed_and_calendar_ids(site)
+    every = [i for ids in default.values() for i in ids]
+    assert every and all(
+        i.startswith("tag:vlaio.be,2024:kenniscentrum/") or i.endswith("@kenniscentrum.vlaio.be")
+        for i in every
+    )
+    feed_ids = [ids[0] for name, ids in default.items() if name.endswith(".xml") and ids]
+    assert len(feed_ids) == len(set(feed_ids))  # every feed its own id
+    # A second build, with the authority set in mkdocs.yml: the same ids, under that authority.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - kenniscentrum\n" in text
+    config.write_text(
+        text.replace("\n  - kenniscentrum\n", "\n  - kenniscentrum:\n      id_authority: example.org\n"),
+        encoding="utf-8",
+    )
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    moved = feed_and_calendar_ids(tmp_path / "site")
+    assert moved == {
+        name: [
+            i.replace("tag:vlaio.be,2024:", "tag:example.org,2024:").replace(
+                "@kenniscentrum.vlaio.be", "@kenniscentrum.example.org"
+            )
+            for i in ids
+        ]
+        for name, ids in default.items()
+    }

@@ -99,7 +99,7 @@ def test_new_project_deleted_tip_and_renamed_project_keep_check_and_strict_build
     assert redirect.cssselect("a")[0].get("href") == target
 
     ids = {e.id for e in feedparser.parse(str(site / "feeds/alles.atom")).entries}
-    project_id = f"tag:kenniscentrum.pio,2024:project/{old.stem}"
+    project_id = f"tag:vlaio.be,2024:kenniscentrum/project/{old.stem}"
     if project_id in old_ids:  # the feed holds the newest items only
         assert project_id in ids
     assert not any(i.endswith(f"/{renamed.stem}") for i in ids)

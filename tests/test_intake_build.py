@@ -245,4 +245,4 @@ def test_a_renamed_consultations_calendar_stays_at_its_old_address_with_the_same
     new = site / "marktconsultaties/turing-workshop-2019/agenda.ics"
     assert old.read_bytes() == new.read_bytes()
     uids = {str(e["uid"]) for e in icalendar.Calendar.from_ical(new.read_bytes()).walk("VEVENT")}
-    assert "consultation-turing-workshop@kenniscentrum.pio" in uids
+    assert "consultation-turing-workshop@kenniscentrum.vlaio.be" in uids

@@ -67,6 +67,7 @@ class KenniscentrumConfig(base.Config):
     cms_dir = c.Optional(c.Type(str))
     # A build for publication refuses a placeholder site_url. Overridden by the KENNISCENTRUM_PUBLISH variable.
     publish = c.Type(bool, default=False)
+    id_authority = c.Type(str, default="vlaio.be")  # feed ids and calendar UIDs: never change after launch
 
 
 class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
@@ -119,6 +120,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             config.theme["language"],
             config.markdown_extensions,
             config.mdx_configs,
+            self.config.id_authority,
         )
         custom_dir = config.theme.custom_dir
         configure(self.site.language, Path(custom_dir) if custom_dir else None)

@@ -15,14 +15,31 @@ import yaml
 PUBLISHER = "Programma Innovatieve Overheidsopdrachten (PIO)"  # publisher of the feeds, funder in JSON-LD
 
 
+# VLAIO owns vlaio.be: feed ids `tag:vlaio.be,2024:kenniscentrum/…`, calendar UIDs `…@kenniscentrum.vlaio.be`.
+ID_AUTHORITY = "vlaio.be"
+
+
 @dataclass(frozen=True)
 class Site:
     name: str = "Kenniscentrum Innovatieve Overheidsopdrachten"
+    # The domain that owns the feed ids and calendar UIDs (plugin option `id_authority`). Every subscriber's
+    # reader and calendar keeps them: never change it once the site is published.
+    id_authority: str = ID_AUTHORITY
     url: str = ""  # ends in "/" (see base_url), or "" for root-relative links
     language: str = "nl"  # MkDocs theme.language: the locale of dates and the UI strings
     # Markdown extensions and their options, as in mkdocs.yml: feed content is rendered with the same ones.
     markdown_extensions: tuple[Any, ...] = ()  # names, or extension instances other plugins added
     extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def feed_id_prefix(self) -> str:
+        """`tag:vlaio.be,2024:kenniscentrum/` (RFC 4151), before every feed and item id."""
+        return f"tag:{self.id_authority},2024:kenniscentrum/"
+
+    @property
+    def uid_domain(self) -> str:
+        """`kenniscentrum.vlaio.be`, after the @ of every calendar UID."""
+        return f"kenniscentrum.{self.id_authority}"
 
     def with_url(self, url: str) -> Site:
         return replace(self, url=base_url(url))
@@ -42,10 +59,16 @@ def base_url(site_url: str) -> str:
 
 
 def from_mkdocs(
-    site_name: str, site_url: str, theme_language: str | None, extensions: list[Any], configs: dict[str, Any]
+    site_name: str,
+    site_url: str,
+    theme_language: str | None,
+    extensions: list[Any],
+    configs: dict[str, Any],
+    id_authority: str = "",
 ) -> Site:
     return Site(
         name=site_name,
+        id_authority=id_authority or ID_AUTHORITY,
         url=base_url(site_url),
         language=theme_language or "nl",
         markdown_extensions=tuple(extensions),
@@ -81,4 +104,13 @@ def from_mkdocs_yml(path: Path, site_url: str = "") -> Site:
         (config.get("theme") or {}).get("language"),
         extensions,
         configs,
+        _plugin_option(config, "id_authority"),
     )
+
+
+def _plugin_option(config: dict[str, Any], name: str) -> str:
+    """An option of the kenniscentrum plugin in mkdocs.yml's `plugins` list, or ""."""
+    for item in config.get("plugins") or []:
+        if isinstance(item, dict) and isinstance(item.get("kenniscentrum"), dict):
+            return str(item["kenniscentrum"].get(name) or "")
+    return ""

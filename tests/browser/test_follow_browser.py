@@ -14,7 +14,7 @@ from site_pages import axe_summary
 
 pytestmark = pytest.mark.browser
 
-TAG = "tag:kenniscentrum.pio,2024:project/"
+TAG = "tag:vlaio.be,2024:kenniscentrum/project/"
 FOLLOW = "#kc-follow"
 
 

@@ -50,7 +50,7 @@ from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import PUBLISHER, Site
 
 # Ids never contain the site URL or a date that changes: a subscriber's reader keys on them forever.
-ID_PREFIX = "tag:kenniscentrum.pio,2024:"
+ID_PREFIX = Site().feed_id_prefix  # the default authority's; a build uses its Site's
 DEFAULT_ITEMS = 50  # items per feed unless the site configures `feed_items`
 _EMPTY_FEED_DATE = date(2024, 1, 1)  # `updated` of a feed with no items at all (never the build time)
 
@@ -137,23 +137,23 @@ def follow_texts() -> Markup:
     )
 
 
-def entry_id(entry: Entry, suffix: str = "") -> str:
-    """Stable id of an entry (`tag:kenniscentrum.pio,2024:consultation/turing-workshop`): from its first slug,
-    so renaming the file (with `aliases`) never turns it into a new item for subscribers."""
-    return f"{ID_PREFIX}{entry.type.name}/{entry.first_slug}{suffix}"
+def entry_id(entry: Entry, suffix: str = "", prefix: str = ID_PREFIX) -> str:
+    """Stable id of an entry (`tag:vlaio.be,2024:kenniscentrum/consultation/turing-workshop`): from its first
+    slug, so renaming the file (with `aliases`) never turns it into a new item for subscribers."""
+    return f"{prefix}{entry.type.name}/{entry.first_slug}{suffix}"
 
 
-def feed_items(catalogue: Catalogue) -> list[FeedItem]:
+def feed_items(catalogue: Catalogue, prefix: str = ID_PREFIX) -> list[FeedItem]:
     """Every public announcement, newest first; drafts and scheduled entries are never among them."""
-    return [feed_item(event) for event in announcements(catalogue)]
+    return [feed_item(event, prefix) for event in announcements(catalogue)]
 
 
-def feed_item(event: Event) -> FeedItem:
+def feed_item(event: Event, prefix: str = ID_PREFIX) -> FeedItem:
     entry = event.entry
     if event.kind is Kind.CONCLUSIONS:
         return FeedItem(
             event,
-            entry_id(entry, "/conclusies"),
+            entry_id(entry, "/conclusies", prefix),
             display_title(event),
             illustration_note(entry)
             + _(
@@ -163,13 +163,16 @@ def feed_item(event: Event) -> FeedItem:
         )
     if event.kind is Kind.PUBLISHED:
         return FeedItem(
-            event, entry_id(entry), display_title(event), illustration_note(entry) + _summary(entry)
+            event,
+            entry_id(entry, "", prefix),
+            display_title(event),
+            illustration_note(entry) + _summary(entry),
         )
     # Any later kind of news (a project's milestone): its own id, from the kind and the day, never the title.
     number = f"-{event.number}" if event.number else ""
     return FeedItem(
         event,
-        entry_id(entry, f"/{event.kind}/{event.start:%Y-%m-%d}{number}"),
+        entry_id(entry, f"/{event.kind}/{event.start:%Y-%m-%d}{number}", prefix),
         display_title(event),
         illustration_note(entry) + entry.description,
     )
@@ -200,18 +203,19 @@ def _specs(
 ) -> list[FeedSpec]:
     """The feeds of `feedlist` with their items; an item sits in many feeds and is made once (`made`)."""
     name = (site or Site()).name
+    prefix = (site or Site()).feed_id_prefix
     made = {} if made is None else made
 
     def item(event: Event) -> FeedItem:
         key = event_key(event)
         if key not in made:
-            made[key] = feed_item(event)
+            made[key] = feed_item(event, prefix)
         return made[key]
 
     return [
         FeedSpec(
             feed.path,
-            _feed_id(feed.path),
+            _feed_id(feed.path, prefix),
             _("%(site)s: %(title)s", site=name, title=feed.name),
             feed.sentence,
             feed.page,
@@ -302,7 +306,7 @@ def write_feeds(
     """Write every feed (RSS, Atom, JSON Feed) and the calendar of every selection and project; each item is
     rendered and serialized once however many feeds carry it."""
     site = site if isinstance(site, Site) else Site(url=site)
-    items = feed_items(catalogue)
+    items = feed_items(catalogue, site.feed_id_prefix)
     renderer = ContentRenderer(catalogue, site, rendered)
     writer = FeedWriter(catalogue, site.url, renderer, site.language)
     fallback = items[0].updated if items else as_datetime(_EMPTY_FEED_DATE)
@@ -390,9 +394,9 @@ def follow_specs(catalogue: Catalogue, site: Site | None = None) -> list[FeedSpe
     return _specs(follow_feeds(catalogue), site)
 
 
-def _feed_id(path: str) -> str:
-    """`feeds/thema/energie` -> `tag:…:feed/thema/energie`, the id theme feeds always had."""
-    return f"{ID_PREFIX}feed/{path.removeprefix('feeds/')}"
+def _feed_id(path: str, prefix: str = ID_PREFIX) -> str:
+    """`feeds/thema/energie` -> `tag:…:kenniscentrum/feed/thema/energie`."""
+    return f"{prefix}feed/{path.removeprefix('feeds/')}"
 
 
 # --- item content: the entry body as safe HTML with absolute links ---------------------------------------

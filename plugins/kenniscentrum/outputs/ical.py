@@ -27,7 +27,7 @@ from kenniscentrum.render.templates import ui_state
 from kenniscentrum.render.titles import display_title
 from kenniscentrum.site import Site
 
-UID_DOMAIN = "kenniscentrum.pio"
+UID_DOMAIN = Site().uid_domain  # the default authority's; a build uses its Site's
 PRODID = "-//PIO//Kenniscentrum innovatieve overheidsopdrachten//NL"
 REFRESH_HOURS = 12
 # UID stem of each calendar event kind: part of every subscriber's calendar, never to change.
@@ -50,12 +50,13 @@ class _Serialized:
     previous: ClassVar[dict[str, _Serialized]] = {}
 
 
-def _event(event: Event, site_url: str) -> _Serialized:
+def _event(event: Event, site_url: str, uid_domain: str = UID_DOMAIN) -> _Serialized:
     """One event serialized, or the same event of the previous build (entry, dates, address and UI texts)."""
     entry = event.entry
     key = repr(
         (
             site_url,
+            uid_domain,
             ui_state(),
             [getattr(event, f.name) for f in dataclasses.fields(event) if f.name != "entry"],
             entry.type.name,
@@ -65,7 +66,7 @@ def _event(event: Event, site_url: str) -> _Serialized:
     )
     found = _Serialized.current.get(key) or _Serialized.previous.get(key)
     if found is None:
-        found = _serialize(calendar_event(event, site_url))
+        found = _serialize(calendar_event(event, site_url, uid_domain))
     _Serialized.current[key] = found
     return found
 
@@ -87,6 +88,7 @@ class Calendars:
     consultations: dict[str, bytes]  # source path -> .ics
     serialized: dict[tuple[str, str, str, int], _Serialized] = field(default_factory=dict)
     site_url: str = ""
+    uid_domain: str = UID_DOMAIN
 
     def calendar(self, events: list[Event], name: str) -> bytes:
         """A calendar of these events (of any entries), serializing only those not seen before."""
@@ -94,7 +96,7 @@ class Calendars:
         for event in events:
             key = event_key(event)
             if key not in self.serialized:
-                self.serialized[key] = _event(event, self.site_url)
+                self.serialized[key] = _event(event, self.site_url, self.uid_domain)
             parts.append(self.serialized[key])
         return _calendar(parts, name)
 
@@ -108,7 +110,7 @@ def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
     def serialize(entry: Entry) -> list[_Serialized]:
         events = []
         for event in calendar_events(entry, catalogue.today):
-            serialized[event_key(event)] = found = _event(event, site.url)
+            serialized[event_key(event)] = found = _event(event, site.url, site.uid_domain)
             events.append(found)
         return events
 
@@ -126,17 +128,18 @@ def build_calendars(catalogue: Catalogue, site: Site | str) -> Calendars:
         },
         serialized=serialized,
         site_url=site.url,
+        uid_domain=site.uid_domain,
     )
 
 
-def calendar_event(event: Event, site_url: str) -> ICalEvent:
+def calendar_event(event: Event, site_url: str, uid_domain: str = UID_DOMAIN) -> ICalEvent:
     """One dated event of the content as an iCalendar VEVENT."""
     entry = event.entry
     url = f"{site_url}{entry.url}"
     ical = ICalEvent()
     # From the first slug (a rename moves nothing in a calendar); the first session keeps the single-session UID.
     suffix = f"-{event.number}" if event.number > 1 else ""
-    ical.add("uid", f"{_UID_STEMS[event.kind]}-{entry.first_slug}{suffix}@{UID_DOMAIN}")
+    ical.add("uid", f"{_UID_STEMS[event.kind]}-{entry.first_slug}{suffix}@{uid_domain}")
     # Reproducible: the entry's last change, never the build time.
     ical.add("dtstamp", datetime.combine(entry.last_changed, time(), UTC))
     ical.add("summary", display_title(event, hour=event.kind is not Kind.SESSION))
