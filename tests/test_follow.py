@@ -276,6 +276,10 @@ def test_every_feed_has_a_short_dutch_page_and_site_links_lead_there(site: Path)
 def test_a_feed_page_says_what_it_holds_shows_its_latest_items_and_how_to_subscribe(site: Path) -> None:
     doc = lxml.html.fromstring((site / "feeds" / "thema" / "energie" / "index.html").read_bytes())
     assert doc.cssselect("h1")[0].text_content().strip("¶ ") == "Feed: Energie"
+    # Names that are lower case inside a feed's title start with a capital on its page and in its breadcrumbs.
+    site_wide = lxml.html.fromstring((site / "feeds" / "marktconsultaties" / "index.html").read_bytes())
+    assert site_wide.cssselect("h1")[0].text_content().strip("¶ ") == "Feed: Marktconsultaties"
+    assert site_wide.cssselect(".kc-breadcrumbs [aria-current=page]")[0].text_content() == "Marktconsultaties"
     assert "thema ‘Energie’" in doc.cssselect(".kc-feed-what")[0].text_content()
     latest = [a.text_content() for a in doc.cssselect(".kc-feed-latest a")]
     rss = feedparser.parse((site / "feeds" / "thema" / "energie.xml").read_bytes())

@@ -29,8 +29,10 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button kc-copy";
-      button.textContent = texts.copy;
-      button.setAttribute("aria-label", texts.copy + ": " + a.textContent);
+      // A calendar's https address (next to its webcal link) is an agenda address, not a feed address.
+      var label = /\.ics$/.test(a.pathname) ? texts.copyCalendar : texts.copy;
+      button.textContent = label;
+      button.setAttribute("aria-label", label + ": " + a.textContent);
       // A link to a feed's own page (feeds/…/, next to the files) copies the feed's RSS address.
       var target = /\/$/.test(a.pathname) ? new URL(a.pathname.replace(/\/$/, ".xml"), a.href).href : a.href;
       var shown = visible();
@@ -126,16 +128,23 @@
     return { dropped: dropped, selections: selections, params: kept };
   }
 
-  function opml(selections) {
+  // The facet's name as its legend shows it ("Soort organisatie").
+  function facetName(param) {
+    var input = form.querySelector("input[name='" + param + "']");
+    return input ? input.closest("fieldset").querySelector("legend").textContent.trim() : param;
+  }
+
+  function opml(selections, criteria) {
     var doc = document.implementation.createDocument(null, "opml", null);
     var top = doc.documentElement;
     top.setAttribute("version", "2.0");
     var head = top.appendChild(doc.createElement("head"));
-    head.appendChild(doc.createElement("title")).textContent = document.title;
+    head.appendChild(doc.createElement("title")).textContent = fill(box.dataset.opmlTitle, { criteria: criteria });
     var body = top.appendChild(doc.createElement("body"));
     selections.forEach(function (pairs) {
       var outline = body.appendChild(doc.createElement("outline"));
-      var text = pairs.map(function (p) { return label(p[0], p[1]); }).join(" + ");
+      // Titled as in the OPML of all feeds: "Thema: Energie" (a pair: "Thema: Energie + Soort organisatie: …").
+      var text = pairs.map(function (p) { return facetName(p[0]) + ": " + label(p[0], p[1]); }).join(" + ");
       outline.setAttribute("type", "rss");
       outline.setAttribute("text", text);
       outline.setAttribute("title", text);
@@ -188,7 +197,7 @@
         });
       });
       if (opmlUrl) URL.revokeObjectURL(opmlUrl);
-      opmlUrl = URL.createObjectURL(new Blob([opml(p.selections)], { type: "text/x-opml" }));
+      opmlUrl = URL.createObjectURL(new Blob([opml(p.selections, criteria)], { type: "text/x-opml" }));
       el("opml").href = opmlUrl;
     }
   }
@@ -218,6 +227,17 @@
     cards.forEach(function (card) {
       var values = (card.dataset[facet] || "").split(" ");
       card.hidden = codes.length > 0 && !codes.some(function (c) { return values.indexOf(c) >= 0; });
+    });
+    // A list left without a card says so, instead of an empty heading ("Afgelopen" and nothing under it).
+    Array.prototype.forEach.call(document.querySelectorAll(".kc-cards"), function (list) {
+      var none = list.nextElementSibling;
+      if (!none || !none.classList.contains("kc-cards-none")) {
+        none = document.createElement("p");
+        none.className = "kc-cards-none";
+        none.textContent = form.dataset.none;
+        list.insertAdjacentElement("afterend", none);
+      }
+      none.hidden = !!list.querySelector(".kc-card:not([hidden])");
     });
   }
   function fromQuery() {

@@ -97,7 +97,10 @@ def test_alternatives_become_an_opml_bundle_of_exactly_their_feeds(page: Any) ->
     assert {h.rsplit("/", 1)[-1] for h in hrefs} == {"voortraject.ics", "uitvoering.ics"}
     for href in hrefs:
         assert "BEGIN:VCALENDAR" in fetched(page, href.replace("webcal://", "http://"))
-    assert "een voor een" in box.locator(".kc-follow__calendars").inner_text()
+    assert "geen gezamenlijke agenda" in box.locator(".kc-follow__calendars").inner_text()
+    # The bundle is titled as the selection, its outlines as in the OPML of all feeds.
+    assert root.findtext("head/title") == "Feeds van je selectie: fase ‘Voortraject’ of fase ‘Uitvoering’"
+    assert sorted(o.get("title") for o in outlines) == ["Fase: Uitvoering", "Fase: Voortraject"]
 
 
 NO_EXACT_FEED = "Er is geen feed van precies deze selectie"
@@ -223,6 +226,14 @@ def test_the_subscribe_page_reads_on_a_phone_and_subscribes_in_one_click(page: A
     calendars = page.locator("article a.kc-webcal").evaluate_all("links => links.map(a => a.href)")
     assert calendars and all(href.startswith("webcal://") for href in calendars)
     assert page.get_by_role("button", name="Kopieer feedadres: Feed van de marktconsultaties").count() == 1
+    # A copy button never leaves a stray " :" behind it: what follows a copyable link is not a sentence.
+    text = page.locator("article").inner_text()
+    assert "Kopieer feedadres :" not in text and "Gekopieerd:" not in text
+    # Per sector, a link to the page of the feed of its consultations, each with its copy button.
+    sectors = page.locator("ul.kc-sector-feeds a")
+    assert sectors.count() >= 10
+    assert sectors.first.get_attribute("href").startswith("../feeds/marktconsultaties/thema/")
+    assert page.get_by_role("button", name="Kopieer feedadres: Energie").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     violations = Axe().run(page).response["violations"]
     assert not violations, axe_summary(violations)
@@ -242,6 +253,9 @@ def test_a_feed_page_copies_its_addresses_and_subscribes_the_calendar(
         page.get_by_role("button", name="Kopieer feedadres: Feed (Atom)").click()
         page.locator(".kc-copied").filter(has_text="Gekopieerd").first.wait_for(state="visible")
         assert page.evaluate("navigator.clipboard.readText()").endswith("/feeds/thema/energie.atom")
+        # The https address of the calendar is copied by a button that says so.
+        assert page.get_by_role("button", name="Kopieer agenda-adres: Agenda-adres (https)").count() == 1
+        assert page.get_by_role("button", name="Kopieer feedadres: Agenda-adres (https)").count() == 0
         calendar = page.get_by_role("link", name="Zet in je agenda (webcal)").get_attribute("href")
         assert calendar.startswith("webcal://") and calendar.endswith("/feeds/thema/energie.ics")
         assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -284,3 +298,16 @@ def test_ticking_a_theme_on_the_consultations_page_filters_and_offers_its_feed(p
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     violations = Axe().run(page).response["violations"]
     assert not violations, axe_summary(violations)
+
+
+def test_a_theme_without_past_consultations_says_none_instead_of_an_empty_heading(page: Any) -> None:
+    page.goto("marktconsultaties/?thema=mobiliteit")  # the fixture's mobility consultations are all upcoming
+    past = page.locator("h2", has_text="Afgelopen")
+    note = past.locator("xpath=following-sibling::p[contains(@class, 'kc-cards-none')][1]")
+    assert note.is_visible() and note.inner_text() == "Geen marktconsultaties met dit thema."
+    upcoming = page.locator("h2", has_text="Binnenkort")
+    assert not upcoming.locator(
+        "xpath=following-sibling::p[contains(@class, 'kc-cards-none')][1]"
+    ).is_visible()
+    page.goto("marktconsultaties/")
+    assert not page.locator(".kc-cards-none:visible").count()

@@ -126,6 +126,7 @@ def follow_texts() -> Markup:
     """The copy buttons' texts for follow.js, as JSON safe inside a script element."""
     texts = {
         "copy": _("Kopieer feedadres"),
+        "copyCalendar": _("Kopieer agenda-adres"),
         "copied": _("Gekopieerd"),
         "copyFailed": _("Kopiëren lukte niet: selecteer het adres en kopieer het zelf."),
     }

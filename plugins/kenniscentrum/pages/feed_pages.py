@@ -30,7 +30,9 @@ def feed_pages(catalogue: Catalogue) -> dict[str, str]:
 
 def feed_page(feed: Feed) -> str:
     src = feed.about
-    title = _("Feed: %(name)s", name=feed.name)
+    # "Feed: Marktconsultaties", whatever case the name has inside a feed's title ("…: marktconsultaties").
+    name = feed.name[:1].upper() + feed.name[1:]
+    title = _("Feed: %(name)s", name=name)
     body = render(
         "fragments/feed_page.html",
         sentence=feed.sentence,
@@ -56,6 +58,6 @@ def feed_page(feed: Feed) -> str:
         "pages/feed.md",
         front=Markup(front_matter(title, feed.sentence, kc_type="listing", kc_feed=True)),
         title=title,
-        breadcrumbs=breadcrumbs(src, routes.SUBSCRIBE, _("Abonneren"), feed.name),
+        breadcrumbs=breadcrumbs(src, routes.SUBSCRIBE, _("Abonneren"), name),
         body=Markup(body),
     )
