@@ -454,3 +454,12 @@ def test_ids_belong_to_the_configured_authority_and_stay_the_same_between_builds
         ]
         for name, ids in default.items()
     }
+
+
+def test_a_project_feed_title_names_the_project_once_and_quoted(site: Path) -> None:
+    rss = feedparser.parse((site / "feeds" / "project" / "turing.xml").read_bytes())
+    title = rss.feed.title
+    assert title.startswith("Kenniscentrum Innovatieve Overheidsopdrachten: project ‘Turing")
+    assert title.endswith("’") and ": Turing:" not in title
+    calendar = Calendar.from_ical((site / "feeds" / "project" / "turing.ics").read_bytes())
+    assert str(calendar["x-wr-calname"]) == title

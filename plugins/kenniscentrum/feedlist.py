@@ -198,7 +198,8 @@ def follow_feeds(catalogue: Catalogue) -> list[Feed]:
         result.append(
             Feed(
                 routes.project_feed(project.first_slug),
-                project.title,
+                # Quoted: a title with its own colon never reads "<site>: Turing: …" in a reader.
+                _("project ‘%(title)s’", title=project.title),
                 project_sentence(project),
                 project.url,
                 sorted(news, key=newest_first, reverse=True),
