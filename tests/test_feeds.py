@@ -151,7 +151,9 @@ def test_consultations_feed_has_an_announcement_and_a_conclusions_item(site: Pat
     for entry in conclusions:
         assert entry.title.startswith("Conclusies: ")
         assert urlsplit(entry.link).fragment == "conclusies"
-    assert {e.id.split(":", 2)[2].split("/")[0] for e in feed.entries} == {"consultation"}
+    assert {e.id.split(":", 2)[2].removeprefix("kenniscentrum/").split("/")[0] for e in feed.entries} == {
+        "consultation"
+    }
 
 
 def test_theme_feed_holds_exactly_the_entries_of_that_theme(site: Path) -> None:

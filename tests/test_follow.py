@@ -463,3 +463,15 @@ def test_a_project_feed_title_names_the_project_once_and_quoted(site: Path) -> N
     assert title.endswith("’") and ": Turing:" not in title
     calendar = Calendar.from_ical((site / "feeds" / "project" / "turing.ics").read_bytes())
     assert str(calendar["x-wr-calname"]) == title
+
+
+def test_a_step_known_only_by_its_year_claims_no_day(site: Path) -> None:
+    """Turing's 2019 step: a feed item needs a date (1 January), but nothing a reader sees says that day."""
+    rss = feedparser.parse((site / "feeds" / "project" / "turing.xml").read_bytes())
+    item = next(e for e in rss.entries if e.id.endswith("/milestone/2019-01-01-1"))
+    assert "01 Jan 2019" in item.published
+    assert item.summary.startswith("2019: AWV stelt Turing voor als case")
+    assert "januari" not in item.summary
+    page = lxml.html.fromstring((site / "feeds" / "project" / "turing" / "index.html").read_bytes())
+    dates = [s.text_content() for s in page.cssselect(".kc-feed-latest .kc-feed-date")]
+    assert "(2019)" in dates and "(1 januari 2019)" not in dates

@@ -41,7 +41,7 @@ from kenniscentrum.outputs.feedwriter import (
     serialize,
 )
 from kenniscentrum.outputs.ical import Calendars
-from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, nl_span
+from kenniscentrum.render.formatting import esc, nl_date, nl_datetime, nl_deadline, nl_period, nl_span
 from kenniscentrum.render.illustration import illustration_note
 from kenniscentrum.render.sanitize import sanitize
 from kenniscentrum.render.templates import N_, render, ui
@@ -171,11 +171,18 @@ def feed_item(event: Event, prefix: str = ID_PREFIX) -> FeedItem:
         )
     # Any later kind of news (a project's milestone): its own id, from the kind and the day, never the title.
     number = f"-{event.number}" if event.number else ""
+    # A feed item needs a day: a step known by its month or year is dated on the first day of it, and its text
+    # says when as precisely as it is known ("2019: …"), never that day.
+    when = (
+        _("%(when)s: %(step)s", when=nl_period(event.milestone.when), step=event.milestone.text) + " "
+        if event.milestone
+        else ""
+    )
     return FeedItem(
         event,
         entry_id(entry, f"/{event.kind}/{event.start:%Y-%m-%d}{number}", prefix),
         display_title(event),
-        illustration_note(entry) + entry.description,
+        illustration_note(entry) + when + entry.description,
     )
 
 

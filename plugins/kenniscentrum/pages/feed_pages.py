@@ -14,7 +14,7 @@ from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.feedlist import Feed, feeds
 from kenniscentrum.pages.breadcrumbs import breadcrumbs
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.render.formatting import nl_date
+from kenniscentrum.render.formatting import nl_date, nl_period
 from kenniscentrum.render.templates import gettext as _
 from kenniscentrum.render.templates import render
 from kenniscentrum.render.titles import display_title
@@ -41,7 +41,8 @@ def feed_page(feed: Feed) -> str:
             {
                 "title": display_title(event),
                 "href": routes.url_link(src, event.entry.url) + event.fragment,
-                "date": nl_date(event.start),
+                # A step known by its month or year is shown so ("2019"), not as the first day of it.
+                "date": nl_period(event.milestone.when) if event.milestone else nl_date(event.start),
             }
             for event in feed.news[:LATEST]
         ],
