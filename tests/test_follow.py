@@ -463,6 +463,14 @@ def test_a_project_feed_title_names_the_project_once_and_quoted(site: Path) -> N
     assert title.endswith("’") and ": Turing:" not in title
     calendar = Calendar.from_ical((site / "feeds" / "project" / "turing.ics").read_bytes())
     assert str(calendar["x-wr-calname"]) == title
+    # One project: RSS only (thousands of projects, a third of the files), and its page says why.
+    page = lxml.html.fromstring((site / "feeds" / "project" / "turing" / "index.html").read_bytes())
+    assert (
+        page.cssselect(".kc-feed-only")[0].text_content()
+        == "Deze feed is er alleen als RSS: dat leest elke feedlezer."
+    )
+    theme = lxml.html.fromstring((site / "feeds" / "thema" / "energie" / "index.html").read_bytes())
+    assert not theme.cssselect(".kc-feed-only")
 
 
 def test_a_step_known_only_by_its_year_claims_no_day(site: Path) -> None:
