@@ -316,6 +316,8 @@ def test_the_opml_never_shows_two_feeds_with_the_same_title(site: Path) -> None:
     assert len(titles) == len(set(titles))
     assert any(t.startswith("Soort opdracht: ") for t in titles)
     assert any(t.startswith("Financieringsinstrument: ") for t in titles)
+    # A sector's market consultations, next to the theme's feed of everything.
+    assert "Kenniscentrum Innovatieve Overheidsopdrachten: marktconsultaties over Energie" in titles
 
 
 def test_the_consultations_page_can_be_filtered_and_followed_by_theme(site: Path) -> None:

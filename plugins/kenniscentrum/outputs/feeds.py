@@ -334,12 +334,16 @@ def write_feeds(
 # The feeds in the OPML of /abonneren/, under the headings a reader shows: site-wide, then one facet per group.
 OPML_GROUPS = (
     ("", N_("Kenniscentrum")),
+    ("marktconsultaties/thema", N_("Marktconsultaties per thema")),
     ("thema", N_("Thema")),
     ("soort", N_("Soort organisatie")),
     ("fase", N_("Fase")),
     ("opdracht", N_("Soort opdracht")),
     (INSTRUMENT.param, N_("Financieringsinstrument")),
 )
+
+
+FACET_PARAMS = frozenset(param for param, _heading in OPML_GROUPS if param and "/" not in param)
 
 
 def opml(specs: list[FeedSpec], site: Site, updated: datetime) -> str:
@@ -352,7 +356,7 @@ def opml(specs: list[FeedSpec], site: Site, updated: datetime) -> str:
             s
             for s in specs
             if (
-                (s.path.startswith(prefix) and s.path.count("/") == 2)
+                (s.path.startswith(prefix) and "/" not in s.path.removeprefix(prefix))
                 if param
                 else s.path in (routes.FEED_ALL, routes.FEED_CONSULTATIONS, routes.FEED_OPEN_CALLS)
             )
@@ -364,7 +368,8 @@ def opml(specs: list[FeedSpec], site: Site, updated: datetime) -> str:
                     {
                         # Qualified by its facet: a procurement type "PCP" and the funding instrument
                         # "PCP en PPI" never look alike in a reader.
-                        "title": f"{ui(heading)}: {s.name}" if param else s.title,
+                        # A sector's consultations say so in their own name ("marktconsultaties over Energie").
+                        "title": f"{ui(heading)}: {s.name}" if param in FACET_PARAMS else s.title,
                         "description": s.description,
                         "xml": f"{site.url}{s.path}.xml",
                         "html": site.url + s.page,
