@@ -7,6 +7,7 @@ the editor guide are all derived from the tables below, so a field is added in o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -189,7 +190,15 @@ class ContentType:
     fields: tuple[Field, ...]
 
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._by_name.get(name)
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Field]:
+        """Fields by name (the first of a name wins, as a search from the front would)."""
+        by_name: dict[str, Field] = {}
+        for f in self.fields:
+            by_name.setdefault(f.name, f)
+        return by_name
 
 
 _TITLE = Field("title", Kind.TEXT, True, help="Titel zoals lezers hem zien.", example="Titel")
