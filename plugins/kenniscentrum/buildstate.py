@@ -15,6 +15,8 @@ import subprocess
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+import jinja2
+
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
@@ -39,6 +41,12 @@ class PreviewState:
         self.background = Background()
         self._templates_stamp = 0.0
         self._stamp: Stamp = (0.0, ())
+        self.compiled_templates = CompiledTemplates()
+
+    def theme_environment(self, env: jinja2.Environment) -> None:
+        """The theme's templates compiled once per preview: MkDocs makes a new environment for every build."""
+        if self.incremental:
+            env.bytecode_cache = self.compiled_templates
 
     def begin(self) -> None:
         """A build starts: the previous build's outputs still being written are stopped (this one writes them)."""
@@ -91,6 +99,20 @@ class PreviewState:
     def failed(self) -> None:
         """The build failed, or showed the content's problems instead of pages: the next renders everything."""
         self.previous = None
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates in memory, by name and file; Jinja compares each source's checksum before use."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def remove_output(site_dir: Path, dest_uri: str) -> None:

@@ -9,6 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -197,19 +198,18 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         assert self.catalogue is not None
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         self.calendars = build_calendars(self.catalogue, self.site)
-        reuse = self._prepare_incremental(files, config)
         docs = {f.dest_uri: f for f in files}
         owners = {e.src_uri: e.path for e in self.catalogue.all()}
         clashes = []
-        generated: list[File] = []
+        generated: list[_GeneratedFile] = []
         outputs: list[tuple[str, str | bytes]] = [*self.pages.items(), *self.calendars.consultations.items()]
         for src_uri, content in outputs:
             if not confined(src_uri):
                 clashes.append(f"{src_uri}: een gegenereerde pagina buiten de site-map")
                 continue
             inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
-            kind = _UnchangedFile if src_uri in reuse else File
-            file = kind.generated(config, src_uri, content=content, inclusion=inclusion)
+            file = _GeneratedFile.generated(config, src_uri, content=content, inclusion=inclusion)
+            assert isinstance(file, _GeneratedFile)
             if (other := docs.get(file.dest_uri)) is not None:
                 owner = owners.get(src_uri, f"de gegenereerde pagina {src_uri}")
                 clashes.append(
@@ -219,10 +219,16 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             generated.append(file)
         if clashes:
             raise PluginError("\n".join(clashes))
+        reuse = self._prepare_incremental(files, config, {f.src_uri: f.dest_uri for f in generated})
         for file in generated:
+            file.unchanged = file.src_uri in reuse
             files.append(file)
         self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.state.theme_environment(env)
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A docs/ page's front matter holds only keys Material prints safely; its description is escaped."""
@@ -272,7 +278,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         context["kc_search_filters"] = filter_options(self.catalogue)
         return context
 
-    def _prepare_incremental(self, files: Files, config: MkDocsConfig) -> set[str]:
+    def _prepare_incremental(self, files: Files, config: MkDocsConfig, dests: dict[str, str]) -> set[str]:
         """In `serve --dirty`: the generated pages to leave as rendered; static and removed pages are cleared."""
         if not self.state.incremental:
             return set()
@@ -283,7 +289,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             (f.src_uri for f in files.documentation_pages()),
             _watched(config),
             Path(config.site_dir),
-            lambda uri: File(uri, None, config.site_dir, config.use_directory_urls).dest_uri,
+            lambda uri: (
+                dests.get(uri) or File(uri, None, config.site_dir, config.use_directory_urls).dest_uri
+            ),
         )
 
     def _generated(self) -> dict[str, str | bytes]:
@@ -365,11 +373,14 @@ class _DirtyWarningFilter(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-class _UnchangedFile(File):
-    """A generated page whose Markdown, templates and configuration are those of the previous preview build."""
+class _GeneratedFile(File):
+    """A generated page; `unchanged` when its Markdown, templates and configuration are those of the previous
+    preview build, so MkDocs' dirty mode leaves its HTML as it is."""
+
+    unchanged = False
 
     def is_modified(self) -> bool:
-        return False
+        return not self.unchanged and super().is_modified()
 
 
 def _watched(config: MkDocsConfig) -> list[Path]:
