@@ -80,3 +80,25 @@ def test_the_entry_page_cache_is_kept_until_a_template_changes(tmp_path: Path) -
     stat = template.stat()
     os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert state.pages_cache([template]) is not cache
+
+
+def test_a_newer_build_stops_the_outputs_still_being_written() -> None:
+    import threading
+
+    from kenniscentrum.incremental import Background
+    from kenniscentrum.outputs import Cancelled
+
+    background = Background()
+    started, reported, done = threading.Event(), [], []
+
+    def slow() -> None:
+        started.set()
+        while not background.cancelled():
+            threading.Event().wait(0.01)
+        raise Cancelled("gestopt")
+
+    background.start([slow, lambda: done.append("oud")], reported.append)
+    assert started.wait(10)
+    background.start([lambda: done.append("nieuw")], reported.append)
+    background.wait()
+    assert done == ["nieuw"] and reported == []  # the old job stopped between its parts, unreported

@@ -143,9 +143,16 @@ class Outputs:
     site: Site
     feed_items: int
 
-    def write(self, site_dir: Path) -> None:
+    def write(self, site_dir: Path, cancelled: Callable[[], bool] | None = None) -> None:
+        """Feeds, calendars, e-mails, open data and redirects; `cancelled` stops it between files (`Cancelled`)."""
         written = write_outputs(
-            self.catalogue, site_dir, self.site, self.feed_items, self.calendars, self.rendered_bodies
+            self.catalogue,
+            site_dir,
+            self.site,
+            self.feed_items,
+            self.calendars,
+            self.rendered_bodies,
+            cancelled,
         )
         clashes = [
             f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
