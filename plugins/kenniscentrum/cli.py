@@ -18,7 +18,7 @@ from typing import TextIO
 import yaml
 
 from kenniscentrum.content.bodylinks import MEDIA_FOLDER
-from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue
+from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue, load_catalogues
 from kenniscentrum.content.load import scan_content
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
@@ -140,11 +140,11 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
     count = 0
     skipped: list[str] | None = None
     try:
-        catalogue = load_catalogue(content, build_date(), include_drafts=True)
+        catalogue, published = load_catalogues(content, build_date())
         count = sum(len(v) for v in catalogue.entries.values())
         skipped = catalogue.skipped
         # Published addresses are judged on what a build publishes today: drafts and scheduled entries aside.
-        problems.extend(disappearing(load_catalogue(content, build_date()), content.parent))
+        problems.extend(disappearing(published, content.parent))
     except ContentError as exc:
         problems.extend(exc.problems)
     _refresh_schemas(content, out)

@@ -186,6 +186,24 @@ def load_catalogue(
     `site_url` names the site's own address, so a body link written as a full URL to it is reported
     (default: the SITE_URL environment variable).
     """
+    return _load(content_dir, today, site_url, (include_drafts,))[0]
+
+
+def load_catalogues(
+    content_dir: Path, today: date, site_url: str | None = None
+) -> tuple[Catalogue, Catalogue]:
+    """The catalogue with drafts and scheduled entries, and as a build publishes it today, from one load.
+
+    Both share their entries (read them, never change them): validation and resolution do not depend on
+    which entries are visible.
+    """
+    drafts, published = _load(content_dir, today, site_url, (True, False))
+    return drafts, published
+
+
+def _load(
+    content_dir: Path, today: date, site_url: str | None, include_drafts: tuple[bool, ...]
+) -> list[Catalogue]:
     content_dir = Path(content_dir)
     root = content_dir.parent
     scan = scan_content(content_dir, root)
@@ -216,12 +234,15 @@ def load_catalogue(
     problems.extend(check_document_files(entries, targets))
     if problems:
         raise ContentError(problems)
-    visible = [e for e in entries if is_visible(e, today, include_drafts)]
-    catalogue = _index(visible, vocabularies, today, organisation_list)
-    catalogue.hidden = len(entries) - len(visible)
-    catalogue.skipped = scan.skipped
-    catalogue.aliases = alias_index(visible)
-    return catalogue
+    catalogues = []
+    for drafts in include_drafts:
+        visible = [e for e in entries if is_visible(e, today, drafts)]
+        catalogue = _index(visible, vocabularies, today, organisation_list)
+        catalogue.hidden = len(entries) - len(visible)
+        catalogue.skipped = scan.skipped
+        catalogue.aliases = alias_index(visible)
+        catalogues.append(catalogue)
+    return catalogues
 
 
 # Validated files by path, kept for the life of the process: `mkdocs serve` reloads the catalogue on every save,
