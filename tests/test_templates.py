@@ -14,6 +14,7 @@ import pytest
 from conftest import CONTENT, ROOT, TODAY, run_build, run_cli
 from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.pages import generate_pages
+from kenniscentrum.render.blocks import CardLists
 from kenniscentrum.render.templates import dest
 from kenniscentrum.site import from_mkdocs_yml
 
@@ -167,3 +168,23 @@ def test_a_site_rewords_a_ui_string_with_its_own_catalog(project: Path, tmp_path
     headings = [h.text_content().strip().rstrip("¶") for h in theme.cssselect("article h2")]
     assert "Praktijkverhalen" in headings and "Tips en verhalen" not in headings
     assert "Projecten" in headings  # untouched messages keep the plugin's wording
+
+
+def test_card_lists_set_aside_render_as_python_markdown_renders_them() -> None:
+    """Every generated page (listings, the catalogue with its card list inside the results, entries): the
+    same HTML whether its card lists are stored for Python-Markdown or parsed by it as raw HTML."""
+    site = from_mkdocs_yml(ROOT / "mkdocs.yml")
+    extensions = list(site.markdown_extensions)
+    parsed = markdown.Markdown(extensions=extensions, extension_configs=site.extension_configs)
+    stored = markdown.Markdown(
+        extensions=[*extensions, CardLists()], extension_configs=site.extension_configs
+    )
+    assert "kenniscentrum_cards" in stored.preprocessors and "kenniscentrum_cards" not in parsed.preprocessors
+    pages = generate_pages(load_catalogue(CONTENT, date.fromisoformat(TODAY)))
+    with_cards = 0
+    for src, text in pages.items():
+        body = text.split("---\n", 2)[2]
+        html = stored.reset().convert(body)
+        assert html == parsed.reset().convert(body), src
+        with_cards += 'class="kc-cards"' in html
+    assert with_cards > 10 and 'class="kc-cards"' in pages["projecten/index.md"]

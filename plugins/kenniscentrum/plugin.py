@@ -41,7 +41,7 @@ from kenniscentrum.pages import generate_pages
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.pages.search import SiteSearch, filter_options
-from kenniscentrum.render.blocks import put_back, set_aside
+from kenniscentrum.render.blocks import CardLists
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
@@ -84,7 +84,6 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.content_error: ContentError | None = None
         self.state = PreviewState()  # what `serve --dirty` keeps between builds
         self.search: SiteSearch | None = None
-        self.set_aside: dict[str, dict[str, str]] = {}  # listing page -> its card lists, kept out of Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -115,6 +114,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         )
         custom_dir = config.theme.custom_dir
         configure(self.site.language, Path(custom_dir) if custom_dir else None)
+        # Card lists skip Python-Markdown's HTML parse. MkDocs types the list as names; it accepts instances.
+        config.markdown_extensions.append(CardLists())  # type: ignore[arg-type]
         self.content_error = None
         try:
             self.catalogue = load_catalogue(
@@ -239,8 +240,6 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
                     f"docs/{page.file.src_uri}: de front matter mag alleen {', '.join(DOCS_META_KEYS)} bevatten, "
                     f"niet {', '.join(refused)}: verwijder die velden"
                 )
-        elif page.meta.get("kc_type") == "listing":  # our escaped template output only, no editor text
-            markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -251,8 +250,6 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         """
         if page.title and ("<" in page.title or ">" in page.title):
             page.meta["title"] = escape_title(page.title)
-        if blocks := self.set_aside.pop(page.file.src_uri, None):
-            html = put_back(html, blocks)
         ours = page.file.generated_by is not None and page.file.src_uri in self.pages
         if ours and page.meta.get("kc_type") == "listing":
             return html

@@ -1,7 +1,7 @@
 """The content schema, declared once as data.
 
-The validator, the `new` scaffolding, the JSON Schema for editors' autocompletion and the field reference in
-the editor guide are all derived from the tables below, so a field is added in one place only. Vocabularies
+The validator, the `new` scaffolding, the JSON Schema for editors' autocompletion, the field reference in the
+editor guide and the form editor's configuration are all derived from the tables below, so a field is added in one place only. Vocabularies
 (themes, phases, …) are not here: they live in `content/vocabularies.yml`, which editors extend without code.
 """
 
@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -167,6 +169,7 @@ class Field:
     example: str = ""  # Dutch placeholder written by `new`
     minimum: int | None = None  # INT: smallest value (default 0); YEAR_RANGE for years
     maximum: int | None = None
+    max_length: int | None = None  # TEXT: most characters
 
     @property
     def bounds(self) -> tuple[float, float | None, bool]:
@@ -176,6 +179,162 @@ class Field:
         if self.kind is Kind.MONEY:
             return (0, MONEY_MAX, False)
         return (self.minimum if self.minimum is not None else 0, self.maximum, False)
+
+
+# --- structured values ----------------------------------------------------------------------------------
+# A value made of named parts (a link, a session, a milestone, a contact, a document). Everything the editor
+# tools derive from it is declared here, per kind: the parts with their form hint and JSON Schema, what `new`
+# writes and what the guide says. Adding a structured kind is one entry below (and its reader in `validate.py`).
+
+PLACEHOLDER = "VUL IN"  # what `new` writes where the editor must fill in a value; `check` refuses it
+HTTPS_URL_PATTERN = r"^https://[^\s\"<>\\^`{|}]+$"  # a part that links out: https only
+_HTTPS_URL = {"type": "string", "format": "uri", "pattern": HTTPS_URL_PATTERN}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a structured value: read like a field of its kind, unless it has a rule of its own."""
+
+    name: str
+    kind: Kind  # TEXT, URL, DATETIME or VOCAB: the form's input and, without `schema`, the JSON Schema
+    required: bool = False
+    help: str = ""  # Dutch: the form's hint
+    vocab: str | None = None
+    max_length: int | None = None
+    schema: Mapping[str, Any] | None = (
+        None  # JSON Schema of a part read by its own rule (a period, an e-mail)
+    )
+    description: str = ""  # Dutch: shown by editors' tooling next to the part (JSON Schema)
+
+    @property
+    def field(self) -> Field:
+        """The part as a field of its kind."""
+        return Field(
+            self.name, self.kind, self.required, vocab=self.vocab, help=self.help, max_length=self.max_length
+        )
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The parts of a structured value, and what the editor tools write for it.
+
+    A field of a structured kind with `many` is a list of such values, without it one value.
+    """
+
+    parts: tuple[Part, ...]
+    example: str  # the line `new` writes, commented out: placeholders, then an example
+    guide: str  # Dutch: what the editor types, in the guide's field reference
+    alternatives: tuple[str, ...] = ()  # parts of which a value has at least one (exactly one: `exclusive`)
+    exclusive: bool = False
+    repeats: bool = False  # the same value may occur twice in the list
+
+
+STRUCTURES: dict[Kind, Structure] = {
+    Kind.LINKS: Structure(
+        (
+            Part("title", Kind.TEXT, True, help="Tekst van de link.", description="Tekst van de link."),
+            Part("url", Kind.URL, True, help="Volledig adres, begint met https://."),
+        ),
+        example=f'[{{title: "{PLACEHOLDER}", url: "{PLACEHOLDER}"}}]  # bv. [{{title: Projectpagina, url: "https://…"}}]',
+        guide="links, elk met `title` en `url`",
+        repeats=True,
+    ),
+    Kind.SESSIONS: Structure(
+        (
+            Part(
+                "starts",
+                Kind.DATETIME,
+                True,
+                help="Begin van de sessie, Belgische tijd.",
+                description="Begin (JJJJ-MM-DD UU:MM).",
+            ),
+            Part(
+                "ends",
+                Kind.DATETIME,
+                help="Einde van de sessie, Belgische tijd.",
+                description="Einde (JJJJ-MM-DD UU:MM).",
+            ),
+            Part(
+                "location",
+                Kind.TEXT,
+                True,
+                help="Adres of plaats, of 'online'.",
+                schema={"type": "string", "minLength": 1},
+                description="Adres of plaats, of 'online'.",
+            ),
+        ),
+        example=f"[{{starts: {PLACEHOLDER}, location: {PLACEHOLDER}}}]"
+        "  # bv. [{starts: 2027-01-15 14:00, location: online}]",
+        guide="sessies, elk met `starts`, `location` en eventueel `ends`",
+    ),
+    Kind.MILESTONES: Structure(
+        (
+            Part(
+                "date",
+                Kind.TEXT,
+                True,
+                help="Dag, maand of jaar: JJJJ-MM-DD, JJJJ-MM of JJJJ (bv. 2024-03).",
+                schema={"type": ["string", "integer"], "pattern": PERIOD_PATTERN},
+                description="Dag, maand of jaar (JJJJ-MM-DD, JJJJ-MM of JJJJ).",
+            ),
+            Part("stage", Kind.VOCAB, True, help="Welke stap van het traject.", vocab="stages"),
+            Part(
+                "text",
+                Kind.TEXT,
+                True,
+                help="Eén korte zin over wat er gebeurde.",
+                max_length=MILESTONE_TEXT_MAX,
+            ),
+            Part(
+                "link",
+                Kind.URL,
+                help="Bv. de aankondiging op e-Procurement of TED (https://…).",
+                schema=_HTTPS_URL,
+            ),
+        ),
+        example=f'[{{date: {PLACEHOLDER}, stage: {PLACEHOLDER}, text: "{PLACEHOLDER}"}}]'
+        '  # bv. [{date: 2024-03, stage: marktconsultatie, text: "Workshop met de markt."}]',
+        guide="mijlpalen, elk met `date` (`JJJJ-MM-DD`, `JJJJ-MM` of `JJJJ`), `stage`, `text` en eventueel `link`",
+        repeats=True,
+    ),
+    Kind.CONTACT: Structure(
+        (
+            Part("name", Kind.TEXT, help="Naam van de contactpersoon of dienst."),
+            Part(
+                "email",
+                Kind.TEXT,
+                help="E-mailadres (naam@organisatie.be).",
+                schema={"type": "string", "pattern": EMAIL_PATTERN},
+            ),
+            Part("url", Kind.URL, help="Of een contactpagina (https://…).", schema=_HTTPS_URL),
+        ),
+        example=f'{{name: "{PLACEHOLDER}", email: {PLACEHOLDER}}}  # bv. {{name: An Peeters, email: an@stad.be}}',
+        guide="`name` (niet verplicht) met `email` of `url`",
+        alternatives=("email", "url"),
+    ),
+    Kind.DOCUMENTS: Structure(
+        (
+            Part("title", Kind.TEXT, True, help="Titel van het document."),
+            Part(
+                "url",
+                Kind.URL,
+                help="Webadres (https://…); of laat leeg en kies een bestand.",
+                schema=_HTTPS_URL,
+            ),
+            Part(
+                "file",
+                Kind.TEXT,
+                help="Of een bestand in content/media/, geschreven als ../media/naam.pdf.",
+                schema={"type": "string", "pattern": MEDIA_FILE_PATTERN},
+            ),
+        ),
+        example=f'[{{title: "{PLACEHOLDER}", url: "{PLACEHOLDER}"}}]'
+        "  # bv. [{title: Eindverslag, file: ../media/eindverslag.pdf}]",
+        guide="documenten, elk met `title` en `url` of `file`",
+        alternatives=("url", "file"),
+        exclusive=True,
+    ),
+}
 
 
 @dataclass(frozen=True)

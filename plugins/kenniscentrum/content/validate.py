@@ -34,6 +34,7 @@ from kenniscentrum.content.schema import (
     PLAIN_TAGS,
     RESERVED_SLUGS,
     SLUG_PATTERN,
+    STRUCTURES,
     TEXT_REFUSED,
     URL_PATTERN,
     YEAR_RANGE,
@@ -589,7 +590,7 @@ def _read_period(text: str) -> Period:
     return Period(year, month, day)
 
 
-_MILESTONE_PARTS = ("date", "stage", "text", "link")
+_MILESTONE_PARTS = tuple(part.name for part in STRUCTURES[Kind.MILESTONES].parts)
 _MILESTONE_HELP = {
     "date": "de dag, maand of het jaar van de stap: JJJJ-MM-DD, JJJJ-MM of JJJJ",
     "stage": "een code uit de woordenlijst 'stages' in content/vocabularies.yml",

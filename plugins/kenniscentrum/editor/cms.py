@@ -19,7 +19,7 @@ import yaml
 
 from kenniscentrum.content.labels import field_label
 from kenniscentrum.content.organisations import load_organisations
-from kenniscentrum.content.schema import CONTENT_TYPES, ContentType, Field, Kind, Vocabularies
+from kenniscentrum.content.schema import CONTENT_TYPES, STRUCTURES, ContentType, Field, Kind, Vocabularies
 from kenniscentrum.render.templates import PACKAGE, render
 
 CONFIG_FILE = "admin/config.yml"
@@ -37,38 +37,6 @@ _URL = r"^https?://[^\s/]+\S*$"
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _DATE_FORMAT = "YYYY-MM-DD"  # dayjs tokens: what `check` reads as a date
 _DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # without offset: `check` reads it as Belgian time
-
-# Values made of several fields: their parts, as the validator reads them.
-_PARTS: dict[str, tuple[Field, ...]] = {
-    "links": (
-        Field("title", Kind.TEXT, True, help="Tekst van de link."),
-        Field("url", Kind.URL, True, help="Volledig adres, begint met https://."),
-    ),
-    "sessions": (
-        Field("starts", Kind.DATETIME, True, help="Begin van de sessie, Belgische tijd."),
-        Field("ends", Kind.DATETIME, help="Einde van de sessie, Belgische tijd."),
-        Field("location", Kind.TEXT, True, help="Adres of plaats, of 'online'."),
-    ),
-    "milestones": (
-        Field("date", Kind.TEXT, True, help="Dag, maand of jaar: JJJJ-MM-DD, JJJJ-MM of JJJJ (bv. 2024-03)."),
-        Field("stage", Kind.VOCAB, True, vocab="stages", help="Welke stap van het traject."),
-        Field("text", Kind.TEXT, True, help="Eén korte zin over wat er gebeurde."),
-        Field("link", Kind.URL, help="Bv. de aankondiging op e-Procurement of TED (https://…)."),
-    ),
-    "documents": (
-        Field("title", Kind.TEXT, True, help="Titel van het document."),
-        Field("url", Kind.URL, help="Webadres (https://…); of laat leeg en kies een bestand."),
-        Field("file", Kind.TEXT, help="Of een bestand in content/media/, geschreven als ../media/naam.pdf."),
-    ),
-}
-# A value made of several fields that is one object, not a list.
-_OBJECTS: dict[str, tuple[Field, ...]] = {
-    "contact": (
-        Field("name", Kind.TEXT, help="Naam van de contactpersoon of dienst."),
-        Field("email", Kind.TEXT, help="E-mailadres (naam@organisatie.be)."),
-        Field("url", Kind.URL, help="Of een contactpagina (https://…)."),
-    ),
-}
 
 
 class CmsConfigError(ValueError):
@@ -202,13 +170,10 @@ def _field(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
         return field | {"widget": "select", "options": options}
     if spec.kind is Kind.SLUG and spec.ref:
         return field | _relation(spec)
-    if spec.kind.value in _OBJECTS:
-        return field | {
-            "widget": "object",
-            "fields": [_field(p, vocabularies) for p in _OBJECTS[spec.kind.value]],
-        }
-    if spec.kind.value in _PARTS:
-        parts = [_field(part, vocabularies) for part in _PARTS[spec.kind.value]]
+    if structure := STRUCTURES.get(spec.kind):
+        parts = [_field(part.field, vocabularies) for part in structure.parts]
+        if not spec.many:
+            return field | {"widget": "object", "fields": parts}
         summary = "{{fields." + parts[0]["name"] + "}}"
         listing = {"widget": "list", "fields": parts, "summary": summary}
         return field | listing | ({"min": 1} if spec.required else {})

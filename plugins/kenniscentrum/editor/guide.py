@@ -6,7 +6,7 @@ not listed here but in content/vocabularies.yml, so adding a theme never makes t
 
 from __future__ import annotations
 
-from kenniscentrum.content.schema import CONTENT_TYPES, Field, Kind
+from kenniscentrum.content.schema import CONTENT_TYPES, STRUCTURES, Field, Kind
 
 BEGIN = "<!-- velden:begin -->"
 END = "<!-- velden:end -->"
@@ -24,12 +24,6 @@ _KINDS: dict[Kind, str] = {
     Kind.DATETIME: "datum en uur `JJJJ-MM-DD UU:MM`",
     Kind.DATE_OR_DATETIME: "datum, eventueel met uur",
     Kind.VOCAB: "code uit de woordenlijst `{vocab}`",
-    Kind.LINKS: "links, elk met `title` en `url`",
-    Kind.SESSIONS: "sessies, elk met `starts`, `location` en eventueel `ends`",
-    Kind.MILESTONES: "mijlpalen, elk met `date` (`JJJJ-MM-DD`, `JJJJ-MM` of `JJJJ`), `stage`, `text` en "
-    "eventueel `link`",
-    Kind.CONTACT: "`name` (niet verplicht) met `email` of `url`",
-    Kind.DOCUMENTS: "documenten, elk met `title` en `url` of `file`",
 }
 
 
@@ -37,9 +31,11 @@ def describe_kind(spec: Field) -> str:
     """What an editor types for a field, in Dutch."""
     if spec.kind is Kind.SLUG and not spec.ref:  # aliases: earlier names of this very entry
         text = "een eerdere bestandsnaam van dit item, zonder .md"
+    elif structure := STRUCTURES.get(spec.kind):  # says itself that it is a list
+        return structure.guide
     else:
         text = _KINDS[spec.kind].format(ref=spec.ref or "", vocab=spec.vocab or "")
-    if spec.many and spec.kind not in (Kind.LINKS, Kind.SESSIONS, Kind.MILESTONES, Kind.DOCUMENTS):
+    if spec.many:
         return f"lijst: {text}"
     return text
 

@@ -16,19 +16,17 @@ from kenniscentrum.content.schema import (
     CONTROL_PATTERN,
     DATE_PATTERN,
     DATETIME_PATTERN,
-    EMAIL_PATTERN,
-    MEDIA_FILE_PATTERN,
-    MILESTONE_TEXT_MAX,
     ORDER_RULES,
-    PERIOD_PATTERN,
     RESERVED_SLUGS,
     SLUG_PATTERN,
+    STRUCTURES,
     TEXT_REFUSED,
     URL_PATTERN,
     YEAR_RANGE,
     ContentType,
     Field,
     Kind,
+    Structure,
     Vocabularies,
 )
 
@@ -84,7 +82,8 @@ def _property(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
         prop: dict[str, Any] = {"type": "array", "items": item}
         if spec.required:
             prop["minItems"] = 1
-        if spec.kind not in (Kind.LINKS, Kind.MILESTONES):  # validate.py refuses a value twice in a list
+        structure = STRUCTURES.get(spec.kind)
+        if not (structure and structure.repeats):  # validate.py refuses a value twice in a list
             prop["uniqueItems"] = True
     else:
         prop = item
@@ -94,9 +93,12 @@ def _property(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
 
 def _item(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     """One value of a field, typed as YAML 1.2 reads it."""
+    if structure := STRUCTURES.get(spec.kind):
+        return _structure(structure, vocabularies)
     match spec.kind:
         case Kind.TEXT:
-            return {"type": "string", "minLength": 1, "allOf": _TEXT_RULES}
+            longest = {"maxLength": spec.max_length} if spec.max_length is not None else {}
+            return {"type": "string", "minLength": 1, **longest, "allOf": _TEXT_RULES}
         case Kind.SLUG:
             return {
                 "type": "string",
@@ -136,89 +138,24 @@ def _item(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
                 # Shown next to each code by editors' tooling; plain JSON Schema ignores it.
                 "markdownEnumDescriptions": list(vocabulary.values()),
             }
-        case Kind.LINKS:
-            return {
-                "type": "object",
-                "properties": {
-                    "title": {
-                        "type": "string",
-                        "minLength": 1,
-                        "allOf": _TEXT_RULES,
-                        "description": "Tekst van de link.",
-                    },
-                    "url": {"type": "string", "format": "uri", "pattern": URL_PATTERN},
-                },
-                "required": ["title", "url"],
-                "additionalProperties": False,
-            }
-        case Kind.SESSIONS:
-            return {
-                "type": "object",
-                "properties": {
-                    "starts": {
-                        "type": "string",
-                        "pattern": _DATETIME,
-                        "description": "Begin (JJJJ-MM-DD UU:MM).",
-                    },
-                    "ends": {
-                        "type": "string",
-                        "pattern": _DATETIME,
-                        "description": "Einde (JJJJ-MM-DD UU:MM).",
-                    },
-                    "location": {
-                        "type": "string",
-                        "minLength": 1,
-                        "description": "Adres of plaats, of 'online'.",
-                    },
-                },
-                "required": ["starts", "location"],
-                "additionalProperties": False,
-            }
-        case Kind.MILESTONES:
-            return {
-                "type": "object",
-                "properties": {
-                    "date": {
-                        "type": ["string", "integer"],
-                        "pattern": PERIOD_PATTERN,
-                        "description": "Dag, maand of jaar (JJJJ-MM-DD, JJJJ-MM of JJJJ).",
-                    },
-                    "stage": _item(Field("stage", Kind.VOCAB, vocab="stages"), vocabularies),
-                    "text": {
-                        "type": "string",
-                        "minLength": 1,
-                        "maxLength": MILESTONE_TEXT_MAX,
-                        "allOf": _TEXT_RULES,
-                    },
-                    "link": {"type": "string", "format": "uri", "pattern": r"^https://[^\s\"<>\\^`{|}]+$"},
-                },
-                "required": ["date", "stage", "text"],
-                "additionalProperties": False,
-            }
-        case Kind.CONTACT:
-            return {
-                "type": "object",
-                "properties": {
-                    "name": {"type": "string", "minLength": 1, "allOf": _TEXT_RULES},
-                    "email": {"type": "string", "pattern": EMAIL_PATTERN},
-                    "url": {"type": "string", "format": "uri", "pattern": r"^https://[^\s\"<>\\^`{|}]+$"},
-                },
-                "anyOf": [{"required": ["email"]}, {"required": ["url"]}],
-                "additionalProperties": False,
-            }
-        case Kind.DOCUMENTS:
-            return {
-                "type": "object",
-                "properties": {
-                    "title": {"type": "string", "minLength": 1, "allOf": _TEXT_RULES},
-                    "url": {"type": "string", "format": "uri", "pattern": r"^https://[^\s\"<>\\^`{|}]+$"},
-                    "file": {"type": "string", "pattern": MEDIA_FILE_PATTERN},
-                },
-                "required": ["title"],
-                "oneOf": [{"required": ["url"]}, {"required": ["file"]}],
-                "additionalProperties": False,
-            }
     raise ValueError(f"no JSON Schema for kind {spec.kind}")
+
+
+def _structure(structure: Structure, vocabularies: Vocabularies) -> dict[str, Any]:
+    """A value made of parts: an object with exactly those parts, the required ones and the alternatives."""
+    properties = {}
+    for part in structure.parts:
+        item = dict(part.schema) if part.schema is not None else _item(part.field, vocabularies)
+        properties[part.name] = item | ({"description": part.description} if part.description else {})
+    required = [part.name for part in structure.parts if part.required]
+    alternatives = [{"required": [name]} for name in structure.alternatives]
+    return {
+        "type": "object",
+        "properties": properties,
+        **({"required": required} if required else {}),
+        **({"oneOf" if structure.exclusive else "anyOf": alternatives} if alternatives else {}),
+        "additionalProperties": False,
+    }
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -16,14 +16,14 @@ from pathlib import Path
 from kenniscentrum.content.catalogue import slugify
 from kenniscentrum.content.schema import (
     CONTENT_TYPES,
+    PLACEHOLDER,
     RESERVED_SLUGS,
+    STRUCTURES,
     ContentType,
     Field,
     Kind,
     Vocabularies,
 )
-
-PLACEHOLDER = "VUL IN"
 
 # Editors type Dutch or English names, singular or plural, and the folder name.
 TYPE_NAMES: dict[str, str] = {
@@ -133,33 +133,8 @@ def _value(spec: Field, title: str, today: date, vocabularies: Vocabularies) -> 
         # Written commented out; an editor who uncomments it but forgets the value still gets a placeholder.
         if spec.kind is Kind.BOOL:
             return "true", ""
-        if spec.kind is Kind.SESSIONS:
-            return (
-                "[{starts: VUL IN, location: VUL IN}]  # bv. [{starts: 2027-01-15 14:00, location: online}]",
-                "",
-            )
-        if spec.kind is Kind.LINKS:
-            return (
-                f'[{{title: "{PLACEHOLDER}", url: "{PLACEHOLDER}"}}]  # bv. [{{title: Projectpagina, url: "https://…"}}]',
-                "",
-            )
-        if spec.kind is Kind.MILESTONES:
-            return (
-                f'[{{date: {PLACEHOLDER}, stage: {PLACEHOLDER}, text: "{PLACEHOLDER}"}}]'
-                '  # bv. [{date: 2024-03, stage: marktconsultatie, text: "Workshop met de markt."}]',
-                "",
-            )
-        if spec.kind is Kind.CONTACT:
-            return (
-                f'{{name: "{PLACEHOLDER}", email: {PLACEHOLDER}}}  # bv. {{name: An Peeters, email: an@stad.be}}',
-                "",
-            )
-        if spec.kind is Kind.DOCUMENTS:
-            return (
-                f'[{{title: "{PLACEHOLDER}", url: "{PLACEHOLDER}"}}]'
-                "  # bv. [{title: Eindverslag, file: ../media/eindverslag.pdf}]",
-                "",
-            )
+        if structure := STRUCTURES.get(spec.kind):
+            return structure.example, ""
         if spec.kind is Kind.VOCAB:
             example = next(iter(vocabularies.get(spec.vocab or "", {})), "code")
         else:

@@ -1,48 +1,74 @@
-"""Card lists kept out of Python-Markdown: it would parse their HTML only to pass it through unchanged.
+"""Card lists handed to Python-Markdown as stored raw HTML, so it does not parse them only to pass them through.
 
-A listing page (a theme, an organisation, the catalogue) is mostly one or more `<ul class="kc-cards">` blocks
-of escaped template output. Python-Markdown finds the end of a raw HTML block by running an HTML parser over it,
-which at thousands of cards costs more than the rest of the page, and then emits the block as it was written.
-So the block is set aside before Markdown runs, a paragraph with a token takes its place, and the block is put
-back where that paragraph comes out: the same HTML, without the parse.
+A listing page (a theme, an organisation, the catalogue) is mostly card lists written by
+`fragments/cards.html`: escaped template output that Markdown emits unchanged. Python-Markdown finds the end
+of a raw HTML block by running an HTML parser over every tag in it (and MkDocs parses the whole page once more
+for anchors), which at thousands of cards costs more than the rest of the page. Python-Markdown's own way to
+keep raw HTML out of its way is its `htmlStash`: store the block, leave a placeholder in the text, and its
+`RawHtmlPostprocessor` puts the block back. This extension stores each card list there before either parser
+runs. A card list is known by its first and last line as the template (or a site's override of it) writes
+them; the cards between stand one to a line, so the last line ends the list.
 """
 
 from __future__ import annotations
 
-import re
-import secrets
+import functools
 
-# A card list written by fragments/cards.html: its opening and closing lines stand alone (the cards' own
-# lists of facts open and close within their line). Tags are matched here, never written (`[<]` keeps these
-# patterns apart from markup, which lives in templates only).
-_CARDS = re.compile(r'^[<]ul class="kc-cards"[>]\n.*?\n[<]/ul[>]$', re.M | re.S)
-_PARAGRAPH = "[<]p[>]{}[<]/p[>]"  # what Markdown makes of a token alone between blank lines
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 
+from kenniscentrum.render.templates import render
 
-def set_aside(markdown: str) -> tuple[str, dict[str, str]]:
-    """The Markdown with each card list replaced by a token paragraph, and the lists by token."""
-    blocks: dict[str, str] = {}
-    salt = secrets.token_hex(8)
-
-    def token(match: re.Match[str]) -> str:
-        key = f"kccards{salt}n{len(blocks)}"
-        blocks[key] = match.group(0)
-        return key
-
-    return _CARDS.sub(token, markdown), blocks
+# After Python-Markdown's whitespace normalisation (priority 30, which would remove a placeholder), before
+# MkDocs' anchor scan (21) and Python-Markdown's raw HTML blocks (20).
+PRIORITY = 25
+_CARD = "kenniscentrum-card"  # stands for the cards when the template is asked for its first and last line
 
 
-def put_back(html: str, blocks: dict[str, str]) -> str:
-    """The HTML with every token paragraph replaced by its card list.
+def card_list_lines() -> tuple[str, str] | None:
+    """The first and last line of a card list as `fragments/cards.html` writes it; None if not one line each."""
+    first, found, last = str(render("fragments/cards.html", cards=[_CARD])).partition(f"\n{_CARD}\n")
+    last = last.removesuffix("\n")
+    if not found or not first or not last or "\n" in first or "\n" in last:
+        return None  # a site's own card list: Python-Markdown parses it, as any raw HTML
+    return first, last
 
-    A token inside a larger HTML block (the catalogue's results) comes out as written, without a paragraph.
-    """
-    ends_bare = not html.endswith("\n")
-    for key, block in blocks.items():
-        replacement = block.replace("\\", "\\\\") + "\n"  # literal text, not a template of groups
-        html, found = re.subn(_PARAGRAPH.format(key), replacement, html, count=1)
-        if not found:  # inside a larger HTML block: as written
-            html = html.replace(key, block, 1)
-        # (Markdown follows an HTML block by a blank line)
-    # ...except at the very end, where Markdown strips its output.
-    return html.removesuffix("\n") if ends_bare else html
+
+class _CardLists(Preprocessor):
+    """Replaces every card list by a placeholder of the stash, as Python-Markdown's raw HTML blocks do."""
+
+    def __init__(self, md: Markdown, first: str, last: str) -> None:
+        super().__init__(md)
+        self.first, self.last = first, last
+
+    def run(self, lines: list[str]) -> list[str]:
+        kept: list[str] = []
+        start = 0
+        while (begin := _index(lines, self.first, start)) is not None and (
+            end := _index(lines, self.last, begin + 1)
+        ) is not None:
+            # Python-Markdown stores a raw block with the line break before a blank line that follows it.
+            blank_after = end + 2 < len(lines) and not lines[end + 1].strip(" ")
+            block = "\n".join(lines[begin : end + 1]) + ("\n" if blank_after else "")
+            kept += [*lines[start:begin], self.md.htmlStash.store(block)]
+            start = end + 1
+        return kept + lines[start:]
+
+
+def _index(lines: list[str], line: str, start: int) -> int | None:
+    try:
+        return lines.index(line, start)
+    except ValueError:
+        return None
+
+
+class CardLists(Extension):
+    """The Markdown extension; the card list's lines are read from the template once per build."""
+
+    @functools.cached_property
+    def lines(self) -> tuple[str, str] | None:
+        return card_list_lines()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        if self.lines is not None:
+            md.preprocessors.register(_CardLists(md, *self.lines), "kenniscentrum_cards", PRIORITY)
