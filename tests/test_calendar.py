@@ -51,10 +51,14 @@ def test_a_session_at_two_pm_is_at_two_pm_brussels_time(site: Path) -> None:
     assert str(workshop["url"]) == "https://kenniscentrum.example.org/marktconsultaties/turing-workshop/"
 
 
-def test_funding_deadlines_are_timed_or_all_day_as_written(site: Path) -> None:
+def test_funding_deadlines_are_all_day_events_with_the_hour_said(site: Path) -> None:
+    """A deadline is a moment: never an event of no length (DTEND = DTSTART), but its day, free, hour first."""
     found = events(site / "agenda.ics")
-    timed = found["funding-horizon-europe-innovatiegericht-aankopen@kenniscentrum.pio"].decoded("dtstart")
-    assert timed == datetime(2027, 3, 17, 17, 0, tzinfo=BRUSSELS)
+    timed = found["funding-horizon-europe-innovatiegericht-aankopen@kenniscentrum.pio"]
+    assert timed.decoded("dtstart") == date(2027, 3, 17)
+    assert timed.decoded("dtend") == date(2027, 3, 18)
+    assert str(timed["transp"]) == "TRANSPARENT"
+    assert str(timed["description"]).startswith("Deadline om 17:00 (Belgische tijd).")
     all_day = found["funding-pio-oproep-2019-december@kenniscentrum.pio"]
     assert all_day.decoded("dtstart") == date(2019, 12, 13)
     assert all_day["summary"].startswith("PIO-oproep: ")

@@ -189,15 +189,21 @@ def test_every_page_announces_the_feeds(site: Path) -> None:
 def test_subscribe_page_gives_working_feed_and_calendar_addresses(site: Path) -> None:
     doc = lxml.html.parse(str(site / "abonneren/index.html")).getroot()
     hrefs = {a.get("href") for a in doc.iter("a")}
-    for name in ("feeds/alles.xml", "feeds/marktconsultaties.atom", "agenda.ics"):
+    for name in ("feeds/marktconsultaties.ics", "agenda.ics", "feeds/alle-feeds.opml"):
         assert f"{SITE_URL}{name}" in hrefs
         assert built_path(site, f"{SITE_URL}{name}").is_file()
+    # A feed is linked through its own page, which links the files.
+    for page in ("../feeds/alles/", "../feeds/marktconsultaties/", "../feeds/oproepen/"):
+        assert page in hrefs
+        assert (site / "abonneren" / page / "index.html").resolve().is_file()
 
 
 def test_theme_pages_link_their_own_feeds(site: Path) -> None:
     page = site / "thema/energie/index.html"
     doc = lxml.html.parse(str(page)).getroot()
     hrefs = [a.get("href") for a in doc.iter("a") if a.get("href", "").startswith("../../feeds/")]
-    assert sorted(hrefs) == ["../../feeds/thema/energie.atom", "../../feeds/thema/energie.xml"]
-    for href in hrefs:
-        assert (page.parent / href).resolve().is_file()
+    assert hrefs == ["../../feeds/thema/energie/"]  # the feed's page, which links its files
+    assert (page.parent / hrefs[0] / "index.html").resolve().is_file()
+    # Readers and browsers still discover the raw feeds in the head.
+    alternate = [link.get("href") for link in doc.iter("link") if link.get("rel") == "alternate"]
+    assert any(href.endswith("feeds/alles.xml") for href in alternate)

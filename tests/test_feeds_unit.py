@@ -118,7 +118,7 @@ def test_conclusions_dated_in_the_future_wait_for_that_day() -> None:
 
 def test_feed_size_is_capped_but_the_newest_items_stay(catalogue: Catalogue) -> None:
     items = feed_items(catalogue)
-    spec = feed_specs(catalogue, items)[0]
+    spec = feed_specs(catalogue)[0]
     rss, atom = render_feed(spec, catalogue, SITE, 5, ContentRenderer(catalogue, SITE), as_datetime(TODAY))
     assert [e.id for e in feedparser.parse(atom).entries] == [i.id for i in items[:5]]
     assert len(feedparser.parse(rss).entries) == 5

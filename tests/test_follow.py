@@ -41,6 +41,16 @@ def card_slug(card: lxml.html.HtmlElement) -> str:
     return card.cssselect("a")[0].get("href").rstrip("/").rsplit("/", 1)[-1]
 
 
+def feed_files(page: Path) -> list[str]:
+    """The feed files a feed's page links (RSS, Atom, JSON Feed), by name; each must exist."""
+    doc = lxml.html.fromstring(page.read_bytes())
+    hrefs = [a.get("href") for a in doc.cssselect(".kc-feed-files a.kc-copyable")]
+    files = [h for h in hrefs if not h.endswith(".ics")]
+    for href in hrefs:
+        assert (page.parent / href).resolve().is_file(), (page, href)
+    return [Path(h).name for h in files]
+
+
 def test_every_feed_has_rss_atom_and_a_json_feed_that_validates(site: Path) -> None:
     validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
     stems = feed_stems(site)
@@ -166,8 +176,11 @@ def test_every_project_page_offers_its_feed_and_calendar(site: Path) -> None:
         assert box[0].cssselect("h2")[0].text_content() == "Volg dit project"
         feed = box[0].cssselect("a.kc-copyable")[0].get("href")
         calendar = box[0].cssselect("a.kc-webcal")[0].get("href")
-        for href in (feed, calendar):
-            assert (page.parent / href).resolve().is_file(), (page, href)
+        assert (page.parent / calendar).resolve().is_file(), (page, calendar)
+        # The feed link leads to the feed's own page, which links the RSS file.
+        about = (page.parent / feed / "index.html").resolve()
+        assert feed.endswith(f"feeds/project/{page.parent.name}/"), feed
+        assert f"{page.parent.name}.xml" in feed_files(about), about
         assert "derived" in box[0].get("class")  # not indexed by search as the project's own text
 
 
@@ -184,7 +197,12 @@ def test_a_consultation_says_whether_you_can_still_take_part(site: Path) -> None
     assert "Agenda" not in past and "Inschrijven" not in past
     coming = meta("turing-workshop")
     assert coming["Status"] in {"Inschrijving open", "Inschrijving gesloten"}
-    assert coming["Agenda"] == "Zet in je agenda"
+    assert coming["Agenda"] == "Zet in je agenda, agendabestand (.ics)"
+    doc = lxml.html.fromstring((site / "marktconsultaties" / "turing-workshop" / "index.html").read_bytes())
+    subscribe, file = doc.xpath("//dt[.='Agenda']/following-sibling::dd[1]//a")
+    assert "kc-webcal" in subscribe.get("class")  # follow.js makes it webcal://; the second link stays https
+    assert subscribe.get("href") == file.get("href") == "agenda.ics"
+    assert "kc-webcal" not in (file.get("class") or "")
 
 
 def test_the_subscribe_page_answers_what_a_company_wants(site: Path) -> None:
@@ -206,8 +224,10 @@ def test_the_subscribe_page_answers_what_a_company_wants(site: Path) -> None:
 def test_the_consultations_page_offers_their_feed_and_calendar(site: Path) -> None:
     page = site / "marktconsultaties" / "index.html"
     box = lxml.html.fromstring(page.read_bytes()).cssselect("section.kc-follow")[0]
-    for link in (box.cssselect("a.kc-copyable")[0], box.cssselect("a.kc-webcal")[0]):
-        assert (page.parent / link.get("href")).resolve().is_file()
+    assert (page.parent / box.cssselect("a.kc-webcal")[0].get("href")).resolve().is_file()
+    about = (page.parent / box.cssselect("a.kc-copyable")[0].get("href") / "index.html").resolve()
+    assert about == site / "feeds" / "marktconsultaties" / "index.html"
+    assert feed_files(about) == ["marktconsultaties.xml", "marktconsultaties.atom", "marktconsultaties.json"]
 
 
 def test_a_consultation_page_shows_contact_language_and_documents_when_given() -> None:
@@ -234,3 +254,77 @@ def test_a_consultation_page_shows_contact_language_and_documents_when_given() -
     assert "[Behoeftenota](<https://voorbeeld.test/nota.pdf>)" in page
     bare = entry_pages(load_catalogue(CONTENT, date(2026, 11, 25)))[entry.src_uri]
     assert "Contact\n" not in bare and "Documenten\n" not in bare  # left out when the content does not say
+
+
+def test_every_feed_has_a_short_dutch_page_and_site_links_lead_there(site: Path) -> None:
+    stems = feed_stems(site)
+    for stem in stems:
+        page = stem / "index.html"
+        assert page.is_file(), stem  # exactly one page per feed
+        files = feed_files(page)
+        assert f"{stem.name}.xml" in files, page
+    # No page without a feed: every page under feeds/ belongs to a feed next to it.
+    pages = [p for p in (site / "feeds").rglob("index.html")]
+    assert len(pages) == len(stems)
+    # A theme page leads to its feed's page, not to raw XML.
+    theme = lxml.html.fromstring((site / "thema" / "energie" / "index.html").read_bytes())
+    hrefs = [a.get("href") for a in theme.cssselect(".kc-feeds a")]
+    assert hrefs == ["../../feeds/thema/energie/"]
+    assert not [h for h in hrefs if h.endswith((".xml", ".atom", ".json"))]
+
+
+def test_a_feed_page_says_what_it_holds_shows_its_latest_items_and_how_to_subscribe(site: Path) -> None:
+    doc = lxml.html.fromstring((site / "feeds" / "thema" / "energie" / "index.html").read_bytes())
+    assert doc.cssselect("h1")[0].text_content().strip("¶ ") == "Feed: Energie"
+    assert "thema ‘Energie’" in doc.cssselect(".kc-feed-what")[0].text_content()
+    latest = [a.text_content() for a in doc.cssselect(".kc-feed-latest a")]
+    rss = feedparser.parse((site / "feeds" / "thema" / "energie.xml").read_bytes())
+    assert latest and latest == [e.title for e in rss.entries[: len(latest)]]
+    assert len(doc.cssselect(".kc-feed-steps li")) == 3
+    calendar = [a.get("href") for a in doc.cssselect(".kc-feed-files a.kc-webcal")]
+    assert calendar == ["../energie.ics"]
+    # Search leaves the feed pages out (they repeat other pages); the head still links the raw feeds.
+    assert not doc.cssselect("[data-pagefind-body]")
+    assert doc.cssselect("head link[rel=alternate][type='application/rss+xml']")
+    assert "/feeds/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_open_calls_have_one_feed_and_calendar_with_all_day_deadlines(site: Path) -> None:
+    rss = feedparser.parse((site / "feeds" / "oproepen.xml").read_bytes())
+    assert not rss.bozo
+    assert rss.entries and all(e.id.startswith(f"{TAG}funding/") for e in rss.entries)
+    calendar = Calendar.from_ical((site / "feeds" / "oproepen.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    assert events and all(str(e["uid"]).startswith("funding-") for e in events)
+    for event in events:
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert end > start, event["uid"]  # never an event of no length
+    doc = lxml.html.fromstring((site / "abonneren" / "index.html").read_bytes())
+    section = doc.xpath("//h2[contains(., 'Een oproep met deadline')]/following-sibling::ul[1]")[0]
+    hrefs = [a.get("href") for a in section.iter("a")]
+    assert "../feeds/oproepen/" in hrefs
+    assert "https://kenniscentrum.example.org/feeds/oproepen.ics" in hrefs
+
+
+def test_the_opml_never_shows_two_feeds_with_the_same_title(site: Path) -> None:
+    parsed = listparser.parse((site / "feeds" / "alle-feeds.opml").read_text(encoding="utf-8"))
+    titles = [f.title for f in parsed.feeds]
+    assert len(titles) == len(set(titles))
+    assert any(t.startswith("Soort opdracht: ") for t in titles)
+    assert any(t.startswith("Financieringsinstrument: ") for t in titles)
+
+
+def test_the_consultations_page_can_be_filtered_and_followed_by_theme(site: Path) -> None:
+    doc = lxml.html.fromstring((site / "marktconsultaties" / "index.html").read_bytes())
+    form = doc.cssselect("form#kc-filters")[0]
+    themes = [i.get("value") for i in form.cssselect("input[name=thema]")]
+    cards = doc.cssselect(".kc-cards > .kc-card")
+    # Every theme offered is carried by a consultation; every card says its themes, as the catalogue's do.
+    carried = {code for card in cards for code in card.get("data-thema").split()}
+    assert themes and set(themes) == carried
+    box = doc.cssselect("section#kc-follow")[0]
+    assert box.get("data-hide-all") is not None  # without a theme the page's own feed box stands
+    assert "elke nieuwe marktconsultatie" in box.get("data-exact")
+    for theme in themes:
+        assert (site / "feeds" / "thema" / f"{theme}.ics").is_file()
+        assert (site / "feeds" / "thema" / theme / "index.html").is_file()

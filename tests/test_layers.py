@@ -12,7 +12,7 @@ PACKAGE = ROOT / "plugins" / "kenniscentrum"
 LAYERS = (
     ("routes",),  # declarations only: imports nothing of the package
     ("content",),
-    ("facets", "site", "render"),
+    ("facets", "site", "render", "feedlist"),
     ("pages", "outputs"),
     ("plugin", "cli", "messages", "incremental", "buildstate", "editor"),
 )

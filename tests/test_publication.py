@@ -41,7 +41,9 @@ def test_the_deploy_address_reaches_feeds_calendars_and_pages(project: Path, tmp
     assert feed.entries and all(e.link.startswith(deploy + "marktconsultaties/") for e in feed.entries)
     calendar = Calendar.from_ical((site / "agenda.ics").read_bytes())
     assert all(str(e["url"]).startswith(deploy) for e in calendar.walk("VEVENT"))
-    assert f"{deploy}feeds/alles.xml" in (site / "abonneren/index.html").read_text(encoding="utf-8")
+    assert f"{deploy}feeds/marktconsultaties.ics" in (site / "abonneren/index.html").read_text(
+        encoding="utf-8"
+    )
     everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "example.org" not in everything and "127.0.0.1" not in everything
 

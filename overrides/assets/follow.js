@@ -30,17 +30,34 @@
       button.className = "md-button kc-copy";
       button.textContent = texts.copy;
       button.setAttribute("aria-label", texts.copy + ": " + a.textContent);
-      button.addEventListener("click", function () { copy(a.href, said, texts); });
+      // A link to a feed's own page (feeds/…/, next to the files) copies the feed's RSS address.
+      var target = /\/$/.test(a.pathname) ? new URL(a.pathname.replace(/\/$/, ".xml"), a.href).href : a.href;
+      var shown = visible();
+      button.addEventListener("click", function () { copy(target, said, texts, shown); });
+      a.insertAdjacentElement("afterend", shown);
+      a.insertAdjacentText("afterend", " ");
       a.insertAdjacentElement("afterend", button);
       a.insertAdjacentText("afterend", " ");
     });
   }
 
-  function copy(text, said, messages) {
+  // "Gekopieerd" next to the button, for every reader (the live region says it to screen readers).
+  function visible() {
+    var span = document.createElement("span");
+    span.className = "kc-copied";
+    span.setAttribute("aria-hidden", "true");
+    return span;
+  }
+
+  function copy(text, said, messages, shown) {
     var done = function (ok) {
       said.textContent = "";
+      if (shown) shown.textContent = "";
       // A fresh text each time, so a screen reader announces a second copy too.
-      window.setTimeout(function () { said.textContent = ok ? messages.copied : messages.copyFailed; }, 50);
+      window.setTimeout(function () {
+        said.textContent = ok ? messages.copied : messages.copyFailed;
+        if (shown) shown.textContent = ok ? messages.copied : messages.copyFailed;
+      }, 50);
     };
     if (!navigator.clipboard) return done(false);
     navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
@@ -137,29 +154,82 @@
     if (hasWords) sentence += " " + box.dataset.words;
     box.querySelector(".kc-follow__what").textContent = sentence;
     box.querySelector(".kc-follow__feed").hidden = !single;
-    box.querySelector(".kc-follow__calendar").hidden = !single || p.all;
+    // Without a filter: the page's own feed, or (data-hide-all, where the page offers it already) nothing.
+    box.hidden = p.all && box.hasAttribute("data-hide-all");
+    box.querySelector(".kc-follow__calendar").hidden = !single || (p.all && !data.allCalendar);
+    box.querySelector(".kc-follow__calendars").hidden = !!single;
     box.querySelector(".kc-follow__opml").hidden = !!single;
     if (single) {
-      ["feed", "atom", "json"].forEach(function (kind) { el(kind).href = feedUrl(single, data.ext[kind]); });
+      // The feed's own page lists its files; the button copies the RSS address.
+      el("page").href = new URL(single + "/", root).href;
+      el("copy").dataset.feed = feedUrl(single, data.ext.feed);
       el("calendar").href = feedUrl(single, data.ext.calendar).replace(/^https?:/, "webcal:");
     } else {
+      // A calendar app subscribes to one calendar at a time: one webcal link per pre-built selection.
+      var list = el("calendars");
+      list.textContent = "";
+      p.selections.forEach(function (pairs) {
+        var link = list.appendChild(document.createElement("li")).appendChild(document.createElement("a"));
+        link.href = feedUrl(selectionPath(pairs), data.ext.calendar).replace(/^https?:/, "webcal:");
+        link.textContent = fill(box.dataset.calendar, {
+          name: pairs.map(function (pr) { return label(pr[0], pr[1]); }).join(" + ")
+        });
+      });
       if (opmlUrl) URL.revokeObjectURL(opmlUrl);
       opmlUrl = URL.createObjectURL(new Blob([opml(p.selections)], { type: "text/x-opml" }));
       el("opml").href = opmlUrl;
     }
   }
 
-  el("copy").addEventListener("click", function () { copy(el("feed").href, el("status"), box.dataset); });
+  el("copy").addEventListener("click", function () {
+    copy(new URL(el("copy").dataset.feed, location.href).href, el("status"), box.dataset, el("copied"));
+  });
   // The filter as catalogue.js left it (its listeners run first: it was loaded first).
-  function current() {
+  function chosenNow() {
     var chosen = {};
-    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (box) {
-      (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (input) {
+      (chosen[input.name] = chosen[input.name] || []).push(input.value);
     });
+    return chosen;
+  }
+  function current() {
+    var chosen = chosenNow();
+    if (facet) filterCards(chosen);
     update(chosen, !!(form.elements.q && form.elements.q.value.trim()));
+  }
+  // /marktconsultaties/ (form data-cards): this script filters its cards and keeps the choice in the URL, as
+  // catalogue.js does for the projects.
+  var facet = form.dataset.cards;
+  var cards = facet ? [].slice.call(document.querySelectorAll(".kc-cards > .kc-card")) : [];
+  function filterCards(chosen) {
+    var codes = chosen[facet] || [];
+    cards.forEach(function (card) {
+      var values = (card.dataset[facet] || "").split(" ");
+      card.hidden = codes.length > 0 && !codes.some(function (c) { return values.indexOf(c) >= 0; });
+    });
+  }
+  function fromQuery() {
+    var params = new URLSearchParams(location.search);
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (input) {
+      input.checked = params.getAll(input.name).indexOf(input.value) >= 0;
+    });
+  }
+  function toQuery(chosen) {
+    var params = new URLSearchParams();
+    (chosen[facet] || []).forEach(function (code) { params.append(facet, code); });
+    var q = params.toString();
+    return location.pathname + (q ? "?" + q : "") + location.hash;
+  }
+  if (facet) {
+    fromQuery();
+    form.hidden = false;
+    form.addEventListener("change", function () {
+      var url = toQuery(chosenNow());
+      if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
+    });
+    window.addEventListener("popstate", function () { fromQuery(); current(); });
   }
   ["change", "input", "reset"].forEach(function (type) { form.addEventListener(type, current); });
   window.addEventListener("popstate", current);
   current();
-  box.hidden = false;
 })();

@@ -26,6 +26,7 @@ SUBSCRIBE = "abonneren.md"  # a static page in docs/ explaining feeds and calend
 AGENDA = "agenda.ics"
 FEED_ALL = "feeds/alles"  # without extension: `.xml` is RSS 2.0, `.atom` is Atom
 FEED_CONSULTATIONS = "feeds/marktconsultaties"
+FEED_OPEN_CALLS = "feeds/oproepen"  # funding and PIO calls whose deadline has not passed, with a calendar
 FEED_FORMATS = (("xml", "application/rss+xml"), ("atom", "application/atom+xml"))
 JSON_FEED = ("json", "application/feed+json")  # JSON Feed 1.1, next to every RSS/Atom pair
 CALENDAR_EXT = "ics"  # a selection's or a project's calendar, next to its feeds
@@ -72,6 +73,16 @@ def selection_feed(pairs: tuple[tuple[str, str], ...]) -> str:
     """The feeds of a catalogue selection, without extension: one facet value (`feeds/soort/lokaal-bestuur`)
     or a combination (`feeds/thema/energie/soort/lokaal-bestuur`), in the catalogue's own URL parameters."""
     return "feeds/" + "/".join(f"{param}/{code}" for param, code in pairs)
+
+
+def feed_page_src(path: str) -> str:
+    """The short page about one feed, next to its files: `feeds/thema/energie` -> `feeds/thema/energie.md`
+    (URL `feeds/thema/energie/`). Links on the site lead here; the page links the feed's files."""
+    return f"{path}.md"
+
+
+def feed_page_url(path: str) -> str:
+    return page_url(feed_page_src(path))
 
 
 def project_feed(first_slug: str) -> str:

@@ -50,10 +50,12 @@ def test_ticking_a_theme_offers_exactly_that_selection(page: Any, width: int) ->
     if toggle.is_visible():  # on a phone the filters sit behind a button
         toggle.click()
     page.get_by_label("Energie").check()
-    feed = box.locator("a[data-kind=feed]")
-    assert feed.is_visible()
-    assert feed.get_attribute("href").endswith("/feeds/thema/energie.xml")
-    assert feed_projects(page, feed.get_attribute("href")) == shown_slugs(page)
+    about = box.locator("a[data-kind=page]")
+    assert about.is_visible()
+    assert about.get_attribute("href").endswith("/feeds/thema/energie/")  # the feed's page, not raw XML
+    feed = box.locator("[data-kind=copy]").get_attribute("data-feed")
+    assert feed.endswith("/feeds/thema/energie.xml")
+    assert feed_projects(page, feed) == shown_slugs(page)
     calendar = box.locator("a[data-kind=calendar]").get_attribute("href")
     assert calendar.startswith("webcal://") and calendar.endswith("/feeds/thema/energie.ics")
     assert "thema ‘Energie’" in box.locator(".kc-follow__what").inner_text()
@@ -64,7 +66,7 @@ def test_ticking_a_theme_offers_exactly_that_selection(page: Any, width: int) ->
 
 def test_a_theme_and_an_organisation_type_have_their_own_feed(page: Any) -> None:
     page.goto("projecten/?thema=energie&soort=lokaal-bestuur")
-    feed = page.locator(f"{FOLLOW} a[data-kind=feed]").get_attribute("href")
+    feed = page.locator(f"{FOLLOW} [data-kind=copy]").get_attribute("data-feed")
     assert feed.endswith("/feeds/thema/energie/soort/lokaal-bestuur.xml")
     assert feed_projects(page, feed) == shown_slugs(page)
 
@@ -73,7 +75,7 @@ def test_alternatives_become_an_opml_bundle_of_exactly_their_feeds(page: Any) ->
     page.goto("projecten/?fase=voortraject&fase=uitvoering")
     box = page.locator(FOLLOW)
     opml = box.locator("a[data-kind=opml]")
-    assert opml.is_visible() and not box.locator("a[data-kind=feed]").is_visible()
+    assert opml.is_visible() and not box.locator("a[data-kind=page]").is_visible()
     text = fetched(page, opml.get_attribute("href"))
     root = lxml.etree.fromstring(text.encode())
     assert root.get("version") == "2.0"
@@ -87,6 +89,15 @@ def test_alternatives_become_an_opml_bundle_of_exactly_their_feeds(page: Any) ->
     union = set().union(*(feed_projects(page, url) for url in urls))
     assert union == shown_slugs(page)
     assert "2 feeds" in box.locator(".kc-follow__what").inner_text()
+    # A calendar app takes one calendar at a time: one webcal link per value, each a calendar that exists.
+    calendars = box.locator("[data-kind=calendars] a")
+    assert calendars.count() == 2 and calendars.first.is_visible()
+    hrefs = calendars.evaluate_all("links => links.map(a => a.href)")
+    assert all(h.startswith("webcal://") for h in hrefs)
+    assert {h.rsplit("/", 1)[-1] for h in hrefs} == {"voortraject.ics", "uitvoering.ics"}
+    for href in hrefs:
+        assert "BEGIN:VCALENDAR" in fetched(page, href.replace("webcal://", "http://"))
+    assert "een voor een" in box.locator(".kc-follow__calendars").inner_text()
 
 
 def test_copying_the_feed_address_is_announced(browser: Any, server: str) -> None:
@@ -100,6 +111,8 @@ def test_copying_the_feed_address_is_announced(browser: Any, server: str) -> Non
         page.keyboard.press("Enter")
         status = page.locator(f"{FOLLOW} [role=status]")
         status.filter(has_text="Gekopieerd").wait_for(state="attached")
+        # Seen by everyone, not only announced to screen readers.
+        page.locator(f"{FOLLOW} .kc-copied").filter(has_text="Gekopieerd").wait_for(state="visible")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied.endswith("/feeds/thema/energie.xml")
     finally:
@@ -117,7 +130,12 @@ def test_a_project_page_offers_webcal_and_a_copy_button(browser: Any, server: st
         assert calendar.startswith("webcal://") and calendar.endswith("/feeds/project/turing.ics")
         box.get_by_role("button", name="Kopieer feedadres: Feed (RSS)").click()
         box.get_by_role("status").filter(has_text="Gekopieerd").wait_for(state="attached")
+        box.locator(".kc-copied").filter(has_text="Gekopieerd").wait_for(state="visible")
         assert page.evaluate("navigator.clipboard.readText()").endswith("/feeds/project/turing.xml")
+        # The feed link itself leads to the feed's own page.
+        assert (
+            box.get_by_role("link", name="Feed (RSS)").get_attribute("href").endswith("feeds/project/turing/")
+        )
         violations = Axe().run(page).response["violations"]
         assert not violations, axe_summary(violations)
     finally:
@@ -130,7 +148,59 @@ def test_the_subscribe_page_reads_on_a_phone_and_subscribes_in_one_click(page: A
     page.goto("abonneren/")
     calendars = page.locator("article a.kc-webcal").evaluate_all("links => links.map(a => a.href)")
     assert calendars and all(href.startswith("webcal://") for href in calendars)
-    assert page.get_by_role("button", name="Kopieer feedadres: RSS").count() >= 1
+    assert page.get_by_role("button", name="Kopieer feedadres: Feed van de marktconsultaties").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    violations = Axe().run(page).response["violations"]
+    assert not violations, axe_summary(violations)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_feed_page_copies_its_addresses_and_subscribes_the_calendar(
+    browser: Any, server: str, width: int
+) -> None:
+    context = browser.new_context(base_url=server, locale="nl-BE", viewport={"width": width, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto("feeds/thema/energie/")
+        assert page.get_by_role("heading", level=1).inner_text().startswith("Feed: Energie")
+        assert page.locator(".kc-feed-latest li").count() >= 1
+        page.get_by_role("button", name="Kopieer feedadres: Feed (Atom)").click()
+        page.locator(".kc-copied").filter(has_text="Gekopieerd").first.wait_for(state="visible")
+        assert page.evaluate("navigator.clipboard.readText()").endswith("/feeds/thema/energie.atom")
+        calendar = page.get_by_role("link", name="Zet in je agenda (webcal)").get_attribute("href")
+        assert calendar.startswith("webcal://") and calendar.endswith("/feeds/thema/energie.ics")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        violations = Axe().run(page).response["violations"]
+        assert not violations, axe_summary(violations)
+    finally:
+        context.close()
+
+
+def test_the_home_page_on_a_phone_shows_the_way_to_subscribe(page: Any) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("./")
+    link = page.locator("article a[href$='abonneren/']").first
+    assert link.is_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_ticking_a_theme_on_the_consultations_page_filters_and_offers_its_feed(page: Any, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("marktconsultaties/")
+    box = page.locator(FOLLOW)
+    assert not box.is_visible()  # no theme: the page's own "Volg de marktconsultaties" stands
+    page.locator("#kc-filters").get_by_label("Energie").check()
+    assert box.is_visible()
+    assert page.url.endswith("?thema=energie")
+    shown = page.locator(".kc-cards > .kc-card:visible")
+    themes = shown.evaluate_all("cards => cards.map(c => c.dataset.thema)")
+    assert themes and all("energie" in t.split() for t in themes)
+    assert page.locator(".kc-cards > .kc-card:not(:visible)").count() >= 1
+    assert box.locator("a[data-kind=page]").get_attribute("href").endswith("/feeds/thema/energie/")
+    calendar = box.locator("a[data-kind=calendar]")
+    assert calendar.is_visible() and calendar.get_attribute("href").startswith("webcal://")
+    assert "marktconsultatie met thema ‘Energie’" in box.locator(".kc-follow__what").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     violations = Axe().run(page).response["violations"]
     assert not violations, axe_summary(violations)

@@ -24,19 +24,11 @@ from markupsafe import Markup
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.content.conclusions import conclusions_section
-from kenniscentrum.content.events import (
-    ANNOUNCEMENTS,
-    CALENDAR,
-    Event,
-    Kind,
-    announcements,
-    calendar_events,
-    entry_events,
-    is_news,
-    project_events,
-)
+from kenniscentrum.content.events import Event, Kind, announcements
 from kenniscentrum.content.model import Entry, as_datetime
-from kenniscentrum.facets import INSTRUMENT, Selection, project_sentence, selection_sentence, selections
+from kenniscentrum.facets import INSTRUMENT
+from kenniscentrum.feedlist import Feed, event_key, follow_feeds, site_feeds
+from kenniscentrum.feedlist import feeds as all_feeds
 from kenniscentrum.outputs.feedwriter import (
     Category,
     FeedHead,
@@ -112,6 +104,7 @@ class FeedSpec:
     calendar: list[Event] | None = None
     full: bool = True  # items with their content; else title, link and summary (a selection's, a project's)
     formats: tuple[str, ...] = ("xml", "atom", routes.JSON_FEED[0])
+    name: str = ""  # what it follows, without the site's name ("Energie")
 
 
 def autodiscovery() -> list[dict[str, str]]:
@@ -193,28 +186,38 @@ def _summary(entry: Entry) -> str:
     return entry.description
 
 
-def feed_specs(catalogue: Catalogue, items: list[FeedItem], site: Site | None = None) -> list[FeedSpec]:
-    """The site-wide feeds of DESIGN.md: everything and market consultations (selections: `follow_specs`)."""
+def feed_specs(catalogue: Catalogue, site: Site | None = None) -> list[FeedSpec]:
+    """The site-wide feeds of DESIGN.md: everything, market consultations and open calls (`feedlist.site_feeds`)."""
+    return _specs(site_feeds(catalogue), site)
+
+
+def _specs(
+    feeds: list[Feed], site: Site | None, made: dict[tuple[object, ...], FeedItem] | None = None
+) -> list[FeedSpec]:
+    """The feeds of `feedlist` with their items; an item sits in many feeds and is made once (`made`)."""
     name = (site or Site()).name
+    made = {} if made is None else made
+
+    def item(event: Event) -> FeedItem:
+        key = event_key(event)
+        if key not in made:
+            made[key] = feed_item(event)
+        return made[key]
+
     return [
         FeedSpec(
-            routes.FEED_ALL,
-            f"{ID_PREFIX}feed/alles",
-            _("%(site)s: alles", site=name),
-            _("Nieuwe projecten, marktconsultaties, tips en financieringsoproepen van PIO."),
-            "",
-            items,
-        ),
-        FeedSpec(
-            routes.FEED_CONSULTATIONS,
-            f"{ID_PREFIX}feed/marktconsultaties",
-            _("%(site)s: marktconsultaties", site=name),
-            _("Nieuwe marktconsultaties van PIO-projecten, en hun conclusies zodra ze gepubliceerd zijn."),
-            routes.page_url(routes.CONSULTATIONS),
-            [i for i in items if i.entry.type.name == "consultation"],
-            # Only the consultations' dates (agenda.ics also holds funding deadlines).
-            [e for c in catalogue.public("consultation") for e in calendar_events(c, catalogue.today)],
-        ),
+            feed.path,
+            _feed_id(feed.path),
+            _("%(site)s: %(title)s", site=name, title=feed.name),
+            feed.sentence,
+            feed.page,
+            [item(e) for e in feed.news],
+            feed.calendar,
+            full=feed.full,
+            formats=feed.formats,
+            name=feed.name,
+        )
+        for feed in feeds
     ]
 
 
@@ -309,7 +312,7 @@ def write_feeds(
     fallback = items[0].updated if items else as_datetime(_EMPTY_FEED_DATE)
     written = []
     made: set[str] = set()
-    specs = feed_specs(catalogue, items, site) + follow_specs(catalogue, site)
+    specs = _specs(all_feeds(catalogue), site)
     written.append(_write(site_dir / routes.FEEDS_OPML, opml(specs, site, fallback).encode(), made))
     for spec in specs:
         if cancelled is not None and cancelled():
@@ -329,7 +332,7 @@ OPML_GROUPS = (
     ("soort", N_("Soort organisatie")),
     ("fase", N_("Fase")),
     ("opdracht", N_("Soort opdracht")),
-    (INSTRUMENT.param, N_("Financiering per instrument")),
+    (INSTRUMENT.param, N_("Financieringsinstrument")),
 )
 
 
@@ -345,7 +348,7 @@ def opml(specs: list[FeedSpec], site: Site, updated: datetime) -> str:
             if (
                 (s.path.startswith(prefix) and s.path.count("/") == 2)
                 if param
-                else s.path in (routes.FEED_ALL, routes.FEED_CONSULTATIONS)
+                else s.path in (routes.FEED_ALL, routes.FEED_CONSULTATIONS, routes.FEED_OPEN_CALLS)
             )
         ]
         groups.append(
@@ -353,7 +356,9 @@ def opml(specs: list[FeedSpec], site: Site, updated: datetime) -> str:
                 "text": ui(heading),
                 "feeds": [
                     {
-                        "title": s.title,
+                        # Qualified by its facet: a procurement type "PCP" and the funding instrument
+                        # "PCP en PPI" never look alike in a reader.
+                        "title": f"{ui(heading)}: {s.name}" if param else s.title,
                         "description": s.description,
                         "xml": f"{site.url}{s.path}.xml",
                         "html": site.url + s.page,
@@ -386,115 +391,14 @@ def _write(target: Path, data: bytes, made: set[str]) -> Path:
 # --- following a selection or a project ------------------------------------------------------------------
 
 
-class _Follow:
-    """Feed items and calendar events of projects and entries, each computed once (a project sits in many
-    selections), with `project_events` as the one definition of what belongs to a project."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
-        self._project: dict[tuple[str, str], tuple[list[FeedItem], list[Event]]] = {}
-        self._entry: dict[tuple[str, str], tuple[list[FeedItem], list[Event]]] = {}
-        self._items: dict[tuple[str, str, str, int, str], FeedItem] = {}
-
-    def of_project(self, project: Entry) -> tuple[list[FeedItem], list[Event]]:
-        if project.key not in self._project:
-            self._project[project.key] = self._split(project_events(project, self.catalogue))
-        return self._project[project.key]
-
-    def of_entry(self, entry: Entry) -> tuple[list[FeedItem], list[Event]]:
-        if entry.key not in self._entry:
-            self._entry[entry.key] = self._split(entry_events(entry, self.catalogue.today))
-        return self._entry[entry.key]
-
-    def _split(self, events: list[Event]) -> tuple[list[FeedItem], list[Event]]:
-        news = []
-        for event in events:
-            # A planned step (a milestone ahead) is news on its day, not before.
-            if is_news(event) and (event.kind in ANNOUNCEMENTS or event.start <= self.catalogue.today):
-                key = (*event.entry.key, event.kind, event.number, event.start.isoformat())
-                if key not in self._items:
-                    self._items[key] = feed_item(event)
-                news.append(self._items[key])
-        return news, [e for e in events if e.kind in CALENDAR]
-
-    def gather(self, projects: list[Entry], others: list[Entry]) -> tuple[list[FeedItem], list[Event]]:
-        """The items (newest first, each once) and calendar events of some projects and other entries."""
-        items: dict[str, FeedItem] = {}
-        events: list[Event] = []
-        for news, dated in [*(self.of_project(p) for p in projects), *(self.of_entry(e) for e in others)]:
-            for item in news:
-                items.setdefault(item.id, item)
-            events += dated
-        unique = {(*e.entry.key, e.kind, e.number): e for e in events}
-        return sorted(items.values(), key=_newest_first, reverse=True), list(unique.values())
-
-
-def _newest_first(item: FeedItem) -> tuple[datetime, str, str, bool]:
-    """The order of `announcements`: newest first, on one day an entry's conclusions before the entry."""
-    entry = item.entry
-    return (item.published, entry.type.name, entry.slug, item.kind == "conclusions")
-
-
 def follow_specs(catalogue: Catalogue, site: Site | None = None) -> list[FeedSpec]:
     """A feed and a calendar per selection of `facets.selections` and per project ("Volg dit project")."""
-    name = (site or Site()).name
-    follow = _Follow(catalogue)
-    specs = []
-    for selection in selections(catalogue):
-        items, events = follow.gather(selection.projects, selection.others)
-        specs.append(
-            FeedSpec(
-                selection.path,
-                _feed_id(selection.path),
-                _selection_title(name, selection),
-                selection_sentence(selection),
-                _selection_page(catalogue, selection),
-                items,
-                events,
-                # A theme's feed carries whole items, as it always did; the many smaller selections carry title,
-                # link and summary, so following thousands of them costs no rendering of bodies.
-                full=[p for p, _code in selection.params] == ["thema"],
-            )
-        )
-    for project in catalogue.public("project"):
-        items, events = follow.of_project(project)
-        path = routes.project_feed(project.first_slug)
-        specs.append(
-            FeedSpec(
-                path,
-                _feed_id(path),
-                _("%(site)s: %(title)s", site=name, title=project.title),
-                project_sentence(project),
-                project.url,
-                sorted(items, key=_newest_first, reverse=True),
-                events,
-                full=False,
-                # One project: RSS, which every reader takes, and its calendar (thousands of projects, few files).
-                formats=("xml",),
-            )
-        )
-    return specs
+    return _specs(follow_feeds(catalogue), site)
 
 
 def _feed_id(path: str) -> str:
     """`feeds/thema/energie` -> `tag:…:feed/thema/energie`, the id theme feeds always had."""
     return f"{ID_PREFIX}feed/{path.removeprefix('feeds/')}"
-
-
-def _selection_title(site_name: str, selection: Selection) -> str:
-    return f"{site_name}: {' + '.join(selection.labels)}"
-
-
-def _selection_page(catalogue: Catalogue, selection: Selection) -> str:
-    """The HTML page a selection's feed mirrors: a theme's or organisation's page, else the filtered listing."""
-    (param, code), *rest = selection.params
-    if not rest and param == "thema":
-        return routes.page_url(routes.theme_src(code))
-    if not rest and param == "organisatie" and code in catalogue.organisations:
-        return catalogue.organisations[code].url
-    if param == INSTRUMENT.param:
-        return routes.page_url(routes.FUNDING)
-    return routes.page_url(routes.PROJECTS) + "?" + "&".join(f"{p}={c}" for p, c in selection.params)
 
 
 # --- item content: the entry body as safe HTML with absolute links ---------------------------------------

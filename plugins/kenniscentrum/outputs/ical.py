@@ -144,17 +144,25 @@ def calendar_event(event: Event, site_url: str) -> ICalEvent:
     )
     # An invented example says so first: a calendar shows no page banner.
     note = illustration_note(entry).rstrip() + "\n" if entry.illustration else ""
-    ical.add("description", f"{note}{entry.description}\n{organisation}\n{url}")
+    # A deadline is shown as its day (below): its hour comes first in the description.
+    hour = (
+        _("Deadline om %(time)s (Belgische tijd).", time=f"{event.start.astimezone(BRUSSELS):%H:%M}") + "\n"
+        if isinstance(event.start, datetime) and event.kind is not Kind.SESSION
+        else ""
+    )
+    ical.add("description", f"{hour}{note}{entry.description}\n{organisation}\n{url}")
     ical.add("url", url)
     ical.add("categories", [entry.type.label])
-    if isinstance(event.start, datetime):
+    if isinstance(event.start, datetime) and event.kind is Kind.SESSION:
         ical.add("dtstart", event.start.astimezone(BRUSSELS))
-        # A session ends when it ends (if an editor said so); a deadline is a moment.
-        end = event.end if event.kind is Kind.SESSION else event.start
-        if isinstance(end, datetime):
-            ical.add("dtend", end.astimezone(BRUSSELS))
-        if event.kind is Kind.SESSION:
-            ical.add("location", event.location or entry.location)
+        # A session ends when it ends (if an editor said so).
+        if isinstance(event.end, datetime):
+            ical.add("dtend", event.end.astimezone(BRUSSELS))
+        ical.add("location", event.location or entry.location)
+    elif isinstance(event.start, datetime):
+        # A deadline is a moment, not an appointment of no length: a free all-day event on its day, with the
+        # hour first in the description.
+        _all_day(ical, event.start.astimezone(BRUSSELS).date())
     else:
         _all_day(ical, event.start)
     return ical

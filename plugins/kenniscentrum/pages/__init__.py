@@ -13,6 +13,7 @@ from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.pages.catalogue_page import project_catalogue
 from kenniscentrum.pages.digest import digest_pages
 from kenniscentrum.pages.entries import GeneratedPages, PageCache, entry_pages
+from kenniscentrum.pages.feed_pages import feed_pages
 from kenniscentrum.pages.listings import (
     consultations_page,
     funding_page,
@@ -25,7 +26,7 @@ from kenniscentrum.pages.listings import (
 
 
 def generate_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> GeneratedPages:
-    """Every page the content produces: one per entry plus the listings, themes, organisations and digests.
+    """Every page the content produces: one per entry, the listings, themes, organisations, digests and feeds.
 
     `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build.
     """
@@ -33,6 +34,7 @@ def generate_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> Gene
         **entry_pages(catalogue, reuse),
         **listing_pages(catalogue, reuse),
         **digest_pages(catalogue, reuse),
+        **feed_pages(catalogue),
     }
 
 

@@ -128,9 +128,8 @@ def project_catalogue(catalogue: Catalogue, src: str = routes.PROJECTS) -> str:
             feeds=follow_data(src),
             # Until the script fills in the current filter: everything (the links are never empty).
             fallback={
+                "page": routes.url_link(src, routes.feed_page_url(routes.FEED_ALL)),
                 "feed": routes.url_link(src, f"{routes.FEED_ALL}.xml"),
-                "atom": routes.url_link(src, f"{routes.FEED_ALL}.atom"),
-                "json": routes.url_link(src, f"{routes.FEED_ALL}.{routes.JSON_FEED[0]}"),
                 "calendar": routes.url_link(src, routes.AGENDA),
                 "opml": routes.url_link(src, routes.FEEDS_OPML),
             },

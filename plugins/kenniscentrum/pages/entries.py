@@ -8,6 +8,7 @@ The body is the editor's Markdown, which the plugin sanitizes after rendering.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -52,6 +53,9 @@ class Part:
     text: str
     href: str = ""
     url: str = ""
+    css: str = (
+        ""  # a class for follow.js (kc-webcal: the link becomes webcal://, so a calendar app subscribes)
+    )
 
 
 Row = tuple[str, list[Part]]
@@ -304,6 +308,7 @@ def follow_project(project: Entry) -> str:
         "fragments/follow.html",
         heading=_("Volg dit project"),
         sentence=project_sentence(project),
+        page=routes.url_link(project.src_uri, routes.feed_page_url(path)),
         feed=routes.url_link(project.src_uri, f"{path}.xml"),
         calendar=routes.url_link(project.src_uri, f"{path}.{routes.CALENDAR_EXT}"),
         subscribe=routes.url_link(project.src_uri, routes.page_url(routes.SUBSCRIBE)),
@@ -422,6 +427,7 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
     # An illustration invites no one: no open registration, no calendar link.
     real = not entry.illustration
     upcoming = consultation_is_upcoming(entry, catalogue.today)
+    calendar = routes.consultation_calendar_src(entry.type.url_prefix, entry.slug)
     return [
         (ui("Status"), _text(consultation_status(entry, catalogue.today))),
         (ui("Wanneer"), _text(_when(entry)) if len(entry.sessions) == 1 else []),
@@ -430,11 +436,10 @@ def _consultation_meta(catalogue: Catalogue, entry: Entry) -> list[Row]:
         (
             ui("Agenda"),
             [
-                _link(
-                    entry,
-                    routes.consultation_calendar_src(entry.type.url_prefix, entry.slug),
-                    _("Zet in je agenda"),
-                )
+                # webcal:// subscribes (follow.js turns the link into one; the sanitizer keeps only https), the
+                # https file is there for whoever imports it.
+                dataclasses.replace(_link(entry, calendar, _("Zet in je agenda")), css="kc-webcal"),
+                _link(entry, calendar, _("agendabestand (.ics)")),
             ]
             # A past session is in nobody's agenda to come, an illustration invites no one: no invitation.
             if catalogue.is_public(entry) and upcoming and real

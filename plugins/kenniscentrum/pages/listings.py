@@ -165,7 +165,8 @@ def consultation_card(catalogue: Catalogue, src: str, entry: Entry, heading: str
         facts.append(_("Conclusies volgen"))
     if project := catalogue.project_of(entry):
         facts.append(Fact("project", href=routes.url_link(src, project.url), title=project.title))
-    return card(catalogue, src, entry, facts, heading)
+    # The themes filter of /marktconsultaties/ reads them (follow.js), as the catalogue reads a project's.
+    return card(catalogue, src, entry, facts, heading, {"thema": " ".join(entry.themes)})
 
 
 def split_consultations(catalogue: Catalogue, entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
@@ -198,13 +199,47 @@ def consultations_page(catalogue: Catalogue) -> str:
             heading=_("Volg de marktconsultaties"),
             sentence=_(
                 "Je krijgt elke nieuwe marktconsultatie en haar conclusies zodra ze gepubliceerd zijn; de agenda "
-                "bevat de sessies en de uiterste inschrijvingsdata. Eén sector volgen kan in de projectcatalogus."
+                "bevat de sessies en de uiterste inschrijvingsdata. Eén sector volgen kan hieronder: kies een thema."
             ),
+            page=routes.url_link(src, routes.feed_page_url(routes.FEED_CONSULTATIONS)),
             feed=routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.xml"),
             calendar=routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.{routes.CALENDAR_EXT}"),
             subscribe=routes.url_link(src, routes.page_url(routes.SUBSCRIBE)),
         ),
+        # Filter on theme, with "Volg deze selectie" for the ticked themes (follow.js; hidden without a theme).
+        themes=render(
+            "fragments/theme_filter.html",
+            options=_theme_options(catalogue, catalogue.entries["consultation"]),
+            feeds={
+                "root": routes.url_link(src, ""),
+                "params": ["thema"],
+                "pairs": [],
+                "all": routes.FEED_CONSULTATIONS,
+                "allCalendar": True,
+                "ext": {"feed": "xml", "calendar": routes.CALENDAR_EXT},
+            },
+            fallback={
+                "page": routes.url_link(src, routes.feed_page_url(routes.FEED_CONSULTATIONS)),
+                "feed": routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.xml"),
+                "calendar": routes.url_link(src, f"{routes.FEED_CONSULTATIONS}.{routes.CALENDAR_EXT}"),
+                "opml": routes.url_link(src, routes.FEEDS_OPML),
+            },
+            subscribe=routes.url_link(src, routes.page_url(routes.SUBSCRIBE)),
+        ),
     )
+
+
+def _theme_options(catalogue: Catalogue, entries: list[Entry]) -> list[dict[str, object]]:
+    """The themes the entries carry, in vocabulary order, with how many entries carry each."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for code in entry.themes:
+            counts[code] = counts.get(code, 0) + 1
+    return [
+        {"code": code, "label": label, "count": counts[code]}
+        for code, label in catalogue.vocabularies.get("themes", {}).items()
+        if code in counts
+    ]
 
 
 # --- tips ------------------------------------------------------------------------------------------------
@@ -374,9 +409,7 @@ def theme_page(catalogue: Catalogue, code: str) -> str:
         breadcrumbs=breadcrumbs(src, routes.THEMES, _("Thema's"), label),
         feeds=render(
             "fragments/theme_feeds.html",
-            feed=routes.url_link(src, feed),
-            formats=routes.FEED_FORMATS,
-            about=routes.url_link(src, routes.page_url(routes.SUBSCRIBE)),
+            page=routes.url_link(src, routes.feed_page_url(feed)),
         ),
         catalogue_href=routes.src_link(src, routes.catalogue_filter("thema", code)),
         sections=sections,
