@@ -14,7 +14,7 @@ LAYERS = (
     ("content",),
     ("facets", "site", "render", "feedlist"),
     ("pages", "outputs"),
-    ("plugin", "cli", "messages", "incremental", "editor"),
+    ("plugin", "cli", "messages", "incremental", "buildstate", "editor"),
 )
 # Two parts of one layer that stay independent of each other.
 SEPARATE = {("pages", "outputs"), ("outputs", "pages")}

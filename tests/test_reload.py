@@ -6,6 +6,7 @@ resolves (full organisation names, renamed references) never leaks into the file
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,29 @@ def test_reload_sees_an_edit_and_a_new_problem(tmp_path: Path) -> None:
     assert any(p.path.endswith("bookaplace.md") and p.field == "year" for p in error.value.problems)
     path.write_text(text, encoding="utf-8")
     assert load_catalogue(content, TODAY).get("project", "bookaplace").title.startswith("Bookaplace")
+
+
+def test_reload_sees_an_edit_that_keeps_size_and_modification_time(tmp_path: Path) -> None:
+    """A reload trusts an unchanged stat only for a file last modified well before it was read."""
+    content = copy_project(tmp_path / "p") / "content"
+    path = content / "projects" / "bookaplace.md"
+    stat = path.stat()
+    assert load_catalogue(content, TODAY).get("project", "bookaplace").title.startswith("Bookaplace")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title: "Bookaplace:', 'title: "Bookaplacx:'), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time: as a fast second save
+    assert load_catalogue(content, TODAY).get("project", "bookaplace").title.startswith("Bookaplacx")
+
+
+def test_reload_of_old_files_sees_an_edit(tmp_path: Path) -> None:
+    content = copy_project(tmp_path / "p") / "content"
+    path = content / "projects" / "bookaplace.md"
+    for file in content.rglob("*.md"):
+        os.utime(file, (1_000_000_000, 1_000_000_000))  # written long before this load
+    assert load_catalogue(content, TODAY).get("project", "bookaplace").title.startswith("Bookaplace")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title: "Bookaplace:', 'title: "Boekeenplek:'), encoding="utf-8")
+    assert load_catalogue(content, TODAY).get("project", "bookaplace").title.startswith("Boekeenplek")
 
 
 def test_reload_after_a_vocabulary_change_validates_again(tmp_path: Path) -> None:

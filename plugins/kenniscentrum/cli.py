@@ -18,7 +18,7 @@ from typing import TextIO
 import yaml
 
 from kenniscentrum.content.bodylinks import MEDIA_FOLDER
-from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue
+from kenniscentrum.content.catalogue import VOCABULARY_FILE, load_catalogue, load_catalogues
 from kenniscentrum.content.load import scan_content
 from kenniscentrum.content.problems import ContentError, Problem
 from kenniscentrum.content.schema import Vocabularies, load_vocabularies
@@ -138,18 +138,20 @@ def run_check(content: Path, fmt: str, out: TextIO | None = None) -> int:
         return EXIT_USAGE
     problems: list[Problem] = []
     count = 0
+    skipped: list[str] | None = None
     try:
-        catalogue = load_catalogue(content, build_date(), include_drafts=True)
+        catalogue, published = load_catalogues(content, build_date())
         count = sum(len(v) for v in catalogue.entries.values())
+        skipped = catalogue.skipped
         # Published addresses are judged on what a build publishes today: drafts and scheduled entries aside.
-        problems.extend(disappearing(load_catalogue(content, build_date()), content.parent))
+        problems.extend(disappearing(published, content.parent))
     except ContentError as exc:
         problems.extend(exc.problems)
     _refresh_schemas(content, out)
     problems.extend(_schema_problems(content))  # after the refresh: what remains is the CMS configuration
     if fmt == "human":
-        for skipped in scan_content(content).skipped:
-            print(f"Overgeslagen: {skipped}", file=out)
+        for item in scan_content(content).skipped if skipped is None else skipped:
+            print(f"Overgeslagen: {item}", file=out)
     if problems:
         color = fmt == "human" and out.isatty() and not os.environ.get("NO_COLOR")
         print(format_report(problems, fmt, color=color), file=out)

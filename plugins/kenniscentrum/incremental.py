@@ -60,6 +60,7 @@ class Background:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._cancel: list[Callable[[], None]] = []
+        self._job = threading.local()  # the worker's own job: its stop flag
 
     def start(self, steps: Iterable[Callable[[], object]], report: Callable[[BaseException], None]) -> None:
         """Run the steps in order on a worker thread; the first one that raises ends the job and is reported.
@@ -72,6 +73,7 @@ class Background:
         before = self._thread
 
         def run() -> None:
+            self._job.stop = stop
             if before is not None:
                 before.join()
             try:
@@ -85,6 +87,11 @@ class Background:
 
         self._thread = threading.Thread(target=run, name="kenniscentrum-outputs", daemon=True)
         self._thread.start()
+
+    def cancelled(self) -> bool:
+        """Asked by a running step between its parts: has a newer build told this job to stop?"""
+        stop = getattr(self._job, "stop", None)
+        return stop is not None and stop.is_set()
 
     def on_cancel(self, callback: Callable[[], None]) -> None:
         """Called by a running step: how to stop what it started (a subprocess) when the next rebuild begins."""

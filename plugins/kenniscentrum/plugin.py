@@ -6,11 +6,10 @@ import dataclasses
 import logging
 import os
 import shutil
-import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from kenniscentrum.buildstate import OutputError, Outputs, PreviewState
 from kenniscentrum.content.bodylinks import MEDIA_FOLDER
 from kenniscentrum.content.catalogue import Catalogue, empty_catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
@@ -33,17 +33,14 @@ from kenniscentrum.editor.cms import (
     render_config,
     write_admin,
 )
-from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
-from kenniscentrum.outputs import write_outputs
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery, follow_texts
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.outputs.redirects import content_error_html
-from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_index, start_search_index
 from kenniscentrum.pages import generate_pages
-from kenniscentrum.pages.entries import PageCache, rendered_body
+from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.markdown import front_matter
-from kenniscentrum.pages.search import SiteSearch, dictionary_lists, filter_options
+from kenniscentrum.pages.search import SiteSearch, filter_options
 from kenniscentrum.render.blocks import CardLists
 from kenniscentrum.render.jsonld import page_jsonld
 from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
@@ -80,32 +77,27 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, str] = {}
         self.calendars: Calendars | None = None
-        self.rendered_bodies: dict[str, str] = {}
         self.cms_dist: Path | None = None
         self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
         self.site = Site()
         self.feed_links: list[dict[str, str]] = []
         self.content_dir = Path("content")
         self.content_error: ContentError | None = None
-        self.incremental = False
-        self.previous: BuildState | None = None
+        self.state = PreviewState()  # what `serve --dirty` keeps between builds
         self.search: SiteSearch | None = None
-        self.background = Background()
-        self.entry_cache = PageCache()  # the preview's entry pages, reused while their inputs stay
-        self._templates_stamp = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
         self.command = command
-        self.incremental = command == "serve" and dirty
-        if self.incremental:
+        self.state = PreviewState(incremental=command == "serve" and dirty)
+        if self.state.incremental:
             # MkDocs warns that a dirty build may leave stale pages (and --strict stops on it); ours decides per
             # page from its generated Markdown, so the warning does not apply.
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate all content before MkDocs cleans or writes anything: a bad file leaves no half-built site."""
-        self.background.stop(wait=False)  # the previous preview's outputs: this build writes them anew
+        self.state.begin()  # the previous preview's outputs are stopped: this build writes them anew
         if for_publication(self.config.publish) and (problem := publication_problem(config.site_url or "")):
             raise PluginError(problem)
         content_dir = Path(config.config_file_path).parent / self.config.content_dir
@@ -141,34 +133,19 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             # Not through MkDocs' logger: its strict counter would abort this build too (and hang the browser).
             print(f"FOUT    -  {exc}", file=sys.stderr)
             self.content_error = exc
-            self.previous = (
-                None  # the error pages replaced built ones: the next good build renders everything
-            )
+            self.state.failed()  # the error pages replaced built ones: the next good build renders everything
             self.catalogue = self.catalogue or empty_catalogue(build_date(self.config.today))
             config["strict"] = False
             config["nav"] = None
             config.theme.static_templates.discard("404.html")  # our 404.md shows the problems instead
             return config
-        self.pages = generate_pages(self.catalogue, self._entry_cache(config))
+        self.pages = generate_pages(self.catalogue, self.state.pages_cache(_watched(config)))
         self.feed_links = autodiscovery()
-        if not self.incremental:
-            self.rendered_bodies = {}
-        previous, self.search = self.search, SiteSearch(self.catalogue)
-        if self.incremental and previous is not None:
-            self.search.keep_words_of(previous)
+        self.search = self.state.site_search(self.catalogue)
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         self.cms_dist = self._find_cms(Path(config.config_file_path).parent)
         return config
-
-    def _entry_cache(self, config: MkDocsConfig) -> PageCache | None:
-        """In `serve --dirty`: entry pages to reuse, forgotten when a template or the configuration changed."""
-        if not self.incremental:
-            return None
-        newest = stamp(_watched(config), ())[0]
-        if newest != self._templates_stamp:
-            self.entry_cache, self._templates_stamp = PageCache(), newest
-        return self.entry_cache
 
     def _find_cms(self, project: Path) -> Path | None:
         """A published site always has its editor; the preview (`serve`) runs without it when npm is missing."""
@@ -224,19 +201,18 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         assert self.catalogue is not None
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         self.calendars = build_calendars(self.catalogue, self.site)
-        reuse = self._prepare_incremental(files, config)
         docs = {f.dest_uri: f for f in files}
         owners = {e.src_uri: e.path for e in self.catalogue.all()}
         clashes = []
-        generated: list[File] = []
+        generated: list[_GeneratedFile] = []
         outputs: list[tuple[str, str | bytes]] = [*self.pages.items(), *self.calendars.consultations.items()]
         for src_uri, content in outputs:
             if not confined(src_uri):
                 clashes.append(f"{src_uri}: een gegenereerde pagina buiten de site-map")
                 continue
             inclusion = InclusionLevel.INCLUDED if src_uri in NAV_LISTINGS else InclusionLevel.NOT_IN_NAV
-            kind = _UnchangedFile if src_uri in reuse else File
-            file = kind.generated(config, src_uri, content=content, inclusion=inclusion)
+            file = _GeneratedFile.generated(config, src_uri, content=content, inclusion=inclusion)
+            assert isinstance(file, _GeneratedFile)
             if (other := docs.get(file.dest_uri)) is not None:
                 owner = owners.get(src_uri, f"de gegenereerde pagina {src_uri}")
                 clashes.append(
@@ -246,10 +222,16 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             generated.append(file)
         if clashes:
             raise PluginError("\n".join(clashes))
+        reuse = self._prepare_incremental(files, config, {f.src_uri: f.dest_uri for f in generated})
         for file in generated:
+            file.unchanged = file.src_uri in reuse
             files.append(file)
         self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.state.theme_environment(env)
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A docs/ page's front matter holds only keys Material prints safely; its description is escaped."""
@@ -274,7 +256,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if ours and page.meta.get("kc_type") == "listing":
             return html
         if (body := rendered_body(html)) is not None:
-            self.rendered_bodies[page.file.src_uri] = body
+            self.state.rendered_bodies[page.file.src_uri] = body
         return sanitize(html)
 
     def on_page_context(
@@ -295,24 +277,21 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         context["kc_search_filters"] = filter_options(self.catalogue)
         return context
 
-    def _prepare_incremental(self, files: Files, config: MkDocsConfig) -> set[str]:
+    def _prepare_incremental(self, files: Files, config: MkDocsConfig, dests: dict[str, str]) -> set[str]:
         """In `serve --dirty`: the generated pages to leave as rendered; static and removed pages are cleared."""
-        if not self.incremental:
+        if not self.state.incremental:
             return set()
-        self._stamp = stamp(_watched(config), (f.src_uri for f in files.documentation_pages()))
-        site_dir = Path(config.site_dir)
-        generated = self._generated()
-        for src_uri in removed_pages(self.previous, generated):
-            _remove_output(site_dir, File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri)
-            self.rendered_bodies.pop(src_uri, None)
         for file in files.documentation_pages():  # macros may show any entry: render them every time
             Path(file.abs_dest_path).unlink(missing_ok=True)
-        unchanged = unchanged_pages(self.previous, generated, self._stamp)
-        return {
-            uri
-            for uri in unchanged
-            if (site_dir / File(uri, None, config.site_dir, config.use_directory_urls).dest_uri).is_file()
-        }
+        return self.state.reusable(
+            self._generated(),
+            (f.src_uri for f in files.documentation_pages()),
+            _watched(config),
+            Path(config.site_dir),
+            lambda uri: (
+                dests.get(uri) or File(uri, None, config.site_dir, config.use_directory_urls).dest_uri
+            ),
+        )
 
     def _generated(self) -> dict[str, str | bytes]:
         """Every file this plugin hands MkDocs: the generated pages and each consultation's calendar."""
@@ -323,16 +302,15 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         assert self.catalogue is not None
         if self.content_error is not None:
             return
-        if self.incremental:
-            self.previous = BuildState(self._generated(), self._stamp)
+        self.state.succeeded(self._generated())
         if self.cms_dist is not None:
             self._write_admin(config)  # before the search index starts: /admin/ is never indexed
         site_dir = Path(config.site_dir)
         assert self.search is not None
         # What the outputs are made of, as this build left it: in the preview the next build replaces it.
-        outputs = _Outputs(
+        outputs = Outputs(
             self.catalogue,
-            dict(self.rendered_bodies),
+            dict(self.state.rendered_bodies),
             self.calendars,
             self.search,
             self.docs_outputs,
@@ -340,25 +318,23 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.config.feed_items,
         )
         if self.command == "serve":
-            self.background.start(
-                [lambda: outputs.write(site_dir), lambda: outputs.index(site_dir, self.background.on_cancel)],
+            background = self.state.background
+            background.start(
+                [
+                    lambda: outputs.write(site_dir, background.cancelled),
+                    lambda: log.info("Zoekindex: %s", outputs.index(site_dir, background.on_cancel)),
+                ],
                 _report_background_error,
             )
             return
         try:
-            indexing = start_search_index(site_dir)  # Pagefind runs while the feeds and calendars are written
-        except (SearchIndexError, OSError) as exc:
+            log.info("Zoekindex: %s", outputs.write_all(site_dir))
+        except OutputError as exc:
             raise PluginError(str(exc)) from None
-        try:
-            outputs.write(site_dir)
-        except BaseException:
-            indexing.kill()
-            raise
-        outputs.index(site_dir, indexing=indexing)
 
     def on_shutdown(self) -> None:
         """`mkdocs serve` stops: finish the outputs of the last preview build rather than leave them half written."""
-        self.background.wait()
+        self.state.background.wait()
 
     def _write_admin(self, config: MkDocsConfig) -> None:
         """/admin/ is written beside the site, not as a MkDocs page: never in nav, sitemap or search index."""
@@ -376,7 +352,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""
-        self.previous = None  # the next preview renders everything again
+        self.state.failed()  # the next preview renders everything again
         site_dir = getattr(self, "_site_dir", None)
         if site_dir and Path(site_dir).is_dir():
             shutil.rmtree(site_dir, ignore_errors=True)
@@ -391,59 +367,19 @@ def _report_background_error(error: BaseException) -> None:
     print(f"FOUT    -  {error}", file=sys.stderr)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Outputs:
-    """Everything after the pages: feeds, calendars, e-mails, open data, redirects and the search index."""
-
-    catalogue: Catalogue
-    rendered_bodies: dict[str, str]
-    calendars: Calendars | None
-    search: SiteSearch
-    docs_outputs: dict[str, str]
-    site: Site
-    feed_items: int
-
-    def write(self, site_dir: Path) -> None:
-        written = write_outputs(
-            self.catalogue, site_dir, self.site, self.feed_items, self.calendars, self.rendered_bodies
-        )
-        clashes = [
-            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
-            "geef het een andere naam"
-            for path in written
-            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
-        ]
-        if clashes:
-            raise PluginError("\n".join(clashes))
-
-    def index(
-        self,
-        site_dir: Path,
-        on_cancel: Callable[[Callable[[], None]], None] | None = None,
-        indexing: subprocess.Popen[str] | None = None,
-    ) -> None:
-        """Wait for Pagefind (started here unless given) and write the typo word lists."""
-        try:
-            if indexing is None:
-                indexing = start_search_index(site_dir)
-                if on_cancel is not None:
-                    on_cancel(indexing.kill)
-            summary = finish_search_index(indexing, site_dir, self.search.vocabulary(), dictionary_lists())
-            log.info("Zoekindex: %s", summary)
-        except (SearchIndexError, OSError) as exc:
-            raise PluginError(str(exc)) from None
-
-
 class _DirtyWarningFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-class _UnchangedFile(File):
-    """A generated page whose Markdown, templates and configuration are those of the previous preview build."""
+class _GeneratedFile(File):
+    """A generated page; `unchanged` when its Markdown, templates and configuration are those of the previous
+    preview build, so MkDocs' dirty mode leaves its HTML as it is."""
+
+    unchanged = False
 
     def is_modified(self) -> bool:
-        return False
+        return not self.unchanged and super().is_modified()
 
 
 def _watched(config: MkDocsConfig) -> list[Path]:
@@ -451,10 +387,3 @@ def _watched(config: MkDocsConfig) -> list[Path]:
     package_templates = Path(__file__).parent / "templates"
     custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     return [Path(config.config_file_path), *custom, package_templates]
-
-
-def _remove_output(site_dir: Path, dest_uri: str) -> None:
-    page = site_dir / dest_uri
-    page.unlink(missing_ok=True)
-    if page.name == "index.html" and page.parent != site_dir:
-        shutil.rmtree(page.parent, ignore_errors=True)

@@ -12,6 +12,7 @@ import heapq
 import itertools
 import os
 import re
+import time
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -185,6 +186,24 @@ def load_catalogue(
     `site_url` names the site's own address, so a body link written as a full URL to it is reported
     (default: the SITE_URL environment variable).
     """
+    return _load(content_dir, today, site_url, (include_drafts,))[0]
+
+
+def load_catalogues(
+    content_dir: Path, today: date, site_url: str | None = None
+) -> tuple[Catalogue, Catalogue]:
+    """The catalogue with drafts and scheduled entries, and as a build publishes it today, from one load.
+
+    Both share their entries (read them, never change them): validation and resolution do not depend on
+    which entries are visible.
+    """
+    drafts, published = _load(content_dir, today, site_url, (True, False))
+    return drafts, published
+
+
+def _load(
+    content_dir: Path, today: date, site_url: str | None, include_drafts: tuple[bool, ...]
+) -> list[Catalogue]:
     content_dir = Path(content_dir)
     root = content_dir.parent
     scan = scan_content(content_dir, root)
@@ -215,42 +234,87 @@ def load_catalogue(
     problems.extend(check_document_files(entries, targets))
     if problems:
         raise ContentError(problems)
-    visible = [e for e in entries if is_visible(e, today, include_drafts)]
-    catalogue = _index(visible, vocabularies, today, organisation_list)
-    catalogue.hidden = len(entries) - len(visible)
-    catalogue.skipped = scan.skipped
-    catalogue.aliases = alias_index(visible)
-    return catalogue
+    catalogues = []
+    for drafts in include_drafts:
+        visible = [e for e in entries if is_visible(e, today, drafts)]
+        catalogue = _index(visible, vocabularies, today, organisation_list)
+        catalogue.hidden = len(entries) - len(visible)
+        catalogue.skipped = scan.skipped
+        catalogue.aliases = alias_index(visible)
+        catalogues.append(catalogue)
+    return catalogues
 
 
 # Validated files by path, kept for the life of the process: `mkdocs serve` reloads the catalogue on every save,
 # and `check` loads it twice (with and without drafts). Keyed by the file's bytes and the vocabularies it was
 # validated against, so an edit, a vocabulary change or a rename always validates again.
-_VALIDATED: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
+_VALIDATED: dict[str, _Validated] = {}
+# A file modified this close to (or after) the moment it was read may change again within the same timestamp
+# tick: its bytes are compared, not its stat ("racily clean", as git calls it).
+_RACY_NS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class _Validated:
+    key: bytes  # hash of the bytes, with the vocabularies and the root
+    signature: tuple[int, int, int, int, int]  # mtime, ctime (ns), size, inode, device when read
+    read_ns: int  # when the bytes were read
+    vocabulary_key: bytes
+    root: str
+    entry: Entry | None
+    problems: list[Problem]
+
+    def still(self, signature: tuple[int, int, int, int, int], vocabulary_key: bytes, root: str) -> bool:
+        """The same file, unchanged since it was read: same stat, not modified in the racy window."""
+        return (
+            signature == self.signature
+            and vocabulary_key == self.vocabulary_key
+            and root == self.root
+            and max(signature[0], signature[1]) < self.read_ns - _RACY_NS
+        )
+
+
+def _signature(path: Path) -> tuple[int, int, int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev
 
 
 def _validated(
     ctype: ContentType, path: Path, root: Path, vocabularies: Vocabularies, vocabulary_key: bytes
 ) -> tuple[Entry | None, list[Problem]]:
+    """One file loaded and validated, or the result of the last time these bytes were (a fresh copy).
+
+    An unchanged stat (modification and change time, size, inode) skips reading the file; a changed one reads it and
+    compares the bytes, so a file touched without a change is not validated again either.
+    """
     # The key names the file as given: the same path under another root is another file to editors.
-    """One file loaded and validated, or the result of the last time these bytes were (a fresh copy)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = None  # load_file reports it
     name = f"{ctype.name}:{path}"
-    key = (
-        hashlib.blake2b(data, digest_size=16, key=vocabulary_key).digest() + str(root).encode()
-        if data is not None
-        else b""
-    )
     cached = _VALIDATED.get(name)
-    if cached is not None and data is not None and cached[0] == key:
-        entry, problems = cached[1], cached[2]
+    signature = _signature(path)
+    if cached is not None and signature is not None and cached.still(signature, vocabulary_key, str(root)):
+        entry, problems = cached.entry, cached.problems
     else:
-        entry, problems = validate_entry(load_file(ctype, path, root, data), vocabularies)
-        if data is not None:
-            _VALIDATED[name] = (key, entry, problems)
+        read_ns = time.time_ns()
+        try:
+            data: bytes | None = path.read_bytes()
+        except OSError:
+            data = None  # load_file reports it
+        key = (
+            hashlib.blake2b(data, digest_size=16, key=vocabulary_key).digest() + str(root).encode()
+            if data is not None
+            else b""
+        )
+        if cached is not None and data is not None and cached.key == key:
+            entry, problems = cached.entry, cached.problems
+        else:
+            entry, problems = validate_entry(load_file(ctype, path, root, data), vocabularies)
+        if data is not None and signature is not None:
+            _VALIDATED[name] = _Validated(key, signature, read_ns, vocabulary_key, str(root), entry, problems)
+        else:
+            _VALIDATED.pop(name, None)
     # Resolving rewrites `data` (organisation names, renamed slugs): every load gets its own copy of it.
     return (dataclasses.replace(entry, data=dict(entry.data)) if entry else None), list(problems)
 

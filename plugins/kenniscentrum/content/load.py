@@ -153,38 +153,57 @@ def _scan_folder(
     safe_link: Callable[[Path], bool],
     rel: Callable[[Path], str],
 ) -> None:
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        here = Path(dirpath)
-        dirnames.sort()
-        for name in list(dirnames):
-            path = here / name
-            if reason := _junk(name):
-                scan.skipped.append(f"{rel(path)} ({reason})")
-                dirnames.remove(name)
-            elif path.is_symlink():
-                dirnames.remove(name)
-                if safe_link(path):
-                    scan.skipped.append(f"{rel(path)} (symbolische koppeling naar een map: niet gevolgd)")
-            elif name.lower().endswith(".md"):
+    """One folder of a content type, top-down as `os.walk` goes, from the directory listing alone.
+
+    `os.scandir` tells files, folders and symbolic links apart without a `stat` per file: at 10,000 entries
+    that is most of what a scan costs.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    dirs = sorted((e for e in entries if _is_dir(e)), key=lambda e: e.name)
+    files = sorted((e for e in entries if not _is_dir(e)), key=lambda e: e.name)
+    walk_into = []
+    for entry in dirs:
+        path = folder / entry.name
+        if reason := _junk(entry.name):
+            scan.skipped.append(f"{rel(path)} ({reason})")
+        elif entry.is_symlink():
+            if safe_link(path):
+                scan.skipped.append(f"{rel(path)} (symbolische koppeling naar een map: niet gevolgd)")
+        else:
+            if entry.name.lower().endswith(".md"):
                 refuse(path, "is een map, geen bestand", "geef de map een naam zonder .md")
-        for name in sorted(filenames):
-            path = here / name
-            if reason := _junk(name):
-                scan.skipped.append(f"{rel(path)} ({reason})")
-            elif not safe_link(path):
-                continue
-            elif path.is_dir():
-                refuse(path, "is een map, geen bestand", "geef de map een naam zonder .md")
-            elif name.endswith(".md"):
-                scan.files.append((ctype, path))
-            elif name.lower().endswith(".md"):
-                refuse(
-                    path,
-                    f"heeft de extensie '{printable(name[-3:])}'",
-                    "schrijf de extensie in kleine letters: .md",
-                )
-            else:
-                scan.skipped.append(f"{rel(path)} (geen .md-bestand)")
+            walk_into.append(path)
+    for entry in files:
+        name = entry.name
+        path = folder / name
+        if reason := _junk(name):
+            scan.skipped.append(f"{rel(path)} ({reason})")
+        elif entry.is_symlink() and not safe_link(path):
+            continue
+        elif name.endswith(".md"):
+            scan.files.append((ctype, path))
+        elif name.lower().endswith(".md"):
+            refuse(
+                path,
+                f"heeft de extensie '{printable(name[-3:])}'",
+                "schrijf de extensie in kleine letters: .md",
+            )
+        else:
+            scan.skipped.append(f"{rel(path)} (geen .md-bestand)")
+    for path in walk_into:
+        _scan_folder(ctype, path, scan, refuse, safe_link, rel)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (as `os.walk` sorts them); unreadable counts as a file."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_source(path: Path, rel: str, data: bytes | None = None) -> tuple[str | None, list[Problem]]:

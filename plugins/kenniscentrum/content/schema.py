@@ -7,6 +7,7 @@ editor guide and the form editor's configuration are all derived from the tables
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -348,7 +349,15 @@ class ContentType:
     fields: tuple[Field, ...]
 
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._by_name.get(name)
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Field]:
+        """Fields by name (the first of a name wins, as a search from the front would)."""
+        by_name: dict[str, Field] = {}
+        for f in self.fields:
+            by_name.setdefault(f.name, f)
+        return by_name
 
 
 _TITLE = Field("title", Kind.TEXT, True, help="Titel zoals lezers hem zien.", example="Titel")

@@ -849,7 +849,16 @@ _UNNESTED = _VOID | _END_OPTIONAL
 def _too_deep(body: str) -> tuple[int, str] | None:
     """The first line (0-based, in the body) where the nesting passes a limit, and what is nested."""
     elements = brackets = 0
+    deep = MAX_INDENT + 1
     for offset, line in enumerate(body.splitlines()):
+        if (
+            not brackets
+            and "\t" not in line
+            and "<" not in line
+            and "[" not in line
+            and not (len(line) >= deep and line[:deep].isspace())
+        ):
+            continue  # most lines: indented less than the limit, no tag, no bracket open or opened
         expanded = line.expandtabs(4) if "\t" in line else line
         indent = len(expanded) - len(expanded.lstrip())
         if indent > MAX_INDENT:

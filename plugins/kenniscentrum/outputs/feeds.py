@@ -303,6 +303,10 @@ class FeedWriter:
         return {ext: writers[ext](head, items) for ext in spec.formats}
 
 
+class Cancelled(Exception):
+    """Writing the outputs was stopped: a newer build writes them."""
+
+
 def write_feeds(
     catalogue: Catalogue,
     site_dir: Path,
@@ -310,9 +314,13 @@ def write_feeds(
     limit: int,
     rendered: Mapping[str, str] | None = None,
     calendars: Calendars | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[Path]:
     """Write every feed (RSS, Atom, JSON Feed) and the calendar of every selection and project; each item is
-    rendered and serialized once however many feeds carry it."""
+    rendered and serialized once however many feeds carry it.
+
+    `cancelled` is asked before each feed: the preview's next save stops writing the previous one's feeds.
+    """
     site = site if isinstance(site, Site) else Site(url=site)
     items = feed_items(catalogue, site.feed_id_prefix)
     renderer = ContentRenderer(catalogue, site, rendered)
@@ -323,6 +331,8 @@ def write_feeds(
     specs = _specs(all_feeds(catalogue), site)
     written.append(_write(site_dir / routes.FEEDS_OPML, opml(specs, site, fallback).encode(), made))
     for spec in specs:
+        if cancelled is not None and cancelled():
+            raise Cancelled("de volgende bouw schrijft de feeds opnieuw")
         for ext, data in writer.documents(spec, limit, fallback).items():
             written.append(_write(site_dir / f"{spec.path}.{ext}", data, made))
         if calendars is not None and spec.calendar is not None:

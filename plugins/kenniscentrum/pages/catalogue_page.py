@@ -7,6 +7,7 @@ there that would not work. `catalogue.js` removes `hidden`, filters the cards by
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from typing import Any
@@ -53,6 +54,7 @@ def facet_options(catalogue: Catalogue, facet: Facet, counts: Counter[str]) -> l
     return [(value, value) for value in sorted(counts, reverse=True)]
 
 
+@functools.lru_cache(maxsize=16384)  # a preview rebuild folds the same card texts again
 def fold(text: str) -> str:
     """Lowercase without accents, so 'creeren' finds 'creëren'; catalogue.js folds the query the same way."""
     decomposed = unicodedata.normalize("NFD", text.lower())

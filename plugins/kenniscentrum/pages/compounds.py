@@ -76,7 +76,13 @@ def _cache_dir() -> Path:
 
 def words(text: str) -> list[str]:
     """The lowercase words of a text, as a reader would type them."""
-    return WORD.findall(text.lower())
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=32768)
+def _words(text: str) -> tuple[str, ...]:
+    """Kept by text: a preview rebuild finds the words of every unchanged entry again."""
+    return tuple(WORD.findall(text.lower()))
 
 
 class Compounds:

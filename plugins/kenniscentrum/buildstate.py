@@ -1,0 +1,193 @@
+"""What `mkdocs serve --dirty` keeps from one build to the next, without MkDocs: the adapter asks, this decides.
+
+MkDocs keeps the plugin instance for the life of `serve`; everything a rebuild may reuse lives in one
+`PreviewState` on it: the entry pages by what they show (`PageCache`), the search words of pages not rendered
+again, the rendered bodies the feeds and e-mails quote, what the previous successful build generated (to know
+which pages come out unchanged and which are gone) and the worker thread that writes the outputs after the pages.
+A plain build (`mkdocs build`, or `serve` without `--dirty`) keeps nothing: every method then answers "all new".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import jinja2
+
+from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
+from kenniscentrum.outputs import write_outputs
+from kenniscentrum.outputs.ical import Calendars
+from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_index, start_search_index
+from kenniscentrum.pages.entries import PageCache
+from kenniscentrum.pages.search import SiteSearch, dictionary_lists
+from kenniscentrum.site import Site
+
+Stamp = tuple[float, tuple[str, ...]]
+
+
+class PreviewState:
+    """The state of one preview process across its builds (or of one plain build)."""
+
+    def __init__(self, incremental: bool = False) -> None:
+        self.incremental = incremental
+        self.previous: BuildState | None = None  # what the last successful build generated
+        self.entry_cache = PageCache()
+        self.search: SiteSearch | None = None
+        self.rendered_bodies: dict[str, str] = {}  # page source -> its rendered body, for feeds and e-mails
+        self.background = Background()
+        self._templates_stamp = 0.0
+        self._stamp: Stamp = (0.0, ())
+        self.compiled_templates = CompiledTemplates()
+
+    def theme_environment(self, env: jinja2.Environment) -> None:
+        """The theme's templates compiled once per preview: MkDocs makes a new environment for every build."""
+        if self.incremental:
+            env.bytecode_cache = self.compiled_templates
+
+    def begin(self) -> None:
+        """A build starts: the previous build's outputs still being written are stopped (this one writes them)."""
+        self.background.stop(wait=False)
+        if not self.incremental:
+            self.rendered_bodies = {}
+
+    def pages_cache(self, watched: Iterable[Path]) -> PageCache | None:
+        """Entry pages to reuse, forgotten when a template or the configuration changed; none in a plain build."""
+        if not self.incremental:
+            return None
+        newest = stamp(watched, ())[0]
+        if newest != self._templates_stamp:
+            self.entry_cache, self._templates_stamp = PageCache(), newest
+        return self.entry_cache
+
+    def site_search(self, catalogue: Catalogue) -> SiteSearch:
+        """This build's search data; the preview keeps the words of the pages it will not render again."""
+        previous, self.search = self.search, SiteSearch(catalogue)
+        if self.incremental and previous is not None:
+            self.search.keep_words_of(previous)
+        return self.search
+
+    def reusable(
+        self,
+        generated: Mapping[str, str | bytes],
+        static_pages: Iterable[str],
+        watched: Iterable[Path],
+        site_dir: Path,
+        dest_of: Callable[[str], str],
+    ) -> set[str]:
+        """The generated pages to leave as rendered; the outputs of pages that are gone are removed.
+
+        `dest_of` maps a page's source path to its output path in `site_dir` (MkDocs' URL rules).
+        """
+        if not self.incremental:
+            return set()
+        self._stamp = stamp(watched, static_pages)
+        for src_uri in removed_pages(self.previous, generated):
+            remove_output(site_dir, dest_of(src_uri))
+            self.rendered_bodies.pop(src_uri, None)
+        unchanged = unchanged_pages(self.previous, generated, self._stamp)
+        return {uri for uri in unchanged if (site_dir / dest_of(uri)).is_file()}
+
+    def succeeded(self, generated: Mapping[str, str | bytes]) -> None:
+        """The build wrote its pages: the next one compares with what this one generated."""
+        if self.incremental:
+            self.previous = BuildState(dict(generated), self._stamp)
+
+    def failed(self) -> None:
+        """The build failed, or showed the content's problems instead of pages: the next renders everything."""
+        self.previous = None
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates in memory, by name and file; Jinja compares each source's checksum before use."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def remove_output(site_dir: Path, dest_uri: str) -> None:
+    """A page's output, with its folder when the page is a folder's index.html (not the site's own)."""
+    page = site_dir / dest_uri
+    page.unlink(missing_ok=True)
+    if page.name == "index.html" and page.parent != site_dir:
+        shutil.rmtree(page.parent, ignore_errors=True)
+
+
+class OutputError(RuntimeError):
+    """An output could not be written; the message is Dutch, for the person running the build."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Outputs:
+    """Everything after the pages: feeds, calendars, e-mails, open data, redirects and the search index.
+
+    Made of what one build left (in the preview the next build replaces it), so a worker thread can write it
+    while the next build already runs.
+    """
+
+    catalogue: Catalogue
+    rendered_bodies: dict[str, str]
+    calendars: Calendars | None
+    search: SiteSearch
+    docs_outputs: dict[str, str]  # site path -> docs/ source, for files from docs/
+    site: Site
+    feed_items: int
+
+    def write(self, site_dir: Path, cancelled: Callable[[], bool] | None = None) -> None:
+        """Feeds, calendars, e-mails, open data and redirects; `cancelled` stops it between files (`Cancelled`)."""
+        written = write_outputs(
+            self.catalogue,
+            site_dir,
+            self.site,
+            self.feed_items,
+            self.calendars,
+            self.rendered_bodies,
+            cancelled,
+        )
+        clashes = [
+            f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "
+            "geef het een andere naam"
+            for path in written
+            if (rel := path.relative_to(site_dir).as_posix()) in self.docs_outputs
+        ]
+        if clashes:
+            raise OutputError("\n".join(clashes))
+
+    def index(
+        self,
+        site_dir: Path,
+        on_cancel: Callable[[Callable[[], None]], None] | None = None,
+        indexing: subprocess.Popen[str] | None = None,
+    ) -> str:
+        """Wait for Pagefind (started here unless given) and write the typo word lists; Pagefind's summary."""
+        try:
+            if indexing is None:
+                indexing = start_search_index(site_dir)
+                if on_cancel is not None:
+                    on_cancel(indexing.kill)
+            return finish_search_index(indexing, site_dir, self.search.vocabulary(), dictionary_lists())
+        except (SearchIndexError, OSError) as exc:
+            raise OutputError(str(exc)) from None
+
+    def write_all(self, site_dir: Path) -> str:
+        """A full build: Pagefind runs while the feeds and calendars are written; its summary."""
+        try:
+            indexing = start_search_index(site_dir)
+        except (SearchIndexError, OSError) as exc:
+            raise OutputError(str(exc)) from None
+        try:
+            self.write(site_dir)
+        except BaseException:
+            indexing.kill()
+            raise
+        return self.index(site_dir, indexing=indexing)
