@@ -228,6 +228,11 @@
       var values = (card.dataset[facet] || "").split(" ");
       card.hidden = codes.length > 0 && !codes.some(function (c) { return values.indexOf(c) >= 0; });
     });
+    // With a theme ticked, the box of all consultations ("kies een thema") would offer the wrong feed above the
+    // selection's own box: it steps aside until the filter is cleared.
+    Array.prototype.forEach.call(document.querySelectorAll("section.kc-follow"), function (other) {
+      if (other !== box && !box.contains(other)) other.hidden = codes.length > 0;
+    });
     // A list left without a card says so, instead of an empty heading ("Afgelopen" and nothing under it).
     Array.prototype.forEach.call(document.querySelectorAll(".kc-cards"), function (list) {
       var none = list.nextElementSibling;

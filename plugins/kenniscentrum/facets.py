@@ -235,7 +235,7 @@ def feed_sentence(kind: str, criteria: str = "", name: str = "") -> str:
         )
     if kind == "project":
         return _(
-            "Je krijgt alles over het project %(name)s: zijn marktconsultaties, hun conclusies en elke nieuwe "
+            "Je krijgt alles over het project ‘%(name)s’: zijn marktconsultaties, hun conclusies en elke nieuwe "
             "stap in zijn tijdlijn.",
             name=name,
         )

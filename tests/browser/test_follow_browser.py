@@ -278,8 +278,11 @@ def test_ticking_a_theme_on_the_consultations_page_filters_and_offers_its_feed(p
     page.goto("marktconsultaties/")
     box = page.locator(FOLLOW)
     assert not box.is_visible()  # no theme: the page's own "Volg de marktconsultaties" stands
+    everything = page.get_by_role("region", name="Volg de marktconsultaties")
+    assert everything.is_visible()
     page.locator("#kc-filters").get_by_label("Energie").check()
     assert box.is_visible()
+    assert not everything.is_visible()  # one box: the feed of all would be the wrong one to take now
     assert page.url.endswith("?thema=energie")
     shown = page.locator(".kc-cards > .kc-card:visible")
     themes = shown.evaluate_all("cards => cards.map(c => c.dataset.thema)")
