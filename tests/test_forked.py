@@ -26,6 +26,18 @@ def test_the_value_comes_back_from_another_process(tmp_path: Path) -> None:
     assert Forked(os.getpid, fork=False).result() == os.getpid()
 
 
+def test_a_process_with_threads_does_not_fork() -> None:
+    """`mkdocs serve --clean` builds as a full build, beside the server's threads: a child could deadlock."""
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        assert Forked(os.getpid).result() == os.getpid()
+    finally:
+        stop.set()
+        server.join()
+
+
 def test_the_problem_is_raised_as_the_build_reports_it() -> None:
     def clash() -> None:
         raise OutputError("docs/feeds/alles.xml krijgt hetzelfde adres als een gegenereerd bestand")

@@ -1,16 +1,17 @@
 """A call run in a forked process beside the build: MkDocs renders on one core, a second one does our part.
 
 Fork, not spawn: the child starts with everything the build has already loaded (the catalogue, the compiled
-templates), so nothing is pickled on the way in; only the result comes back, pickled through a pipe. Used only
-by `mkdocs build`, which runs no threads of its own (forking `mkdocs serve`, with its server threads, is not
-safe), and only on Linux (macOS forks badly, Windows not at all): elsewhere the call runs in-process, when its
-result is asked for.
+templates), so nothing is pickled on the way in; only the result comes back, pickled through a pipe. Only a
+process without other threads forks (`mkdocs build`; `mkdocs serve` has its server threads, and a lock one of
+them holds would stay locked in the child forever), and only on Linux (macOS forks badly, Windows not at all):
+otherwise the call runs in-process, when its result is asked for.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -29,7 +30,7 @@ class Forked(Generic[T]):
         self._call: Callable[[], T] | None = call
         self._process: BaseProcess | None = None
         self._pipe: Connection | None = None
-        if fork and CAN_FORK:
+        if fork and CAN_FORK and threading.active_count() == 1:
             context = multiprocessing.get_context("fork")
             self._pipe, sender = context.Pipe(duplex=False)
             # What the build printed so far must not be printed again when the child flushes on its way out.
