@@ -151,4 +151,12 @@ def test_an_edit_renders_the_pages_that_show_the_entry_and_leaves_the_others(pro
         )
         assert {"projecten/cold2gold.md", "thema/sport.md", "projecten/index.md"} <= rendered
         assert "tips/de-pio-principes.md" not in rendered  # a page that does not show the project
+        # The feed pages that list the project among their latest items, and only those.
+        assert {
+            "feeds/project/cold2gold.md",
+            "feeds/organisatie/sport-vlaanderen.md",
+            "feeds/thema/sport.md",
+        } <= rendered
+        assert "feeds/alles.md" not in rendered  # its five latest items are others
+        assert "Koelkledij Nieuwe Naam" in site.page("feeds/project/cold2gold/")
         assert "<h1" in site.page("tips/de-pio-principes/")  # and still served, as rendered before

@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import jinja2
 
 from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.feedlist import Feed
 from kenniscentrum.forked import Forked
 from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
@@ -149,6 +150,7 @@ class Outputs:
     site: Site
     feed_items: int
     indexed: tuple[str, ...] = ()  # site paths of the pages the search index holds
+    listed: Sequence[Feed] | None = None  # the feeds whose pages the build made
 
     def write(self, site_dir: Path, cancelled: Callable[[], bool] | None = None) -> None:
         """Feeds, calendars, e-mails, open data and redirects; `cancelled` stops it between files (`Cancelled`)."""
@@ -160,6 +162,7 @@ class Outputs:
             self.calendars,
             self.rendered_bodies,
             cancelled,
+            self.listed,
         )
         clashes = [
             f"docs/{self.docs_outputs[rel]} krijgt hetzelfde adres als een gegenereerd bestand ({rel}): "

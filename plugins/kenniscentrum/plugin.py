@@ -34,6 +34,7 @@ from kenniscentrum.editor.cms import (
     render_config,
     write_admin,
 )
+from kenniscentrum.feedlist import Feed, feeds
 from kenniscentrum.forked import Forked
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery, follow_texts
 from kenniscentrum.outputs.ical import Calendars, build_calendars
@@ -82,6 +83,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.cms_dist: Path | None = None
         self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
         self.dest_uris: dict[str, str] = {}  # page source -> its site path
+        self.feeds: list[Feed] = []  # every feed the site publishes, for its page and its files
         self.site = Site()
         self.feed_links: list[dict[str, str]] = []
         self.content_dir = Path("content")
@@ -145,7 +147,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             return config
         # A full build makes the entry pages on a second core; the preview reuses its cache instead.
         parallel = self.command != "serve"
-        self.pages = generate_pages(self.catalogue, self.state.pages_cache(_watched(config)), parallel)
+        self.feeds = feeds(self.catalogue)  # their pages now, their files after the pages
+        self.pages = generate_pages(
+            self.catalogue, self.state.pages_cache(_watched(config)), parallel, self.feeds
+        )
         self.feed_links = autodiscovery()
         self.search = self.state.site_search(self.catalogue)
         if self.catalogue.hidden:
@@ -344,6 +349,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.site,
             self.config.feed_items,
             tuple(self.dest_uris[src] for src in self.search.page_words if src in self.dest_uris),
+            self.feeds,
         )
 
     def on_shutdown(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -207,7 +207,7 @@ def feed_specs(catalogue: Catalogue, site: Site | None = None) -> list[FeedSpec]
 
 
 def _specs(
-    feeds: list[Feed], site: Site | None, made: dict[tuple[object, ...], FeedItem] | None = None
+    feeds: Sequence[Feed], site: Site | None, made: dict[tuple[object, ...], FeedItem] | None = None
 ) -> list[FeedSpec]:
     """The feeds of `feedlist` with their items; an item sits in many feeds and is made once (`made`)."""
     name = (site or Site()).name
@@ -315,11 +315,13 @@ def write_feeds(
     rendered: Mapping[str, str] | None = None,
     calendars: Calendars | None = None,
     cancelled: Callable[[], bool] | None = None,
+    listed: Sequence[Feed] | None = None,
 ) -> list[Path]:
     """Write every feed (RSS, Atom, JSON Feed) and the calendar of every selection and project; each item is
     rendered and serialized once however many feeds carry it.
 
     `cancelled` is asked before each feed: the preview's next save stops writing the previous one's feeds.
+    `listed` is `feedlist.feeds(catalogue)` when the caller has it already (the build made the feed pages).
     """
     site = site if isinstance(site, Site) else Site(url=site)
     items = feed_items(catalogue, site.feed_id_prefix)
@@ -328,7 +330,7 @@ def write_feeds(
     fallback = items[0].updated if items else as_datetime(_EMPTY_FEED_DATE)
     written = []
     made: set[str] = set()
-    specs = _specs(all_feeds(catalogue), site)
+    specs = _specs(all_feeds(catalogue) if listed is None else listed, site)
     written.append(_write(site_dir / routes.FEEDS_OPML, opml(specs, site, fallback).encode(), made))
     for spec in specs:
         if cancelled is not None and cancelled():

@@ -6,10 +6,12 @@ writes them to disk for any other engine.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.feedlist import Feed
 from kenniscentrum.forked import Forked
 from kenniscentrum.pages.catalogue_page import project_catalogue
 from kenniscentrum.pages.digest import digest_pages
@@ -27,18 +29,22 @@ from kenniscentrum.pages.listings import (
 
 
 def generate_pages(
-    catalogue: Catalogue, reuse: PageCache | None = None, parallel: bool = False
+    catalogue: Catalogue,
+    reuse: PageCache | None = None,
+    parallel: bool = False,
+    listed: Sequence[Feed] | None = None,
 ) -> GeneratedPages:
     """Every page the content produces: one per entry, the listings, themes, organisations, digests and feeds.
 
     `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build. `parallel` (a
     full build) makes the entry pages in a forked process while this one makes the rest: half the wall time.
+    `listed` is `feedlist.feeds(catalogue)` when the caller has it (it hands the same list to the feed files).
     """
     entries = Forked(partial(entry_pages, catalogue, reuse), fork=parallel)
     others = {
         **listing_pages(catalogue, reuse),
         **digest_pages(catalogue, reuse),
-        **feed_pages(catalogue),
+        **feed_pages(catalogue, listed, reuse),
     }
     return {**entries.result(), **others}
 

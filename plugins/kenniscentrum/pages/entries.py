@@ -9,7 +9,7 @@ The body is the editor's Markdown, which the plugin sanitizes after rendering.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -89,7 +89,7 @@ class PageCache:
     def __init__(self) -> None:
         self._context: tuple[Any, ...] | None = None
         self._pages: dict[str, tuple[tuple[Any, ...], str]] = {}
-        self._others: dict[str, tuple[tuple[Any, ...], str]] = {}
+        self._others: dict[str, tuple[Hashable, str]] = {}
         self.generated: list[str] = []  # the pages this build generated (the others came from the cache)
 
     def pages(self, catalogue: Catalogue) -> GeneratedPages:
@@ -114,7 +114,10 @@ class PageCache:
         """A page showing these entries' cards: made again only when one of them (or its project) changed."""
         shown = list(entries)
         shown += [p for e in shown if (p := catalogue.project_of(e)) is not None]
-        used = tuple(map(_value, shown))
+        return self.keyed(uri, tuple(map(_value, shown)), make)
+
+    def keyed(self, uri: str, used: Hashable, make: Callable[[], str]) -> str:
+        """A page made from exactly `used`: made again only when that changed."""
         kept = self._others.get(uri)
         if kept is None or kept[0] != used:
             kept = self._others[uri] = (used, make())
