@@ -95,13 +95,14 @@
         ).forEach(function (card) { list.appendChild(card); });
       }
       // A list left without a card says so, instead of an empty heading ("Afgelopen" and nothing under it).
+      if (!none) return;
       var note = list.nextElementSibling;
-      if (none && !(note && note.classList.contains("kc-cards-none"))) {
+      if (!note || !note.classList.contains("kc-cards-none")) {
         note = list.insertAdjacentElement("afterend", document.createElement("p"));
         note.className = "kc-cards-none";
         note.textContent = none;
       }
-      if (none) note.hidden = own[i].some(function (card) { return !card.hidden; });
+      note.hidden = own[i].some(function (card) { return !card.hidden; });
     });
     var set = checked() + (typed() ? 1 : 0);
     if (toggle) toggle.textContent = toggle.dataset.label + (set ? " (" + set + ")" : "");
