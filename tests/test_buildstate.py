@@ -102,3 +102,55 @@ def test_a_newer_build_stops_the_outputs_still_being_written() -> None:
     background.start([lambda: done.append("nieuw")], reported.append)
     background.wait()
     assert done == ["nieuw"] and reported == []  # the old job stopped between its parts, unreported
+
+
+class _Outputs:
+    """Stands in for `Outputs` in the process that writes them: what its `write` does, and nothing else."""
+
+    def __init__(self, write) -> None:
+        self._write = write
+
+    def write(self, site_dir: Path) -> None:
+        self._write(site_dir)
+
+
+def test_the_outputs_process_writes_beside_the_build_and_reports_its_problem(tmp_path: Path) -> None:
+    import pytest
+
+    from kenniscentrum.buildstate import OutputError, OutputsProcess
+
+    done = OutputsProcess()
+    done.start(_Outputs(lambda site: (site / "feed.xml").write_text("<rss/>")), tmp_path)  # type: ignore[arg-type]
+    done.wait()
+    assert (tmp_path / "feed.xml").read_text() == "<rss/>"
+    assert (tmp_path / "search/woordenboek/lijsten.json").is_file()  # the Dutch word lists come along
+
+    def clash(site: Path) -> None:
+        raise OutputError("docs/feeds/alles.xml krijgt hetzelfde adres als een gegenereerd bestand")
+
+    failed = OutputsProcess()
+    failed.start(_Outputs(clash), tmp_path)  # type: ignore[arg-type]
+    with pytest.raises(OutputError, match="docs/feeds/alles.xml krijgt hetzelfde adres"):
+        failed.wait()
+
+    def bug(site: Path) -> None:
+        raise KeyError("soort")
+
+    crashed = OutputsProcess()
+    crashed.start(_Outputs(bug), tmp_path)  # type: ignore[arg-type]
+    with pytest.raises(OutputError, match="KeyError: 'soort'"):  # the traceback, for whoever fixes it
+        crashed.wait()
+
+
+def test_a_failed_build_stops_the_outputs_process(tmp_path: Path) -> None:
+    import threading
+
+    from kenniscentrum.buildstate import OutputsProcess
+
+    def forever(site: Path) -> None:
+        threading.Event().wait(600)
+
+    writing = OutputsProcess()
+    writing.start(_Outputs(forever), tmp_path)  # type: ignore[arg-type]
+    writing.kill()
+    writing.wait()  # nothing left to wait for

@@ -198,3 +198,11 @@ def test_the_organisation_short_names_of_the_vocabulary_become_search_terms():
     terms = SiteSearch(catalogue).page(entry.src_uri, {}, None).terms
     assert "SpV" in terms.split() and "Sport Vl" in terms
     assert SiteSearch(catalogue).page("projecten/index.md", {"kc_type": "listing"}, "") is None
+
+
+def test_pagefind_reads_only_the_folders_of_indexed_pages():
+    from kenniscentrum.outputs.search_index import pages_glob
+
+    indexed = ["projecten/a/index.html", "projecten/b/index.html", "over/index.html", "zoek.html"]
+    assert pages_glob(indexed) == "{over/**/*.html,projecten/**/*.html,zoek.html}"
+    assert pages_glob([]) == "**/*.{html}"  # nothing named: every page, as Pagefind itself would

@@ -10,9 +10,14 @@ A plain build (`mkdocs build`, or `serve` without `--dirty`) keeps nothing: ever
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import shutil
 import subprocess
+import sys
+import traceback
 from collections.abc import Callable, Iterable, Mapping
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import jinja2
@@ -21,7 +26,12 @@ from kenniscentrum.content.catalogue import Catalogue
 from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
 from kenniscentrum.outputs.ical import Calendars
-from kenniscentrum.outputs.search_index import SearchIndexError, finish_search_index, start_search_index
+from kenniscentrum.outputs.search_index import (
+    SearchIndexError,
+    finish_search_index,
+    start_search_index,
+    write_dictionary,
+)
 from kenniscentrum.pages.entries import PageCache
 from kenniscentrum.pages.search import SiteSearch, dictionary_lists
 from kenniscentrum.site import Site
@@ -142,6 +152,7 @@ class Outputs:
     docs_outputs: dict[str, str]  # site path -> docs/ source, for files from docs/
     site: Site
     feed_items: int
+    indexed: tuple[str, ...] = ()  # site paths of the pages the search index holds
 
     def write(self, site_dir: Path, cancelled: Callable[[], bool] | None = None) -> None:
         """Feeds, calendars, e-mails, open data and redirects; `cancelled` stops it between files (`Cancelled`)."""
@@ -172,22 +183,98 @@ class Outputs:
         """Wait for Pagefind (started here unless given) and write the typo word lists; Pagefind's summary."""
         try:
             if indexing is None:
-                indexing = start_search_index(site_dir)
+                indexing = start_search_index(site_dir, self.indexed)
                 if on_cancel is not None:
                     on_cancel(indexing.kill)
             return finish_search_index(indexing, site_dir, self.search.vocabulary(), dictionary_lists())
         except (SearchIndexError, OSError) as exc:
             raise OutputError(str(exc)) from None
 
-    def write_all(self, site_dir: Path) -> str:
-        """A full build: Pagefind runs while the feeds and calendars are written; its summary."""
+    def write_all(self, site_dir: Path, written: OutputsProcess | None = None) -> str:
+        """A full build: Pagefind runs while the feeds and calendars are written (here, or by `written`, the
+        process that started on them while MkDocs wrote the pages); its summary."""
         try:
-            indexing = start_search_index(site_dir)
+            indexing = start_search_index(site_dir, self.indexed)
         except (SearchIndexError, OSError) as exc:
             raise OutputError(str(exc)) from None
         try:
-            self.write(site_dir)
-        except BaseException:
-            indexing.kill()
-            raise
-        return self.index(site_dir, indexing=indexing)
+            if written is None:
+                self.write(site_dir)
+                write_dictionary(site_dir, dictionary_lists())
+            else:
+                written.wait()
+            return finish_search_index(indexing, site_dir, self.search.vocabulary())
+        except SearchIndexError as exc:
+            raise OutputError(str(exc)) from None
+        finally:
+            indexing.kill()  # stopped only if something above failed: it has exited otherwise
+
+
+class OutputsProcess:
+    """A full build's feeds, calendars, e-mails, open data and Dutch word lists, written by a forked process.
+
+    They need the content and the rendered entry bodies, and nothing of the page templates: both are ready when
+    MkDocs has converted every page's Markdown (its `env` event), so a second core writes them while MkDocs
+    renders and writes the pages, and the build waits only for the search index. Without `fork` (Windows,
+    macOS) they are written at the end, as before.
+    """
+
+    def __init__(self) -> None:
+        self._process: BaseProcess | None = None
+        self._result: Connection | None = None
+        self._inline: Callable[[], None] | None = None
+
+    def start(self, outputs: Outputs, site_dir: Path) -> None:
+        def write() -> None:
+            outputs.write(site_dir)
+            write_dictionary(site_dir, dictionary_lists())
+
+        if not sys.platform.startswith("linux"):
+            self._inline = write
+            return
+        context = multiprocessing.get_context("fork")
+        self._result, sender = context.Pipe(duplex=False)
+        # What the build printed so far must not be printed again when the forked process flushes on exit.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self._process = context.Process(target=_report_to, args=(sender, write), daemon=True)
+        self._process.start()
+        sender.close()
+
+    def wait(self) -> None:
+        """Until the outputs are written; `OutputError` with the process's Dutch message (or traceback)."""
+        if self._inline is not None:
+            write, self._inline = self._inline, None
+            write()
+            return
+        if self._process is None or self._result is None:
+            return
+        try:
+            problem = self._result.recv()
+        except EOFError:  # the process ended without a word: killed, or out of memory
+            problem = (
+                f"het schrijven van de feeds en agenda's stopte onverwacht (code {self._process.exitcode})"
+            )
+        self._process.join()
+        self._process = self._result = None
+        if problem is not None:
+            raise OutputError(problem)
+
+    def kill(self) -> None:
+        """The build failed: stop writing outputs for a site that is removed."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._process = self._result = None
+        self._inline = None
+
+
+def _report_to(sender: Connection, write: Callable[[], None]) -> None:
+    """In the forked process: write, then send None, or the problem as the build reports it."""
+    try:
+        write()
+        sender.send(None)
+    except OutputError as exc:
+        sender.send(str(exc))
+    except BaseException:
+        sender.send(traceback.format_exc())

@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from kenniscentrum.buildstate import OutputError, Outputs, PreviewState
+from kenniscentrum.buildstate import OutputError, Outputs, OutputsProcess, PreviewState
 from kenniscentrum.content.bodylinks import MEDIA_FOLDER
 from kenniscentrum.content.catalogue import Catalogue, empty_catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
@@ -79,12 +79,14 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.calendars: Calendars | None = None
         self.cms_dist: Path | None = None
         self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
+        self.dest_uris: dict[str, str] = {}  # page source -> its site path
         self.site = Site()
         self.feed_links: list[dict[str, str]] = []
         self.content_dir = Path("content")
         self.content_error: ContentError | None = None
         self.state = PreviewState()  # what `serve --dirty` keeps between builds
         self.search: SiteSearch | None = None
+        self.outputs = OutputsProcess()  # a full build's feeds and calendars, beside the page templates
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -227,10 +229,14 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             file.unchanged = file.src_uri in reuse
             files.append(file)
         self.docs_outputs = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
+        self.dest_uris = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page's Markdown is rendered: a full build starts its feeds and calendars beside the templates."""
         self.state.theme_environment(env)
+        if self.command != "serve" and self.content_error is None:
+            self.outputs.start(self._outputs(), Path(config.site_dir))
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -306,18 +312,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if self.cms_dist is not None:
             self._write_admin(config)  # before the search index starts: /admin/ is never indexed
         site_dir = Path(config.site_dir)
-        assert self.search is not None
-        # What the outputs are made of, as this build left it: in the preview the next build replaces it.
-        outputs = Outputs(
-            self.catalogue,
-            dict(self.state.rendered_bodies),
-            self.calendars,
-            self.search,
-            self.docs_outputs,
-            self.site,
-            self.config.feed_items,
-        )
         if self.command == "serve":
+            outputs = self._outputs()
             background = self.state.background
             background.start(
                 [
@@ -328,9 +324,23 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             )
             return
         try:
-            log.info("Zoekindex: %s", outputs.write_all(site_dir))
+            log.info("Zoekindex: %s", self._outputs().write_all(site_dir, self.outputs))
         except OutputError as exc:
             raise PluginError(str(exc)) from None
+
+    def _outputs(self) -> Outputs:
+        """What the outputs are made of, as this build left it: in the preview the next build replaces it."""
+        assert self.catalogue is not None and self.search is not None
+        return Outputs(
+            self.catalogue,
+            dict(self.state.rendered_bodies),
+            self.calendars,
+            self.search,
+            self.docs_outputs,
+            self.site,
+            self.config.feed_items,
+            tuple(self.dest_uris[src] for src in self.search.page_words if src in self.dest_uris),
+        )
 
     def on_shutdown(self) -> None:
         """`mkdocs serve` stops: finish the outputs of the last preview build rather than leave them half written."""
@@ -353,6 +363,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""
         self.state.failed()  # the next preview renders everything again
+        self.outputs.kill()
         site_dir = getattr(self, "_site_dir", None)
         if site_dir and Path(site_dir).is_dir():
             shutil.rmtree(site_dir, ignore_errors=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 PAGEFIND_DIR = "pagefind"
@@ -38,16 +38,20 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def start_search_index(site_dir: Path) -> subprocess.Popen[str]:
+def start_search_index(site_dir: Path, indexed: Iterable[str] = ()) -> subprocess.Popen[str]:
     """Start Pagefind on the written pages; it runs beside whatever the build still writes (feeds, calendars).
 
-    Only pages marked `data-pagefind-body` are indexed, and those are complete before this starts.
+    Only pages marked `data-pagefind-body` are indexed, and those are complete before this starts. `indexed`
+    (their paths in the site) narrows what Pagefind reads to their folders: it need not parse the feed pages,
+    listings and digests that would not be indexed anyway.
     """
     return subprocess.Popen(
         [
             str(pagefind_executable()),
             "--site",
             str(site_dir),
+            "--glob",
+            pages_glob(indexed),
             "--output-subdir",
             PAGEFIND_DIR,
             "--force-language",
@@ -61,19 +65,32 @@ def start_search_index(site_dir: Path) -> subprocess.Popen[str]:
     )
 
 
+def pages_glob(indexed: Iterable[str]) -> str:
+    """A glob of the top folders (or top-level files) of the indexed pages: `{over/**/*.html,projecten/**/*.html}`.
+
+    Folders, not the pages themselves: thousands of paths would not fit on a command line. Any page not named
+    (none given) keeps Pagefind's own default, every HTML file.
+    """
+    tops = sorted({path.split("/", 1)[0] if "/" in path else path for path in indexed})
+    if not tops:
+        return "**/*.{html}"
+    return "{" + ",".join(top if top.endswith(".html") else f"{top}/**/*.html" for top in tops) + "}"
+
+
 def finish_search_index(
     indexing: subprocess.Popen[str],
     site_dir: Path,
     vocabulary: Mapping[str, list[str]],
     dictionary: Mapping[str, list[str]] | None = None,
 ) -> str:
-    """Wait for Pagefind and write the typo word lists (and the Dutch dictionary's); returns Pagefind's summary."""
+    """Write the typo word lists (and the Dutch dictionary's) while Pagefind runs, then wait for it; returns
+    Pagefind's summary."""
+    write_vocabulary(site_dir / WORDS_DIR, vocabulary)
+    if dictionary is not None:
+        write_dictionary(site_dir, dictionary)
     stdout, stderr = indexing.communicate()
     if indexing.returncode != 0:
         raise SearchIndexError(f"Pagefind kon de zoekindex niet bouwen:\n{stderr or stdout}")
-    write_vocabulary(site_dir / WORDS_DIR, vocabulary)
-    if dictionary is not None:
-        write_vocabulary(site_dir / DICTIONARY_DIR, dictionary)
     summary = [
         line.strip()
         for line in stdout.splitlines()
@@ -82,11 +99,9 @@ def finish_search_index(
     return ", ".join(summary)
 
 
-def build_search_index(
-    site_dir: Path, vocabulary: Mapping[str, list[str]], dictionary: Mapping[str, list[str]] | None = None
-) -> str:
-    """Index `site_dir` with Pagefind and write the typo word lists, in one go."""
-    return finish_search_index(start_search_index(site_dir), site_dir, vocabulary, dictionary)
+def write_dictionary(site_dir: Path, dictionary: Mapping[str, list[str]]) -> None:
+    """The common Dutch words the browser never "corrects" (the same on every build)."""
+    write_vocabulary(site_dir / DICTIONARY_DIR, dictionary)
 
 
 def write_vocabulary(folder: Path, vocabulary: Mapping[str, list[str]]) -> None:
