@@ -10,19 +10,15 @@ A plain build (`mkdocs build`, or `serve` without `--dirty`) keeps nothing: ever
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import shutil
 import subprocess
-import sys
-import traceback
 from collections.abc import Callable, Iterable, Mapping
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import jinja2
 
 from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.forked import Forked
 from kenniscentrum.incremental import Background, BuildState, removed_pages, stamp, unchanged_pages
 from kenniscentrum.outputs import write_outputs
 from kenniscentrum.outputs.ical import Calendars
@@ -190,91 +186,25 @@ class Outputs:
         except (SearchIndexError, OSError) as exc:
             raise OutputError(str(exc)) from None
 
-    def write_all(self, site_dir: Path, written: OutputsProcess | None = None) -> str:
+    def write_files(self, site_dir: Path) -> None:
+        """Everything but the search index, at once: what a full build writes beside the page templates."""
+        self.write(site_dir)
+        write_dictionary(site_dir, dictionary_lists())
+
+    def write_all(self, site_dir: Path, written: Forked[None] | None = None) -> str:
         """A full build: Pagefind runs while the feeds and calendars are written (here, or by `written`, the
-        process that started on them while MkDocs wrote the pages); its summary."""
+        process that started on them while MkDocs rendered the page templates); its summary."""
         try:
             indexing = start_search_index(site_dir, self.indexed)
         except (SearchIndexError, OSError) as exc:
             raise OutputError(str(exc)) from None
         try:
             if written is None:
-                self.write(site_dir)
-                write_dictionary(site_dir, dictionary_lists())
+                self.write_files(site_dir)
             else:
-                written.wait()
+                written.result()
             return finish_search_index(indexing, site_dir, self.search.vocabulary())
         except SearchIndexError as exc:
             raise OutputError(str(exc)) from None
         finally:
             indexing.kill()  # stopped only if something above failed: it has exited otherwise
-
-
-class OutputsProcess:
-    """A full build's feeds, calendars, e-mails, open data and Dutch word lists, written by a forked process.
-
-    They need the content and the rendered entry bodies, and nothing of the page templates: both are ready when
-    MkDocs has converted every page's Markdown (its `env` event), so a second core writes them while MkDocs
-    renders and writes the pages, and the build waits only for the search index. Without `fork` (Windows,
-    macOS) they are written at the end, as before.
-    """
-
-    def __init__(self) -> None:
-        self._process: BaseProcess | None = None
-        self._result: Connection | None = None
-        self._inline: Callable[[], None] | None = None
-
-    def start(self, outputs: Outputs, site_dir: Path) -> None:
-        def write() -> None:
-            outputs.write(site_dir)
-            write_dictionary(site_dir, dictionary_lists())
-
-        if not sys.platform.startswith("linux"):
-            self._inline = write
-            return
-        context = multiprocessing.get_context("fork")
-        self._result, sender = context.Pipe(duplex=False)
-        # What the build printed so far must not be printed again when the forked process flushes on exit.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        self._process = context.Process(target=_report_to, args=(sender, write), daemon=True)
-        self._process.start()
-        sender.close()
-
-    def wait(self) -> None:
-        """Until the outputs are written; `OutputError` with the process's Dutch message (or traceback)."""
-        if self._inline is not None:
-            write, self._inline = self._inline, None
-            write()
-            return
-        if self._process is None or self._result is None:
-            return
-        try:
-            problem = self._result.recv()
-        except EOFError:  # the process ended without a word: killed, or out of memory
-            problem = (
-                f"het schrijven van de feeds en agenda's stopte onverwacht (code {self._process.exitcode})"
-            )
-        self._process.join()
-        self._process = self._result = None
-        if problem is not None:
-            raise OutputError(problem)
-
-    def kill(self) -> None:
-        """The build failed: stop writing outputs for a site that is removed."""
-        if self._process is not None:
-            self._process.kill()
-            self._process.join()
-            self._process = self._result = None
-        self._inline = None
-
-
-def _report_to(sender: Connection, write: Callable[[], None]) -> None:
-    """In the forked process: write, then send None, or the problem as the build reports it."""
-    try:
-        write()
-        sender.send(None)
-    except OutputError as exc:
-        sender.send(str(exc))
-    except BaseException:
-        sender.send(traceback.format_exc())

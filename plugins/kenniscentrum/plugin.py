@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import sys
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment
@@ -20,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from kenniscentrum.buildstate import OutputError, Outputs, OutputsProcess, PreviewState
+from kenniscentrum.buildstate import OutputError, Outputs, PreviewState
 from kenniscentrum.content.bodylinks import MEDIA_FOLDER
 from kenniscentrum.content.catalogue import Catalogue, empty_catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
@@ -33,6 +34,7 @@ from kenniscentrum.editor.cms import (
     render_config,
     write_admin,
 )
+from kenniscentrum.forked import Forked
 from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery, follow_texts
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
@@ -86,7 +88,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.content_error: ContentError | None = None
         self.state = PreviewState()  # what `serve --dirty` keeps between builds
         self.search: SiteSearch | None = None
-        self.outputs = OutputsProcess()  # a full build's feeds and calendars, beside the page templates
+        self.outputs: Forked[None] | None = None  # a full build's feeds and calendars, beside the templates
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -141,7 +143,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             config["nav"] = None
             config.theme.static_templates.discard("404.html")  # our 404.md shows the problems instead
             return config
-        self.pages = generate_pages(self.catalogue, self.state.pages_cache(_watched(config)))
+        # A full build makes the entry pages on a second core; the preview reuses its cache instead.
+        parallel = self.command != "serve"
+        self.pages = generate_pages(self.catalogue, self.state.pages_cache(_watched(config)), parallel)
         self.feed_links = autodiscovery()
         self.search = self.state.site_search(self.catalogue)
         if self.catalogue.hidden:
@@ -236,7 +240,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         """Every page's Markdown is rendered: a full build starts its feeds and calendars beside the templates."""
         self.state.theme_environment(env)
         if self.command != "serve" and self.content_error is None:
-            self.outputs.start(self._outputs(), Path(config.site_dir))
+            self.outputs = Forked(partial(self._outputs().write_files, Path(config.site_dir)))
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -363,7 +367,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """Never leave a half-written site behind for a deploy step to publish."""
         self.state.failed()  # the next preview renders everything again
-        self.outputs.kill()
+        if self.outputs is not None:
+            self.outputs.kill()
         site_dir = getattr(self, "_site_dir", None)
         if site_dir and Path(site_dir).is_dir():
             shutil.rmtree(site_dir, ignore_errors=True)

@@ -10,6 +10,7 @@ from functools import partial
 
 from kenniscentrum import routes
 from kenniscentrum.content.catalogue import Catalogue
+from kenniscentrum.forked import Forked
 from kenniscentrum.pages.catalogue_page import project_catalogue
 from kenniscentrum.pages.digest import digest_pages
 from kenniscentrum.pages.entries import GeneratedPages, PageCache, entry_pages
@@ -25,17 +26,21 @@ from kenniscentrum.pages.listings import (
 )
 
 
-def generate_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> GeneratedPages:
+def generate_pages(
+    catalogue: Catalogue, reuse: PageCache | None = None, parallel: bool = False
+) -> GeneratedPages:
     """Every page the content produces: one per entry, the listings, themes, organisations, digests and feeds.
 
-    `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build.
+    `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build. `parallel` (a
+    full build) makes the entry pages in a forked process while this one makes the rest: half the wall time.
     """
-    return {
-        **entry_pages(catalogue, reuse),
+    entries = Forked(partial(entry_pages, catalogue, reuse), fork=parallel)
+    others = {
         **listing_pages(catalogue, reuse),
         **digest_pages(catalogue, reuse),
         **feed_pages(catalogue),
     }
+    return {**entries.result(), **others}
 
 
 def listing_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> dict[str, str]:

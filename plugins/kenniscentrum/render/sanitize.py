@@ -43,8 +43,13 @@ def sanitize(html: str, site_url: str = "") -> str:
     Images load from this site only: relative, or absolute under `site_url` (feeds make their links absolute).
     """
     own = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-    return nh3.clean(
-        html,
+    return _cleaner(own).clean(html)
+
+
+@functools.cache
+def _cleaner(own: str) -> nh3.Cleaner:
+    """One sanitizer per site address, reused: converting the allowlists for every page cost a third of the time."""
+    return nh3.Cleaner(
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         url_schemes=_SCHEMES,
