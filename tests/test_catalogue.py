@@ -141,7 +141,8 @@ def test_the_catalogue_script_is_served_by_the_site_and_small(site: Path) -> Non
     assert len(ours) == 1
     assert doc.cssselect(f'script[src="{ours[0]}"]')[0].get("defer") is not None
     path = site / posixpath.normpath(posixpath.join("projecten", ours[0]))
-    assert path.stat().st_size < 6 * 1024
+    # The card filter of two pages (follow.js only reads the selection it announces): 8 KB before gzip.
+    assert path.stat().st_size < 8 * 1024
     # Every script the page loads is a file of the site itself: no framework comes from elsewhere.
     assert all(not s.startswith(("http:", "https:", "//")) for s in scripts)
 

@@ -16,6 +16,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import ROOT, copy_project, run_build
+from kenniscentrum.facets import FEED_SENTENCES, feed_sentence
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "jsonfeed-1.1.json").read_text(encoding="utf-8"))
 TAG = "tag:vlaio.be,2024:kenniscentrum/"
@@ -485,3 +486,12 @@ def test_a_step_known_only_by_its_year_claims_no_day(site: Path) -> None:
     page = lxml.html.fromstring((site / "feeds" / "project" / "turing" / "index.html").read_bytes())
     dates = [s.text_content() for s in page.cssselect(".kc-feed-latest .kc-feed-date")]
     assert "(2019)" in dates and "(1 januari 2019)" not in dates
+
+
+def test_a_feed_of_an_unknown_kind_is_refused_rather_than_described_as_another() -> None:
+    with pytest.raises(KeyError, match="sector"):
+        feed_sentence("sector", "thema ‘Energie’")
+    # Every kind is one sentence, its placeholders filled in.
+    for kind in FEED_SENTENCES:
+        sentence = feed_sentence(kind, "thema ‘Energie’", "Turing")
+        assert sentence.startswith("Je krijgt ") and "%(" not in sentence

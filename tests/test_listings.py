@@ -7,7 +7,9 @@ the built site, so a link that points to a missing page fails as surely as a lin
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import lxml.html
@@ -15,6 +17,9 @@ import pytest
 import yaml
 
 from conftest import CONTENT, TODAY, copy_project, run_build
+from kenniscentrum.content.catalogue import load_catalogue
+from kenniscentrum.pages.entries import entry_pages
+from kenniscentrum.pages.listings import organisation_page
 
 CONTENT = CONTENT
 PREFIX = {
@@ -397,3 +402,33 @@ def test_tips_grouped_by_kind_and_by_theme(site: Path) -> None:
         code = next(iter(theme)).split("/")[1]
         listed = {a.text_content() for a in heading.getnext().iter("a")}
         assert listed == {t["title"] for t in tips.values() if code in (t.get("themes") or [])}
+
+
+def test_an_organisation_is_shown_with_its_abbreviations_and_recognised_by_its_other_spellings(
+    tmp_path: Path,
+) -> None:
+    """The fixture's organisations.yml gives AWV a short name (AWV) and a spelling variant with '&': an entry
+    naming the variant is the same organisation, and no page repeats the name in another spelling."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    pitches = content / "consultations" / "turing-pitches.md"
+    text = pitches.read_text(encoding="utf-8")
+    assert "organisation: Agentschap Wegen en Verkeer\n" in text
+    pitches.write_text(
+        text.replace(
+            "organisation: Agentschap Wegen en Verkeer\n", "organisation: Agentschap Wegen & Verkeer\n"
+        ),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(content, date.fromisoformat(TODAY))
+    entry = catalogue.get("consultation", "turing-pitches")
+    assert entry is not None and entry["organisation"] == "Agentschap Wegen en Verkeer"
+    page = entry_pages(catalogue)[entry.src_uri]
+    assert "[Agentschap Wegen en Verkeer \\(AWV\\)](../organisaties/agentschap-wegen-en-verkeer.md)" in page
+    assert "Wegen &amp; Verkeer" not in page
+    org = catalogue.organisations["agentschap-wegen-en-verkeer"]
+    assert entry in org.consultations and len(catalogue.organisations) == len(
+        load_catalogue(CONTENT, date.fromisoformat(TODAY)).organisations
+    )  # no second page for the variant
+    listed = organisation_page(catalogue, org)
+    assert "Ook bekend als: AWV\n" in listed and "&amp;" not in listed

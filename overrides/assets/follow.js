@@ -1,5 +1,5 @@
-/* "Volg deze selectie" on the project catalogue: the feeds and calendar of the current filter, read from the
-   filter form catalogue.js shows (without it the box stays hidden).
+/* "Volg deze selectie" on the project catalogue and /marktconsultaties/: the feeds and calendar of the current
+   filter, as catalogue.js announces it (without that script the box stays hidden).
 
    A filter on one value of a facet with feeds (or on one value of each facet of a declared pair) is a
    pre-built selection: its feeds and calendar are offered as they are. Several values of one facet are
@@ -177,6 +177,13 @@
     el("page").textContent = p.dropped.length ? box.dataset.feedBroader : box.dataset.feedExact;
     // Without a filter: the page's own feed, or (data-hide-all, where the page offers it already) nothing.
     box.hidden = p.all && box.hasAttribute("data-hide-all");
+    if (box.hasAttribute("data-hide-all")) {
+      // With a filter, the page's box of everything ("kies een thema") would offer the wrong feed above the
+      // selection's own box: it steps aside until the filter is cleared.
+      Array.prototype.forEach.call(document.querySelectorAll("section.kc-follow"), function (other) {
+        if (other !== box && !box.contains(other)) other.hidden = !p.all;
+      });
+    }
     box.querySelector(".kc-follow__calendar").hidden = !single || (p.all && !data.allCalendar);
     box.querySelector(".kc-follow__calendars").hidden = !!single;
     box.querySelector(".kc-follow__opml").hidden = !!single;
@@ -205,68 +212,9 @@
   el("copy").addEventListener("click", function () {
     copy(new URL(el("copy").dataset.feed, location.href).href, el("status"), box.dataset, el("copied"));
   });
-  // The filter as catalogue.js left it (its listeners run first: it was loaded first).
-  function chosenNow() {
-    var chosen = {};
-    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (input) {
-      (chosen[input.name] = chosen[input.name] || []).push(input.value);
-    });
-    return chosen;
-  }
-  function current() {
-    var chosen = chosenNow();
-    if (facet) filterCards(chosen);
-    update(chosen, !!(form.elements.q && form.elements.q.value.trim()));
-  }
-  // /marktconsultaties/ (form data-cards): this script filters its cards and keeps the choice in the URL, as
-  // catalogue.js does for the projects.
-  var facet = form.dataset.cards;
-  var cards = facet ? [].slice.call(document.querySelectorAll(".kc-cards > .kc-card")) : [];
-  function filterCards(chosen) {
-    var codes = chosen[facet] || [];
-    cards.forEach(function (card) {
-      var values = (card.dataset[facet] || "").split(" ");
-      card.hidden = codes.length > 0 && !codes.some(function (c) { return values.indexOf(c) >= 0; });
-    });
-    // With a theme ticked, the box of all consultations ("kies een thema") would offer the wrong feed above the
-    // selection's own box: it steps aside until the filter is cleared.
-    Array.prototype.forEach.call(document.querySelectorAll("section.kc-follow"), function (other) {
-      if (other !== box && !box.contains(other)) other.hidden = codes.length > 0;
-    });
-    // A list left without a card says so, instead of an empty heading ("Afgelopen" and nothing under it).
-    Array.prototype.forEach.call(document.querySelectorAll(".kc-cards"), function (list) {
-      var none = list.nextElementSibling;
-      if (!none || !none.classList.contains("kc-cards-none")) {
-        none = document.createElement("p");
-        none.className = "kc-cards-none";
-        none.textContent = form.dataset.none;
-        list.insertAdjacentElement("afterend", none);
-      }
-      none.hidden = !!list.querySelector(".kc-card:not([hidden])");
-    });
-  }
-  function fromQuery() {
-    var params = new URLSearchParams(location.search);
-    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (input) {
-      input.checked = params.getAll(input.name).indexOf(input.value) >= 0;
-    });
-  }
-  function toQuery(chosen) {
-    var params = new URLSearchParams();
-    (chosen[facet] || []).forEach(function (code) { params.append(facet, code); });
-    var q = params.toString();
-    return location.pathname + (q ? "?" + q : "") + location.hash;
-  }
-  if (facet) {
-    fromQuery();
-    form.hidden = false;
-    form.addEventListener("change", function () {
-      var url = toQuery(chosenNow());
-      if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
-    });
-    window.addEventListener("popstate", function () { fromQuery(); current(); });
-  }
-  ["change", "input", "reset"].forEach(function (type) { form.addEventListener(type, current); });
-  window.addEventListener("popstate", current);
-  current();
+  // The selection as catalogue.js applied it: announced after every change and back/forward step, and kept on
+  // the form for a script that runs after its first announcement.
+  function show(state) { update(state.chosen, state.words.length > 0); }
+  form.addEventListener("kc-filter", function (e) { show(e.detail); });
+  if (form.kcSelection) show(form.kcSelection);
 })();

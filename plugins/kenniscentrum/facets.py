@@ -190,60 +190,50 @@ def selection_kind(params: list[str]) -> str:
     return "projecten"
 
 
-# The kinds of feed `feed_sentence` describes; follow.js gets the sentences with "%(criteria)s" left in.
-FEED_KINDS = ("alles", "marktconsultaties", "marktconsultaties-thema", "oproepen", "thema", "projecten")
+# What each kind of feed holds, in one Dutch sentence (a gettext msgid); follow.js gets the sentences with
+# "%(criteria)s" left in. `criteria` names a selection ("thema ‘Energie’"), `name` a project or an organisation.
+FEED_SENTENCES: dict[str, str] = {
+    "alles": N_(
+        "Je krijgt alles wat het kenniscentrum publiceert: elk nieuw project, elke marktconsultatie en haar "
+        "conclusies, elke tip en elke financieringsoproep."
+    ),
+    "marktconsultaties": N_(
+        "Je krijgt elke nieuwe marktconsultatie en haar conclusies zodra ze gepubliceerd zijn; de agenda "
+        "bevat de sessies en de uiterste inschrijvingsdata."
+    ),
+    "marktconsultaties-thema": N_(
+        "Je krijgt elke nieuwe marktconsultatie met %(criteria)s en haar conclusies zodra ze gepubliceerd "
+        "zijn; de agenda bevat de sessies en de uiterste inschrijvingsdata."
+    ),
+    "oproepen": N_(
+        "Je krijgt elke financieringsoproep en PIO-oproep waarvan de deadline nog niet voorbij is; de agenda "
+        "bevat de deadlines."
+    ),
+    "instrument": N_("Je krijgt elke nieuwe financieringsoproep met %(criteria)s."),
+    "thema": N_(
+        "Je krijgt alles met %(criteria)s: elk nieuw project en elke nieuwe stap in zijn tijdlijn, elke "
+        "marktconsultatie en haar conclusies, elke tip en elke financieringsoproep."
+    ),
+    "organisatie": N_(
+        "Je krijgt alles over de projecten van %(name)s: elk nieuw project, elke nieuwe stap in zijn "
+        "tijdlijn, elke marktconsultatie en haar conclusies."
+    ),
+    "project": N_(
+        "Je krijgt alles over het project ‘%(name)s’: zijn marktconsultaties, hun conclusies en elke nieuwe "
+        "stap in zijn tijdlijn."
+    ),
+    "projecten": N_(
+        "Je krijgt alles over de projecten met %(criteria)s: elk nieuw project, elke nieuwe stap in zijn "
+        "tijdlijn, zijn marktconsultaties en hun conclusies."
+    ),
+}
 
 
 def feed_sentence(kind: str, criteria: str = "", name: str = "") -> str:
     """What a feed holds, in one Dutch sentence: the one description of each feed, on its page, in the feed
-    itself, in the "Volg deze selectie" boxes and in the OPML. `criteria` names a selection ("thema
-    ‘Energie’"), `name` a project or an organisation."""
-    if kind == "alles":
-        return _(
-            "Je krijgt alles wat het kenniscentrum publiceert: elk nieuw project, elke marktconsultatie en haar "
-            "conclusies, elke tip en elke financieringsoproep."
-        )
-    if kind == "marktconsultaties":
-        return _(
-            "Je krijgt elke nieuwe marktconsultatie en haar conclusies zodra ze gepubliceerd zijn; de agenda "
-            "bevat de sessies en de uiterste inschrijvingsdata."
-        )
-    if kind == "marktconsultaties-thema":
-        return _(
-            "Je krijgt elke nieuwe marktconsultatie met %(criteria)s en haar conclusies zodra ze gepubliceerd "
-            "zijn; de agenda bevat de sessies en de uiterste inschrijvingsdata.",
-            criteria=criteria,
-        )
-    if kind == "oproepen":
-        return _(
-            "Je krijgt elke financieringsoproep en PIO-oproep waarvan de deadline nog niet voorbij is; de agenda "
-            "bevat de deadlines."
-        )
-    if kind == "instrument":
-        return _("Je krijgt elke nieuwe financieringsoproep met %(criteria)s.", criteria=criteria)
-    if kind == "thema":
-        return _(
-            "Je krijgt alles met %(criteria)s: elk nieuw project en elke nieuwe stap in zijn tijdlijn, elke "
-            "marktconsultatie en haar conclusies, elke tip en elke financieringsoproep.",
-            criteria=criteria,
-        )
-    if kind == "organisatie":
-        return _(
-            "Je krijgt alles over de projecten van %(name)s: elk nieuw project, elke nieuwe stap in zijn "
-            "tijdlijn, elke marktconsultatie en haar conclusies.",
-            name=name,
-        )
-    if kind == "project":
-        return _(
-            "Je krijgt alles over het project ‘%(name)s’: zijn marktconsultaties, hun conclusies en elke nieuwe "
-            "stap in zijn tijdlijn.",
-            name=name,
-        )
-    return _(
-        "Je krijgt alles over de projecten met %(criteria)s: elk nieuw project, elke nieuwe stap in zijn "
-        "tijdlijn, zijn marktconsultaties en hun conclusies.",
-        criteria=criteria,
-    )
+    itself, in the "Volg deze selectie" boxes and in the OPML. An unknown `kind` is a KeyError: a feed
+    described by another kind's sentence would promise what it does not hold."""
+    return _(FEED_SENTENCES[kind], criteria=criteria, name=name)
 
 
 def _facet_of(param: str) -> Facet:

@@ -314,3 +314,58 @@ def test_a_theme_without_past_consultations_says_none_instead_of_an_empty_headin
     ).is_visible()
     page.goto("marktconsultaties/")
     assert not page.locator(".kc-cards-none:visible").count()
+
+
+def test_back_and_forward_on_the_consultations_page_restore_the_themes_cards_and_box(page: Any) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto("marktconsultaties/")
+    form = page.locator("#kc-filters")
+    box = page.locator(FOLLOW)
+    everything = page.get_by_role("region", name="Volg de marktconsultaties")
+    all_cards = page.locator(".kc-cards > .kc-card").count()
+
+    def themes_shown() -> list[str]:
+        return page.locator(".kc-cards > .kc-card:visible").evaluate_all(
+            "cards => cards.map(c => c.dataset.thema)"
+        )
+
+    form.get_by_label("Energie").check()
+    form.get_by_label("Mobiliteit").check()
+    assert page.url.endswith("?thema=energie&thema=mobiliteit")
+    assert box.locator("a[data-kind=opml]").is_visible()  # two themes: their two feeds in one file
+    # Each step back or forward updates the box once (the filter announces the selection once).
+    page.evaluate(
+        "window.kcUpdates = 0; document.getElementById('kc-filters')"
+        ".addEventListener('kc-filter', () => window.kcUpdates++)"
+    )
+
+    page.go_back()
+    assert page.url.endswith("?thema=energie")
+    assert form.get_by_label("Energie").is_checked() and not form.get_by_label("Mobiliteit").is_checked()
+    assert themes_shown() and all("energie" in t.split() for t in themes_shown())
+    assert (
+        box.locator("a[data-kind=page]")
+        .get_attribute("href")
+        .endswith("/feeds/marktconsultaties/thema/energie/")
+    )
+    assert "thema ‘Energie’" in box.locator(".kc-follow__what").inner_text()
+    assert box.is_visible() and not everything.is_visible()
+    assert page.evaluate("window.kcUpdates") == 1
+
+    page.go_back()
+    assert "?" not in page.url
+    assert not form.locator("input:checked").count()
+    assert len(themes_shown()) == all_cards
+    assert not box.is_visible() and everything.is_visible()  # no theme: the page's own box again
+    assert not page.locator(".kc-cards-none:visible").count()
+    assert page.evaluate("window.kcUpdates") == 2
+
+    page.go_forward()
+    page.go_forward()
+    assert page.url.endswith("?thema=energie&thema=mobiliteit")
+    assert form.get_by_label("Mobiliteit").is_checked()
+    assert all({"energie", "mobiliteit"} & set(t.split()) for t in themes_shown())
+    assert box.locator("a[data-kind=opml]").is_visible() and not everything.is_visible()
+    assert page.evaluate("window.kcUpdates") == 4
+    assert errors == []

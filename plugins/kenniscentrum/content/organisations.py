@@ -1,8 +1,11 @@
 """Organisations as a vocabulary: one list (`content/organisations.yml`) that projects and consultations name.
 
 Without it, "AWV" and "Agentschap Wegen en Verkeer" were two organisations with two pages. An entry may name an
-organisation by its full name or one of its short names (acronyms); both resolve to the one organisation, whose
-full name the site shows and whose short names search finds. A near miss gets a "bedoelde je …?" hint.
+organisation by its full name, one of its short names (`short`: abbreviations, AWV) or one of its other spellings
+(`variants`: Agentschap Wegen & Verkeer); all resolve to the one organisation, whose full name the site shows.
+The short names are shown next to it ("Agentschap Wegen en Verkeer (AWV)") and search finds them; a variant is
+only recognised, never shown: a reader gains nothing from the same name spelled twice. A near miss gets a
+"bedoelde je …?" hint.
 """
 
 from __future__ import annotations
@@ -18,24 +21,27 @@ from kenniscentrum.content.problems import Problem, did_you_mean
 from kenniscentrum.content.schema import Vocabularies
 
 ORGANISATIONS_FILE = "organisations.yml"
-_KEYS = ("name", "short", "type", "website")
+_KEYS = ("name", "short", "variants", "type", "website")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")  # what the text fields refuse as HTML
 _WEBSITE = re.compile(r"^https?://[^\s<>\"'()\\]+$")  # also safe inside a Markdown link on a listing page
 
 
 @dataclass(frozen=True)
 class OrganisationInfo:
-    """One organisation of the list: its full name, short names (AWV), organisation type and website."""
+    """One organisation of the list: its full name, short names (AWV), other spellings, organisation type and
+    website."""
 
     code: str
     name: str
     short_names: tuple[str, ...] = ()
     type: str = ""
     website: str = ""
+    variants: tuple[str, ...] = ()  # other spellings of the full name: recognised, never shown
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.name, *self.short_names)
+        """Every name an entry may give it."""
+        return (self.name, *self.short_names, *self.variants)
 
 
 @dataclass
@@ -102,7 +108,8 @@ def load_organisations(
             problems.append(Problem(rel, line, "name", "verplicht veld ontbreekt", "de volledige naam"))
             continue
         shorts = _shorts(fields.get("short"))
-        if any(_MARKUP.search(spelled) for spelled in (name, *shorts)):
+        variants = _shorts(fields.get("variants"))
+        if any(_MARKUP.search(spelled) for spelled in (name, *shorts, *variants)):
             problems.append(
                 Problem(rel, line, code, "bevat HTML", "schrijf namen en afkortingen als gewone tekst")
             )
@@ -120,7 +127,7 @@ def load_organisations(
             problems.append(
                 Problem(rel, line, "website", f"'{website}' is geen webadres", "begin met https://")
             )
-        info = OrganisationInfo(code, name, shorts, kind, website)
+        info = OrganisationInfo(code, name, shorts, kind, website, variants)
         items[code] = info
         for spelled in info.names:
             if (other := by_name.get(_key(spelled))) is not None and other is not info:

@@ -1,8 +1,9 @@
 """The project catalogue page: every project as a card, with facet filters.
 
 The page is complete without JavaScript: every card in order and the filter form `hidden`, so no control is
-there that would not work. `catalogue.js` removes `hidden`, filters the cards by their `data-*` attributes
-(named after the facets' URL parameters, so the script needs no mapping) and keeps the state in the URL query.
+there that would not work. `catalogue.js` (the card filter, also of /marktconsultaties/) removes `hidden`,
+filters the cards by their `data-*` attributes (named after the facets' URL parameters, so the script needs no
+mapping; the form's `data-filter-facets` lists them) and keeps the state in the URL query.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _facets(catalogue: Catalogue, projects: list[Entry]) -> list[dict[str, Any]]
 
 
 def follow_data(src: str) -> dict[str, Any]:
-    """What catalogue.js needs to offer "Volg deze selectie": the facets and pairs of facets that have a feed
+    """What follow.js needs to offer "Volg deze selectie": the facets and pairs of facets that have a feed
     per value (`facets.selections`, written by outputs/feeds.py), and where the feeds are, relative to the page."""
     return {
         "root": routes.url_link(src, ""),
