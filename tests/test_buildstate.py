@@ -102,3 +102,22 @@ def test_a_newer_build_stops_the_outputs_still_being_written() -> None:
     background.start([lambda: done.append("nieuw")], reported.append)
     background.wait()
     assert done == ["nieuw"] and reported == []  # the old job stopped between its parts, unreported
+
+
+def test_the_search_index_starts_after_the_last_page_it_may_hold() -> None:
+    """Pages render in this order; Pagefind starts with the first page after the last one it may index."""
+    from kenniscentrum.buildstate import EarlySearchIndex
+
+    order = [
+        "index.md",
+        "over.md",
+        "projecten/a.md",
+        "projecten/b.md",
+        "projecten/index.md",
+        "feeds/alles.md",
+    ]
+    indexed = {"over.md", "projecten/a.md", "projecten/b.md"}
+    assert EarlySearchIndex(order, indexed.__contains__).start_at == "projecten/index.md"
+    # The last page may be indexed: Pagefind starts after all pages are written, as before.
+    assert EarlySearchIndex(order, lambda uri: uri != "index.md").start_at is None
+    assert EarlySearchIndex([], indexed.__contains__).start_at is None

@@ -206,3 +206,11 @@ def test_pagefind_reads_only_the_folders_of_indexed_pages():
     indexed = ["projecten/a/index.html", "projecten/b/index.html", "over/index.html", "zoek.html"]
     assert pages_glob(indexed) == "{over/**/*.html,projecten/**/*.html,zoek.html}"
     assert pages_glob([]) == "**/*.{html}"  # nothing named: every page, as Pagefind itself would
+
+
+def test_the_count_of_indexed_pages_is_read_from_pagefind_summary():
+    from kenniscentrum.outputs.search_index import indexed_count
+
+    assert indexed_count("Indexed 1006 pages, Finished in 1.672 seconds") == 1006
+    assert indexed_count("Indexed 1 page, Finished in 0.1 seconds") == 1
+    assert indexed_count("") == -1  # no count: the build indexes the finished site again

@@ -26,6 +26,7 @@ from kenniscentrum.outputs.ical import Calendars
 from kenniscentrum.outputs.search_index import (
     SearchIndexError,
     finish_search_index,
+    indexed_count,
     start_search_index,
     write_dictionary,
 )
@@ -194,20 +195,61 @@ class Outputs:
         self.write(site_dir)
         write_dictionary(site_dir, dictionary_lists())
 
-    def write_all(self, site_dir: Path, written: Forked[None] | None = None) -> str:
-        """A full build: Pagefind runs while the feeds and calendars are written (here, or by `written`, the
-        process that started on them while MkDocs rendered the page templates); its summary."""
+    def write_all(
+        self,
+        site_dir: Path,
+        written: Forked[None] | None = None,
+        indexing: subprocess.Popen[str] | None = None,
+    ) -> str:
+        """A full build: Pagefind runs (started here, or already by `EarlySearchIndex`) while the feeds and
+        calendars are written (here, or by `written`, the process that started on them while MkDocs rendered
+        the page templates); its summary."""
+        early = indexing is not None
         try:
-            indexing = start_search_index(site_dir, self.indexed)
-        except (SearchIndexError, OSError) as exc:
-            raise OutputError(str(exc)) from None
-        try:
+            if indexing is None:
+                indexing = start_search_index(site_dir, self.indexed)
             if written is None:
                 self.write_files(site_dir)
             else:
                 written.result()
-            return finish_search_index(indexing, site_dir, self.search.vocabulary())
-        except SearchIndexError as exc:
+            summary = finish_search_index(indexing, site_dir, self.search.vocabulary())
+            if early and indexed_count(summary) != len(self.indexed):
+                # Started before a page it should index was written: index the finished site instead.
+                again = start_search_index(site_dir, self.indexed)
+                summary = finish_search_index(again, site_dir, self.search.vocabulary())
+            return summary
+        except (SearchIndexError, OSError) as exc:
             raise OutputError(str(exc)) from None
         finally:
-            indexing.kill()  # stopped only if something above failed: it has exited otherwise
+            if indexing is not None:
+                indexing.kill()  # stopped only if something above failed: it has exited otherwise
+
+
+class EarlySearchIndex:
+    """Pagefind starts as soon as the last page it may index is written, while MkDocs renders the rest.
+
+    MkDocs renders pages in the order of its files: the docs/ pages and the entry pages first (the only ones
+    the search indexes), then the listings, digests and feed pages, half of all pages, which the search never
+    holds. Once the last page that may be indexed is written, Pagefind indexes on a second core while MkDocs
+    renders those. `Outputs.write_all` checks the count and indexes again should an index ever miss a page.
+    """
+
+    def __init__(self, order: Iterable[str], may_be_indexed: Callable[[str], bool]) -> None:
+        pages = list(order)
+        last = max((i for i, uri in enumerate(pages) if may_be_indexed(uri)), default=-1)
+        # The page whose rendering starts once every page that may be indexed has been written.
+        self.start_at = pages[last + 1] if last + 1 < len(pages) else None
+        self.indexing: subprocess.Popen[str] | None = None
+
+    def page(self, src_uri: str, site_dir: Path, indexed: Callable[[], Iterable[str]]) -> None:
+        """A page is about to be rendered; `indexed`: the site paths of the pages indexed so far."""
+        if src_uri == self.start_at and self.indexing is None:
+            try:
+                self.indexing = start_search_index(site_dir, indexed())
+            except (SearchIndexError, OSError) as exc:
+                raise OutputError(str(exc)) from None
+
+    def kill(self) -> None:
+        if self.indexing is not None:
+            self.indexing.kill()
+            self.indexing.wait()

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from kenniscentrum.buildstate import OutputError, Outputs, PreviewState
+from kenniscentrum.buildstate import EarlySearchIndex, OutputError, Outputs, PreviewState
 from kenniscentrum.content.bodylinks import MEDIA_FOLDER
 from kenniscentrum.content.catalogue import Catalogue, empty_catalogue, load_catalogue
 from kenniscentrum.content.problems import ContentError
@@ -45,7 +46,7 @@ from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.pages.search import SiteSearch, filter_options
 from kenniscentrum.render.blocks import CardLists
-from kenniscentrum.render.jsonld import page_jsonld
+from kenniscentrum.render.jsonld import entry_for_page, page_jsonld
 from kenniscentrum.render.sanitize import DOCS_META_KEYS, confined, docs_meta, escape_title, sanitize
 from kenniscentrum.render.templates import OVERRIDES_SUBDIR, configure
 from kenniscentrum.render.templates import gettext as _
@@ -91,6 +92,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.state = PreviewState()  # what `serve --dirty` keeps between builds
         self.search: SiteSearch | None = None
         self.outputs: Forked[None] | None = None  # a full build's feeds and calendars, beside the templates
+        self.early_index: EarlySearchIndex | None = None  # a full build's search index, beside the last pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps this instance across the rebuilds of `serve`, so the previous build's state survives."""
@@ -242,11 +244,22 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Every page's Markdown is rendered: a full build starts its feeds and calendars beside the templates."""
+        """Every page's Markdown is rendered: a full build starts its feeds, calendars and /admin/ on a second
+        core, and its search index as soon as the last page the index may hold is written."""
         self.state.theme_environment(env)
         if self.command != "serve" and self.content_error is None:
-            self.outputs = Forked(partial(self._outputs().write_files, Path(config.site_dir)))
+            steps = [partial(self._outputs().write_files, Path(config.site_dir))]
+            if self.cms_dist is not None:
+                steps.append(partial(self._write_admin, config))
+            self.outputs = Forked(partial(_run_all, steps))
+            order = (f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_included))
+            self.early_index = EarlySearchIndex(order, self._may_be_indexed)
         return env
+
+    def _may_be_indexed(self, src_uri: str) -> bool:
+        """Our listings, digests and feed pages never are; entries and docs/ pages may be."""
+        assert self.catalogue is not None
+        return src_uri not in self.pages or entry_for_page(self.catalogue, src_uri) is not None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A docs/ page's front matter holds only keys Material prints safely; its description is escaped."""
@@ -290,6 +303,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         assert self.search is not None
         context["kc_search"] = self.search.page(page.file.src_uri, page.meta, page.content, page.is_homepage)
         context["kc_search_filters"] = filter_options(self.catalogue)
+        if self.early_index is not None:
+            self.early_index.page(page.file.src_uri, Path(config.site_dir), self._indexed)
         return context
 
     def _prepare_incremental(self, files: Files, config: MkDocsConfig, dests: dict[str, str]) -> set[str]:
@@ -318,10 +333,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if self.content_error is not None:
             return
         self.state.succeeded(self._generated())
-        if self.cms_dist is not None:
-            self._write_admin(config)  # before the search index starts: /admin/ is never indexed
         site_dir = Path(config.site_dir)
         if self.command == "serve":
+            if self.cms_dist is not None:
+                self._write_admin(config)  # before the search index starts: /admin/ is never indexed
             outputs = self._outputs()
             background = self.state.background
             background.start(
@@ -333,9 +348,15 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             )
             return
         try:
-            log.info("Zoekindex: %s", self._outputs().write_all(site_dir, self.outputs))
+            indexing = self.early_index.indexing if self.early_index else None
+            log.info("Zoekindex: %s", self._outputs().write_all(site_dir, self.outputs, indexing))
         except OutputError as exc:
             raise PluginError(str(exc)) from None
+
+    def _indexed(self) -> tuple[str, ...]:
+        """The site paths of the pages the search index holds (so far)."""
+        assert self.search is not None
+        return tuple(self.dest_uris[src] for src in self.search.page_words if src in self.dest_uris)
 
     def _outputs(self) -> Outputs:
         """What the outputs are made of, as this build left it: in the preview the next build replaces it."""
@@ -348,7 +369,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.docs_outputs,
             self.site,
             self.config.feed_items,
-            tuple(self.dest_uris[src] for src in self.search.page_words if src in self.dest_uris),
+            self._indexed(),
             self.feeds,
         )
 
@@ -375,6 +396,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.state.failed()  # the next preview renders everything again
         if self.outputs is not None:
             self.outputs.kill()
+        if self.early_index is not None:
+            self.early_index.kill()
         site_dir = getattr(self, "_site_dir", None)
         if site_dir and Path(site_dir).is_dir():
             shutil.rmtree(site_dir, ignore_errors=True)
@@ -382,6 +405,11 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._site_dir = config.site_dir
+
+
+def _run_all(steps: Sequence[Callable[[], object]]) -> None:
+    for step in steps:
+        step()
 
 
 def _report_background_error(error: BaseException) -> None:

@@ -10,6 +10,7 @@ common Dutch words (`search/woordenboek/`), so the browser never "corrects" a re
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -94,9 +95,15 @@ def finish_search_index(
     summary = [
         line.strip()
         for line in stdout.splitlines()
-        if ("Indexed" in line and "pages" in line) or line.startswith("Finished in")
+        if re.match(r"Indexed \d+ pages?$", line.strip()) or line.startswith("Finished in")
     ]
     return ", ".join(summary)
+
+
+def indexed_count(summary: str) -> int:
+    """The number of pages Pagefind says it indexed, from its summary ("Indexed 1006 pages, …")."""
+    found = re.search(r"Indexed (\d+) pages?", summary)
+    return int(found.group(1)) if found else -1
 
 
 def write_dictionary(site_dir: Path, dictionary: Mapping[str, list[str]]) -> None:
