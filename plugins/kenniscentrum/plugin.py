@@ -41,7 +41,7 @@ from kenniscentrum.outputs.feeds import DEFAULT_ITEMS, autodiscovery, follow_tex
 from kenniscentrum.outputs.ical import Calendars, build_calendars
 from kenniscentrum.outputs.publication import for_publication, publication_problem
 from kenniscentrum.outputs.redirects import content_error_html
-from kenniscentrum.pages import generate_pages
+from kenniscentrum.pages import generate_pages, pages_beside
 from kenniscentrum.pages.entries import rendered_body
 from kenniscentrum.pages.markdown import front_matter
 from kenniscentrum.pages.search import SiteSearch, filter_options
@@ -80,6 +80,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.command = "build"
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, str] = {}
+        self._pages: Callable[[], dict[str, str]] = dict  # this build's pages, once made
         self.calendars: Calendars | None = None
         self.cms_dist: Path | None = None
         self.docs_outputs: dict[str, str] = {}  # site path -> docs/ source, for files from docs/
@@ -147,14 +148,16 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             config["nav"] = None
             config.theme.static_templates.discard("404.html")  # our 404.md shows the problems instead
             return config
-        # A full build makes the entry pages on a second core; the preview reuses its cache instead.
-        parallel = self.command != "serve"
         self.feeds = feeds(self.catalogue)  # their pages now, their files after the pages
-        self.pages = generate_pages(
-            self.catalogue, self.state.pages_cache(_watched(config)), parallel, self.feeds
-        )
+        if self.command == "serve":  # the preview reuses the pages whose inputs did not change
+            pages = generate_pages(self.catalogue, self.state.pages_cache(_watched(config)), self.feeds)
+            self._pages = lambda: pages
+        else:  # a full build makes them on a second core while MkDocs cleans the site folder (until on_files)
+            self._pages = pages_beside(self.catalogue, self.feeds)
         self.feed_links = autodiscovery()
         self.search = self.state.site_search(self.catalogue)
+        # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
+        self.calendars = build_calendars(self.catalogue, self.site)
         if self.catalogue.hidden:
             log.info("%d ontwerp(en) of geplande items niet gepubliceerd", self.catalogue.hidden)
         self.cms_dist = self._find_cms(Path(config.config_file_path).parent)
@@ -211,9 +214,8 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             f for f in files if f.src_uri.startswith(f"{OVERRIDES_SUBDIR}/") and not f.is_documentation_page()
         ]:
             files.remove(file)
-        assert self.catalogue is not None
-        # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
-        self.calendars = build_calendars(self.catalogue, self.site)
+        assert self.catalogue is not None and self.calendars is not None
+        self.pages = self._pages()
         docs = {f.dest_uri: f for f in files}
         owners = {e.src_uri: e.path for e in self.catalogue.all()}
         clashes = []

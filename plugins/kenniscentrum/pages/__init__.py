@@ -6,7 +6,7 @@ writes them to disk for any other engine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from kenniscentrum import routes
@@ -29,24 +29,31 @@ from kenniscentrum.pages.listings import (
 
 
 def generate_pages(
-    catalogue: Catalogue,
-    reuse: PageCache | None = None,
-    parallel: bool = False,
-    listed: Sequence[Feed] | None = None,
+    catalogue: Catalogue, reuse: PageCache | None = None, listed: Sequence[Feed] | None = None
 ) -> GeneratedPages:
     """Every page the content produces: one per entry, the listings, themes, organisations, digests and feeds.
 
-    `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build. `parallel` (a
-    full build) makes the entry pages in a forked process while this one makes the rest: half the wall time.
-    `listed` is `feedlist.feeds(catalogue)` when the caller has it (it hands the same list to the feed files).
+    `reuse` (the preview) keeps entry pages whose inputs did not change since an earlier build. `listed` is
+    `feedlist.feeds(catalogue)` when the caller has it (it hands the same list to the feed files).
     """
-    entries = Forked(partial(entry_pages, catalogue, reuse), fork=parallel)
-    others = {
+    return {**_content_pages(catalogue, reuse), **feed_pages(catalogue, listed, reuse)}
+
+
+def pages_beside(catalogue: Catalogue, listed: Sequence[Feed] | None = None) -> Callable[[], GeneratedPages]:
+    """`generate_pages` for a full build: the entry, listing and digest pages are made in a forked process
+    while the caller goes on (makes the feed pages here, then its own work: MkDocs cleans the site folder and
+    lists the docs meanwhile); the returned function waits for them. Where nothing forks, they are made then."""
+    content = Forked(partial(_content_pages, catalogue))
+    feeds = feed_pages(catalogue, listed)
+    return lambda: {**content.result(), **feeds}
+
+
+def _content_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> GeneratedPages:
+    return {
+        **entry_pages(catalogue, reuse),
         **listing_pages(catalogue, reuse),
         **digest_pages(catalogue, reuse),
-        **feed_pages(catalogue, listed, reuse),
     }
-    return {**entries.result(), **others}
 
 
 def listing_pages(catalogue: Catalogue, reuse: PageCache | None = None) -> dict[str, str]:
