@@ -87,7 +87,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         self.dest_uris: dict[str, str] = {}  # page source -> its site path
         self.feeds: list[Feed] = []  # every feed the site publishes, for its page and its files
         self.site = Site()
-        self.feed_links: list[dict[str, str]] = []
+        self.page_context: dict[str, object] = {}
         self.content_dir = Path("content")
         self.content_error: ContentError | None = None
         self.state = PreviewState()  # what `serve --dirty` keeps between builds
@@ -154,7 +154,12 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self._pages = lambda: pages
         else:  # a full build makes them on a second core while MkDocs cleans the site folder (until on_files)
             self._pages = pages_beside(self.catalogue, self.feeds)
-        self.feed_links = autodiscovery()
+        # What every page's template gets alike: the feed links, the copy buttons' texts, the search filters.
+        self.page_context = {
+            "kc_feeds": autodiscovery(),
+            "kc_ui": follow_texts(),
+            "kc_search_filters": filter_options(self.catalogue),
+        }
         self.search = self.state.site_search(self.catalogue)
         # Each consultation's .ics is a real file, so strict mode checks its "Zet in je agenda" link.
         self.calendars = build_calendars(self.catalogue, self.site)
@@ -296,15 +301,14 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         if self.content_error is not None:  # the pages that show the problems: no feeds, data or search
             return context
         assert self.catalogue is not None
-        context["kc_feeds"] = self.feed_links
-        context["kc_ui"] = follow_texts()
+        for key, value in self.page_context.items():
+            context[key] = value  # type: ignore[literal-required]  # our own keys, for overrides/main.html
         context["kc_jsonld"] = page_jsonld(
             self.catalogue, page.file.src_uri, self.site.url, self.site.language
         )
         # What Pagefind indexes beyond the visible text (overrides/main.html), and the search form's filters.
         assert self.search is not None
         context["kc_search"] = self.search.page(page.file.src_uri, page.meta, page.content, page.is_homepage)
-        context["kc_search_filters"] = filter_options(self.catalogue)
         if self.early_index is not None:
             self.early_index.page(page.file.src_uri, Path(config.site_dir), self._indexed)
         return context
