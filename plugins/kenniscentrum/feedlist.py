@@ -127,40 +127,52 @@ def site_feeds(catalogue: Catalogue) -> list[Feed]:
 
 
 class _Gather:
-    """The events of projects and entries, each computed once (a project sits in many selections)."""
+    """The events of projects and entries, each computed (and keyed) once: a project sits in many selections."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self._project: dict[tuple[str, str], tuple[list[Event], list[Event]]] = {}
-        self._entry: dict[tuple[str, str], tuple[list[Event], list[Event]]] = {}
+        self._project: dict[tuple[str, str], _Events] = {}
+        self._entry: dict[tuple[str, str], _Events] = {}
 
-    def of_project(self, project: Entry) -> tuple[list[Event], list[Event]]:
+    def of_project(self, project: Entry) -> _Events:
         if project.key not in self._project:
             self._project[project.key] = self._split(project_events(project, self.catalogue))
         return self._project[project.key]
 
-    def of_entry(self, entry: Entry) -> tuple[list[Event], list[Event]]:
+    def of_entry(self, entry: Entry) -> _Events:
         if entry.key not in self._entry:
             self._entry[entry.key] = self._split(entry_events(entry, self.catalogue.today))
         return self._entry[entry.key]
 
-    def _split(self, events: list[Event]) -> tuple[list[Event], list[Event]]:
+    def _split(self, events: list[Event]) -> _Events:
         # A planned step (a milestone ahead) is news on its day, not before.
         news = [
             e for e in events if is_news(e) and (e.kind in ANNOUNCEMENTS or e.start <= self.catalogue.today)
         ]
-        return news, [e for e in events if e.kind in CALENDAR]
+        dated = [e for e in events if e.kind in CALENDAR]
+        return _Events(
+            news, dated, [event_key(e) for e in news], [(*e.entry.key, e.kind, e.number) for e in dated]
+        )
 
     def gather(self, projects: list[Entry], others: list[Entry]) -> tuple[list[Event], list[Event]]:
         """The news (newest first, each once) and calendar events of some projects and other entries."""
         news: dict[tuple[object, ...], Event] = {}
         dated: dict[tuple[object, ...], Event] = {}
-        for items, events in [*(self.of_project(p) for p in projects), *(self.of_entry(e) for e in others)]:
-            for event in items:
-                news.setdefault(event_key(event), event)
-            for event in events:
-                dated[(*event.entry.key, event.kind, event.number)] = event
+        for found in [*(self.of_project(p) for p in projects), *(self.of_entry(e) for e in others)]:
+            for key, event in zip(found.news_keys, found.news, strict=True):
+                news.setdefault(key, event)
+            dated.update(zip(found.dated_keys, found.dated, strict=True))
         return sorted(news.values(), key=newest_first, reverse=True), list(dated.values())
+
+
+@dataclass(frozen=True)
+class _Events:
+    """One entry's news and calendar events, with the keys that tell them apart across selections."""
+
+    news: list[Event]
+    dated: list[Event]
+    news_keys: list[tuple[object, ...]]
+    dated_keys: list[tuple[object, ...]]
 
 
 def event_key(event: Event) -> tuple[object, ...]:
@@ -194,7 +206,8 @@ def follow_feeds(catalogue: Catalogue) -> list[Feed]:
             )
         )
     for project in catalogue.public("project"):
-        news, events = gather.of_project(project)
+        found = gather.of_project(project)
+        news, events = found.news, found.dated
         result.append(
             Feed(
                 routes.project_feed(project.first_slug),
