@@ -160,3 +160,16 @@ def test_an_edit_renders_the_pages_that_show_the_entry_and_leaves_the_others(pro
         assert "feeds/alles.md" not in rendered  # its five latest items are others
         assert "Koelkledij Nieuwe Naam" in site.page("feeds/project/cold2gold/")
         assert "<h1" in site.page("tips/de-pio-principes/")  # and still served, as rendered before
+
+
+def test_the_feeds_of_a_deleted_project_are_gone_from_the_preview(project: Path) -> None:
+    """As a fresh build would have it: no feed of a project that no longer exists (a reader would keep it)."""
+    with preview(project) as site:
+        site.wait_until(lambda: site.outputs() >= 1, "feeds en zoekindex na de eerste build")
+        assert get(site.base + "feeds/project/cold2gold.xml")[0] == 200
+        time.sleep(1.1)
+        (project / "content/projects/cold2gold.md").unlink()
+        site.wait_until(lambda: site.outputs() >= 2, "feeds en zoekindex na het verwijderen")
+        assert get(site.base + "feeds/project/cold2gold.xml")[0] == 404
+        assert get(site.base + "feeds/project/cold2gold/")[0] == 404
+        assert get(site.base + "feeds/alles.xml")[0] == 200  # the feeds that remain are still there

@@ -50,6 +50,7 @@ class PreviewState:
         self._templates_stamp = 0.0
         self._stamp: Stamp = (0.0, ())
         self.compiled_templates = CompiledTemplates()
+        self._outputs: set[Path] = set()  # the feeds, calendars and data files the last preview wrote
 
     def theme_environment(self, env: jinja2.Environment) -> None:
         """The theme's templates compiled once per preview: MkDocs makes a new environment for every build."""
@@ -104,6 +105,14 @@ class PreviewState:
         if self.incremental:
             self.previous = BuildState(dict(generated), self._stamp)
 
+    def outputs_written(self, written: Iterable[Path]) -> None:
+        """The preview wrote these outputs: those of an earlier build it did not write again (the feed of a
+        deleted project, of an organisation without projects now) are gone, as a fresh build would have it."""
+        current = set(written)
+        for stale in self._outputs - current:
+            stale.unlink(missing_ok=True)
+        self._outputs = current
+
     def failed(self) -> None:
         """The build failed, or showed the content's problems instead of pages: the next renders everything."""
         self.previous = None
@@ -153,8 +162,9 @@ class Outputs:
     indexed: tuple[str, ...] = ()  # site paths of the pages the search index holds
     listed: Sequence[Feed] | None = None  # the feeds whose pages the build made
 
-    def write(self, site_dir: Path, cancelled: Callable[[], bool] | None = None) -> None:
-        """Feeds, calendars, e-mails, open data and redirects; `cancelled` stops it between files (`Cancelled`)."""
+    def write(self, site_dir: Path, cancelled: Callable[[], bool] | None = None) -> list[Path]:
+        """Feeds, calendars, e-mails, open data and redirects; `cancelled` stops it between files (`Cancelled`).
+        Returns the files written."""
         written = write_outputs(
             self.catalogue,
             site_dir,
@@ -173,6 +183,7 @@ class Outputs:
         ]
         if clashes:
             raise OutputError("\n".join(clashes))
+        return written
 
     def index(
         self,

@@ -347,7 +347,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             background = self.state.background
             background.start(
                 [
-                    lambda: outputs.write(site_dir, background.cancelled),
+                    lambda: self.state.outputs_written(outputs.write(site_dir, background.cancelled)),
                     lambda: log.info("Zoekindex: %s", outputs.index(site_dir, background.on_cancel)),
                 ],
                 _report_background_error,
