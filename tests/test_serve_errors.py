@@ -54,6 +54,8 @@ def test_a_content_error_in_serve_becomes_a_dutch_page_and_a_fix_brings_the_site
         assert "content/tips/de-pio-principes.md:" in page
         assert "staat niet in de woordenlijst" in page and "bedoelde je" in page
         assert "Fout in de inhoud" in fetch(base + "projecten/turing/")
+        # The menu holds the problems alone, not every page of the site (the feed pages among them).
+        assert page.count('class="md-nav__item') == 1 and "/feeds/" not in page
 
         tip.write_text(original, encoding="utf-8")
         assert wait_for(lambda: "Fout in de inhoud" not in fetch(base + "tips/"))

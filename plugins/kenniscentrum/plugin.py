@@ -145,7 +145,9 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
             self.state.failed()  # the error pages replaced built ones: the next good build renders everything
             self.catalogue = self.catalogue or empty_catalogue(build_date(self.config.today))
             config["strict"] = False
-            config["nav"] = None
+            # One menu item: every page shows the problems, and a menu of all pages would make each page list
+            # every other (slow, and hundreds of feed pages in the menu).
+            config["nav"] = [{_("Fout in de inhoud"): "index.md"}]
             config.theme.static_templates.discard("404.html")  # our 404.md shows the problems instead
             return config
         self.feeds = feeds(self.catalogue)  # their pages now, their files after the pages
