@@ -312,7 +312,10 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
         assert self.search is not None
         context["kc_search"] = self.search.page(page.file.src_uri, page.meta, page.content, page.is_homepage)
         if self.early_index is not None:
-            self.early_index.page(page.file.src_uri, Path(config.site_dir), self._indexed)
+            try:
+                self.early_index.page(page.file.src_uri, Path(config.site_dir), self._indexed)
+            except OutputError as exc:  # Pagefind missing or not starting: said in Dutch, no traceback
+                raise PluginError(str(exc)) from None
         return context
 
     def _prepare_incremental(self, files: Files, config: MkDocsConfig, dests: dict[str, str]) -> set[str]:
