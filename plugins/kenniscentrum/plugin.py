@@ -134,6 +134,7 @@ class KenniscentrumPlugin(BasePlugin[KenniscentrumConfig]):
                 build_date(self.config.today),
                 include_drafts=drafts,
                 site_url=config.site_url or "",
+                parallel=self.command != "serve",
             )
         except ContentError as exc:
             if self.command != "serve":

@@ -351,6 +351,12 @@ class ContentType:
     def field(self, name: str) -> Field | None:
         return self._by_name.get(name)
 
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        """A content type of the site travels (pickled, from a forked process) as its name: the one instance."""
+        if CONTENT_TYPES.get(self.name) is self:
+            return (_content_type, (self.name,))
+        return super().__reduce__()
+
     @functools.cached_property
     def _by_name(self) -> dict[str, Field]:
         """Fields by name (the first of a name wins, as a search from the front would)."""
@@ -606,6 +612,11 @@ FUNDING = ContentType(
 )
 
 CONTENT_TYPES: dict[str, ContentType] = {t.name: t for t in (PROJECT, CONSULTATION, TIP, FUNDING)}
+
+
+def _content_type(name: str) -> ContentType:
+    return CONTENT_TYPES[name]
+
 
 Vocabularies = dict[str, dict[str, str]]  # vocabulary name -> code -> Dutch label
 
