@@ -8,13 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from kenniscentrum import forked
 from kenniscentrum.buildstate import OutputError
 from kenniscentrum.forked import CAN_FORK, Forked
 
 pytestmark = pytest.mark.skipif(not CAN_FORK, reason="fork only on Linux; elsewhere the call runs in-process")
 
 
-def test_the_value_comes_back_from_another_process(tmp_path: Path) -> None:
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test runner may hold threads of its own (a test server): these tests are about the forked path."""
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+
+
+def test_the_value_comes_back_from_another_process(tmp_path: Path, forking: None) -> None:
     def pages() -> dict[str, str]:
         (tmp_path / "feed.xml").write_text("<rss/>")
         return {f"projecten/{i}.md": "# Project\n" * 100 for i in range(3000)}  # more than a pipe holds
@@ -38,7 +45,7 @@ def test_a_process_with_threads_does_not_fork() -> None:
         server.join()
 
 
-def test_the_problem_is_raised_as_the_build_reports_it() -> None:
+def test_the_problem_is_raised_as_the_build_reports_it(forking: None) -> None:
     def clash() -> None:
         raise OutputError("docs/feeds/alles.xml krijgt hetzelfde adres als een gegenereerd bestand")
 
@@ -58,7 +65,7 @@ def test_the_problem_is_raised_as_the_build_reports_it() -> None:
         Forked(bug).result()
 
 
-def test_a_failed_build_stops_the_process() -> None:
+def test_a_failed_build_stops_the_process(forking: None) -> None:
     job = Forked(lambda: threading.Event().wait(600))
     job.kill()
     with pytest.raises(RuntimeError, match="al afgelopen of gestopt"):

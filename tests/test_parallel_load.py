@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TODAY
+from kenniscentrum import forked
 from kenniscentrum.content import catalogue as catalogue_module
 from kenniscentrum.content.catalogue import load_catalogue
 from kenniscentrum.content.problems import ContentError
@@ -24,6 +25,7 @@ DAY = date.fromisoformat(TODAY)
 @pytest.fixture(autouse=True)
 def _split_even_small_content(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(catalogue_module, "_PARALLEL_FROM", 2)
+    monkeypatch.setattr(forked, "can_fork", lambda: True)  # whatever threads the test runner holds
     monkeypatch.setattr(catalogue_module, "_VALIDATED", {})  # nothing remembered: both halves validate
 
 

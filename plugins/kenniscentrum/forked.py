@@ -23,6 +23,11 @@ T = TypeVar("T")
 CAN_FORK = sys.platform.startswith("linux")
 
 
+def can_fork() -> bool:
+    """Here and now: on Linux, in a process without other threads."""
+    return CAN_FORK and threading.active_count() == 1
+
+
 class Forked(Generic[T]):
     """`call()` in a forked process (`fork=True`, where possible), or in this one when `result` is asked."""
 
@@ -30,7 +35,7 @@ class Forked(Generic[T]):
         self._call: Callable[[], T] | None = call
         self._process: BaseProcess | None = None
         self._pipe: Connection | None = None
-        if fork and CAN_FORK and threading.active_count() == 1:
+        if fork and can_fork():
             context = multiprocessing.get_context("fork")
             self._pipe, sender = context.Pipe(duplex=False)
             # What the build printed so far must not be printed again when the child flushes on its way out.
